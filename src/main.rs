@@ -1,0 +1,104 @@
+//! The `partnership-atlas` command: open the desktop app, or check stores and manage notes from
+//! the command line.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use partnership_atlas::app::{AtlasApp, StartOptions};
+use partnership_atlas::store::{self, LoadError};
+
+/// Partnership Atlas: Korea–Europe science, technology and innovation partnerships, their
+/// indicators, and your notes — offline.
+///
+/// Run without a command to open the window on the built-in default store.
+#[derive(Parser, Debug)]
+#[command(name = "partnership-atlas", version, about, long_about = None)]
+struct Cli {
+    /// Open this store (a .ron file or a folder of .ron files) instead of the built-in one.
+    #[arg(long, value_name = "PATH")]
+    store: Option<PathBuf>,
+
+    /// Keep notes in this file instead of the user's data folder.
+    #[arg(long, value_name = "PATH", global = true)]
+    notes: Option<PathBuf>,
+
+    /// Open the window, draw every view once, print `first frame: <N> ms` and exit (for CI and
+    /// start-up timing).
+    #[arg(long)]
+    smoke: bool,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check stores without opening a window.
+    ///
+    /// Exit status: 0 when every store is valid (one summary line each); 1 when any is invalid
+    /// (every problem as PATH:LINE:COLUMN: message); 2 when a path cannot be read.
+    Validate {
+        /// Store files or folders to check.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let started = Instant::now();
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Validate { paths }) => validate(&paths),
+        None => run_window(StartOptions {
+            store: cli.store,
+            smoke: cli.smoke,
+            started: Some(started),
+        }),
+    }
+}
+
+fn validate(paths: &[PathBuf]) -> ExitCode {
+    let mut worst = 0u8;
+    for path in paths {
+        match store::load_path(path) {
+            Ok(loaded) => println!("{}: valid — {}", path.display(), loaded.store.summary()),
+            Err(LoadError::Invalid(problems)) => {
+                for p in &problems {
+                    println!("{p}");
+                }
+                eprintln!("{}: invalid — {} problem(s)", path.display(), problems.len());
+                worst = worst.max(1);
+            }
+            Err(e @ LoadError::Unreadable { .. }) => {
+                eprintln!("partnership-atlas: {e}");
+                worst = 2;
+            }
+        }
+    }
+    ExitCode::from(worst)
+}
+
+fn run_window(options: StartOptions) -> ExitCode {
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Partnership Atlas")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "partnership-atlas",
+        native,
+        Box::new(move |cc| Ok(Box::new(AtlasApp::from_creation_context(cc, &options)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("partnership-atlas: cannot open the window: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! The data model of a Partnership Atlas store: plain serde types, no egui, no I/O.
+//!
+//! A store is a set of records (sources, places, organisations, programmes, partnerships,
+//! cohorts, agreements, indicator series, findings and policy measures). Every record has an
+//! id that is unique across the whole store, and every record that states a fact cites at
+//! least one [`Source`] through a [`Citation`].
+
+mod records;
+
+pub use records::*;
+
+/// The format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A record id: short, stable, lower-case ASCII with `-` and `_` (for example `place-belfast`).
+pub type Id = String;
+
+/// One whole data store, or one file of a store split across several files.
+///
+/// Every list defaults to empty so that a split store can put each kind of record in its own
+/// file. Lists are kept in file order; a team that keeps a store in git should keep them sorted.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Store {
+    /// The format version the file was written for; see [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// A short title for the store, shown in the top bar.
+    #[serde(default)]
+    pub name: String,
+    /// What the store holds and who curated it.
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub places: Vec<Place>,
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+    #[serde(default)]
+    pub programmes: Vec<Programme>,
+    #[serde(default)]
+    pub partnerships: Vec<Partnership>,
+    #[serde(default)]
+    pub cohorts: Vec<Cohort>,
+    #[serde(default)]
+    pub agreements: Vec<Agreement>,
+    #[serde(default)]
+    pub indicators: Vec<IndicatorSeries>,
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+    #[serde(default)]
+    pub policy_measures: Vec<PolicyMeasure>,
+}
+
+impl Store {
+    /// Appends every record of `other` to `self` (used to join the files of a split store).
+    /// The name and description of `self` win when both are set.
+    pub fn absorb(&mut self, other: Store) {
+        if self.name.is_empty() {
+            self.name = other.name;
+        }
+        if self.description.is_empty() {
+            self.description = other.description;
+        }
+        self.sources.extend(other.sources);
+        self.places.extend(other.places);
+        self.organisations.extend(other.organisations);
+        self.programmes.extend(other.programmes);
+        self.partnerships.extend(other.partnerships);
+        self.cohorts.extend(other.cohorts);
+        self.agreements.extend(other.agreements);
+        self.indicators.extend(other.indicators);
+        self.findings.extend(other.findings);
+        self.policy_measures.extend(other.policy_measures);
+    }
+
+    /// A one-line count of what the store holds, as printed by `validate`.
+    pub fn summary(&self) -> String {
+        let points: usize = self.indicators.iter().map(|s| s.points.len()).sum();
+        format!(
+            "{} programmes, {} partnerships, {} cohorts, {} places, {} organisations, {} agreements, \
+             {} indicator series ({} points), {} findings, {} policy measures, {} sources",
+            self.programmes.len(),
+            self.partnerships.len(),
+            self.cohorts.len(),
+            self.places.len(),
+            self.organisations.len(),
+            self.agreements.len(),
+            self.indicators.len(),
+            points,
+            self.findings.len(),
+            self.policy_measures.len(),
+            self.sources.len(),
+        )
+    }
+
+    /// Looks up any record by id and says what kind it is.
+    pub fn item(&self, id: &str) -> Option<ItemRef<'_>> {
+        // Linear scans: stores are small (hundreds of records); the UI builds its own indexes.
+        if let Some(r) = self.programmes.iter().find(|r| r.id == id) {
+            return Some(ItemRef::Programme(r));
+        }
+        if let Some(r) = self.partnerships.iter().find(|r| r.id == id) {
+            return Some(ItemRef::Partnership(r));
+        }
+        if let Some(r) = self.cohorts.iter().find(|r| r.id == id) {
+            return Some(ItemRef::Cohort(r));
+        }
+        if let Some(r) = self.places.iter().find(|r| r.id == id) {
+            return Some(ItemRef::Place(r));
+        }
+        if let Some(r) = self.organisations.iter().find(|r| r.id == id) {
+            return Some(ItemRef::Organisation(r));
+        }
+        if let Some(r) = self.agreements.iter().find(|r| r.id == id) {
+            return Some(ItemRef::Agreement(r));
+        }
+        if let Some(r) = self.indicators.iter().find(|r| r.id == id) {
+            return Some(ItemRef::Indicator(r));
+        }
+        if let Some(r) = self.findings.iter().find(|r| r.id == id) {
+            return Some(ItemRef::Finding(r));
+        }
+        if let Some(r) = self.policy_measures.iter().find(|r| r.id == id) {
+            return Some(ItemRef::PolicyMeasure(r));
+        }
+        if let Some(r) = self.sources.iter().find(|r| r.id == id) {
+            return Some(ItemRef::Source(r));
+        }
+        None
+    }
+
+    /// The display name of any record, or the id itself when it is unknown.
+    pub fn display_name(&self, id: &str) -> String {
+        self.item(id).map_or_else(|| id.to_owned(), |i| i.name().to_owned())
+    }
+}
+
+/// A borrowed reference to any record of a store, with its kind.
+#[derive(Clone, Copy, Debug)]
+pub enum ItemRef<'a> {
+    Programme(&'a Programme),
+    Partnership(&'a Partnership),
+    Cohort(&'a Cohort),
+    Place(&'a Place),
+    Organisation(&'a Organisation),
+    Agreement(&'a Agreement),
+    Indicator(&'a IndicatorSeries),
+    Finding(&'a Finding),
+    PolicyMeasure(&'a PolicyMeasure),
+    Source(&'a Source),
+}
+
+impl<'a> ItemRef<'a> {
+    /// The record's id.
+    pub fn id(&self) -> &'a str {
+        match self {
+            Self::Programme(r) => &r.id,
+            Self::Partnership(r) => &r.id,
+            Self::Cohort(r) => &r.id,
+            Self::Place(r) => &r.id,
+            Self::Organisation(r) => &r.id,
+            Self::Agreement(r) => &r.id,
+            Self::Indicator(r) => &r.id,
+            Self::Finding(r) => &r.id,
+            Self::PolicyMeasure(r) => &r.id,
+            Self::Source(r) => &r.id,
+        }
+    }
+
+    /// The record's English display name.
+    pub fn name(&self) -> &'a str {
+        match self {
+            Self::Programme(r) => &r.name,
+            Self::Partnership(r) => &r.name,
+            Self::Cohort(r) => &r.name,
+            Self::Place(r) => &r.name,
+            Self::Organisation(r) => &r.name,
+            Self::Agreement(r) => &r.title,
+            Self::Indicator(r) => &r.name,
+            Self::Finding(r) => &r.statement,
+            Self::PolicyMeasure(r) => &r.title,
+            Self::Source(r) => &r.title,
+        }
+    }
+
+    /// The kind of record, in words ("Programme", "Partnership", …).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Programme(_) => "Programme",
+            Self::Partnership(_) => "Partnership",
+            Self::Cohort(_) => "Cohort",
+            Self::Place(_) => "Place",
+            Self::Organisation(_) => "Organisation",
+            Self::Agreement(_) => "Agreement",
+            Self::Indicator(_) => "Indicator",
+            Self::Finding(_) => "Finding",
+            Self::PolicyMeasure(_) => "Policy measure",
+            Self::Source(_) => "Source",
+        }
+    }
+
+    /// The citations of the record (a source cites nothing).
+    pub fn citations(&self) -> &'a [Citation] {
+        match self {
+            Self::Programme(r) => &r.sources,
+            Self::Partnership(r) => &r.sources,
+            Self::Cohort(r) => &r.sources,
+            Self::Place(r) => &r.sources,
+            Self::Organisation(r) => &r.sources,
+            Self::Agreement(r) => &r.sources,
+            Self::Indicator(r) => &r.sources,
+            Self::Finding(r) => &r.sources,
+            Self::PolicyMeasure(r) => &r.sources,
+            Self::Source(_) => &[],
+        }
+    }
+}

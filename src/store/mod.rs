@@ -1,0 +1,151 @@
+//! Reading and checking data stores.
+//!
+//! A store is one `.ron` file or a folder of `.ron` files (joined in name order). Loading never
+//! panics: every problem, syntactic or semantic, comes back as a [`Problem`] that names the file,
+//! line and column and says what was expected, and all problems are reported together.
+
+mod locate;
+mod read;
+mod validate;
+
+use std::path::{Path, PathBuf};
+
+use crate::model::Store;
+
+pub use read::MAX_FILE_BYTES;
+pub use validate::validate;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_seeds.rs"));
+
+/// One thing wrong with a store, at a place in one of its files.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Problem {
+    /// The file, as given by the user (or `seeds/…` for the embedded store).
+    pub file: String,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column in characters; 0 when the problem concerns the whole file.
+    pub column: usize,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        }
+    }
+}
+
+/// Why a store could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The path could not be read at all (missing, permission denied …).
+    #[error("cannot read {path}: {source}")]
+    Unreadable {
+        /// The path that failed.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The files were read but are not a valid store.
+    #[error("{} problem(s) in the store", .0.len())]
+    Invalid(Vec<Problem>),
+}
+
+/// Where the open store came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The default store compiled into the binary.
+    Embedded,
+    /// A file or folder on disk.
+    Path(PathBuf),
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Embedded => write!(f, "built-in default store"),
+            Origin::Path(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+/// A store that loaded without problems, with where it came from.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The records.
+    pub store: Store,
+    /// Where they were read from.
+    pub origin: Origin,
+}
+
+/// Reads a store from named texts (file name, contents), checks it, and joins the files.
+pub fn load_texts(files: &[(String, Vec<u8>)]) -> Result<Store, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut parsed = Vec::new();
+    for (name, bytes) in files {
+        match read::parse_file(name, bytes) {
+            Ok(file) => parsed.push(file),
+            Err(p) => problems.extend(p),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    problems.extend(validate::validate_files(&parsed));
+    if !problems.is_empty() {
+        problems.sort();
+        return Err(problems);
+    }
+    let mut store = Store {
+        format_version: crate::model::FORMAT_VERSION,
+        ..Store::default()
+    };
+    for file in parsed {
+        store.absorb(file.store);
+    }
+    Ok(store)
+}
+
+/// Loads a store from a `.ron` file or a folder of `.ron` files.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let files = read::read_path(path)?;
+    let store = load_texts(&files).map_err(LoadError::Invalid)?;
+    let store = with_default_name(store, path);
+    Ok(Loaded {
+        store,
+        origin: Origin::Path(path.to_path_buf()),
+    })
+}
+
+/// The default store compiled into the binary.
+///
+/// It is checked by the test suite; should it ever be invalid, the problems are returned like
+/// any other store's.
+pub fn embedded() -> Result<Loaded, Vec<Problem>> {
+    let files: Vec<(String, Vec<u8>)> = EMBEDDED_FILES
+        .iter()
+        .map(|(name, text)| ((*name).to_owned(), text.as_bytes().to_vec()))
+        .collect();
+    let store = load_texts(&files)?;
+    Ok(Loaded {
+        store,
+        origin: Origin::Embedded,
+    })
+}
+
+fn with_default_name(mut store: Store, path: &Path) -> Store {
+    if store.name.is_empty() {
+        store.name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Untitled store".to_owned());
+    }
+    store
+}
+
+pub mod save;

@@ -1,0 +1,106 @@
+//! The app as a person uses it, driven through AccessKit by egui_kittest (no window, no GPU).
+
+use egui_kittest::{Harness, kittest::Queryable};
+use partnership_atlas::app::{AtlasApp, Settings, StartOptions};
+use partnership_atlas::ui::theme;
+
+fn harness(app: AtlasApp) -> Harness<'static, AtlasApp> {
+    Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(theme::install)
+        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app)
+}
+
+fn default_app() -> AtlasApp {
+    AtlasApp::new(Settings::default(), &StartOptions::default())
+}
+
+fn search(h: &mut Harness<'_, AtlasApp>, text: &str) {
+    let field = h.get_by_label("Search");
+    field.focus();
+    field.type_text(text);
+    h.run();
+}
+
+#[test]
+fn the_app_starts_on_the_embedded_store_without_problems() {
+    let mut h = harness(default_app());
+    h.run();
+    assert!(h.state().problems.is_empty(), "{:?}", h.state().problems);
+    assert!(!h.state().loaded.store.partnerships.is_empty());
+    h.get_by_label("No problems");
+}
+
+#[test]
+fn searching_belfast_finds_the_belfast_sejong_pair() {
+    let mut h = harness(default_app());
+    h.run();
+    search(&mut h, "Belfast");
+    let pair = h
+        .state()
+        .loaded
+        .store
+        .partnerships
+        .iter()
+        .find(|p| p.name.contains("Belfast"))
+        .expect("the default store has a Belfast partnership")
+        .name
+        .clone();
+    // In the browse list (the left panel), not only in the overview.
+    assert!(h.get_all_by_label(&pair).any(|n| n.rect().min.x < 400.0));
+}
+
+#[test]
+fn searching_in_hangul_finds_sejong_and_selecting_shows_the_source() {
+    let mut h = harness(default_app());
+    h.run();
+    search(&mut h, "세종");
+    let store = h.state().loaded.store.clone();
+    let sejong = store
+        .places
+        .iter()
+        .find(|p| p.name_ko.as_deref() == Some("세종"))
+        .expect("Sejong has its Hangul name");
+    let pair = store
+        .partnerships
+        .iter()
+        .find(|p| p.b == sejong.id || p.a == sejong.id)
+        .expect("Sejong is paired");
+    h.get_all_by_label(&pair.name)
+        .find(|n| n.rect().min.x < 400.0)
+        .expect("the pair is listed")
+        .click();
+    h.run();
+    assert_eq!(h.state().selected.as_deref(), Some(pair.id.as_str()));
+    let source = store
+        .sources
+        .iter()
+        .find(|s| s.id == pair.sources[0].source)
+        .expect("the pair's source exists");
+    // The details panel names the source (a link to it).
+    assert!(h.query_all_by_label(&source.title).count() >= 1, "source {} not shown", source.title);
+}
+
+#[test]
+fn a_broken_store_keeps_the_open_store_and_lists_its_problems() {
+    let mut app = default_app();
+    let before = app.loaded.store.partnerships.len();
+    app.open(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad/semantic.ron"));
+    let mut h = harness(app);
+    h.run();
+    assert_eq!(h.state().loaded.store.partnerships.len(), before);
+    assert!(h.state().problems.len() >= 9);
+    h.get_by_label_contains("problems");
+    h.get_by_label_contains("unknown id `place-ghost`");
+}
+
+#[test]
+fn hangul_names_can_be_shown_in_the_list() {
+    let mut h = harness(default_app());
+    h.run();
+    h.get_by_label("한국어 names").click();
+    h.run();
+    assert!(h.state().settings.hangul);
+    search(&mut h, "Sejong");
+    assert!(h.query_all_by_label_contains("세종").count() >= 1);
+}
