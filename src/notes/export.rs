@@ -1,0 +1,134 @@
+//! Exports: notes as a RON file for a colleague, or as Markdown for a report.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::model::{Note, NoteTarget, NotesFile};
+use crate::model::Store;
+
+/// The live notes among `notes` as a notes file for a colleague (sorted by id; deleted
+/// notes are left out). Pass `book.live()` for all notes, or the selected ones.
+pub fn export_file<'a>(notes: impl IntoIterator<Item = &'a Note>) -> NotesFile {
+    NotesFile::new(notes.into_iter().filter(|n| n.is_live()).cloned().collect())
+}
+
+/// The live notes among `notes` as a Markdown report: one section per target (in kind
+/// order, then by id; general notes last), notes oldest first, each with its title,
+/// author, dates (UTC), tags and body. `store`, when given, supplies record names.
+pub fn export_markdown<'a>(
+    notes: impl IntoIterator<Item = &'a Note>,
+    store: Option<&Store>,
+) -> String {
+    let mut groups: BTreeMap<(bool, Option<&NoteTarget>), Vec<&Note>> = BTreeMap::new();
+    for note in notes.into_iter().filter(|n| n.is_live()) {
+        groups
+            .entry((note.target.is_none(), note.target.as_ref()))
+            .or_default()
+            .push(note);
+    }
+    let count: usize = groups.values().map(Vec::len).sum();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Notes\n\n{count} note{}.",
+        if count == 1 { "" } else { "s" }
+    );
+    for ((_, target), mut notes) in groups {
+        notes.sort_by(|a, b| a.created.cmp(&b.created).then_with(|| a.id.cmp(&b.id)));
+        let heading = match target {
+            Some(t) => {
+                let name = store.map_or_else(|| t.id.clone(), |s| s.display_name(&t.id));
+                if name == t.id {
+                    format!("{}: {}", t.kind.label(), t.id)
+                } else {
+                    format!("{}: {} ({})", t.kind.label(), one_line(&name), t.id)
+                }
+            }
+            None => "General notes".to_owned(),
+        };
+        let _ = writeln!(out, "\n## {heading}");
+        for note in notes {
+            write_note(&mut out, note);
+        }
+    }
+    out
+}
+
+fn write_note(out: &mut String, note: &Note) {
+    let _ = writeln!(out, "\n### {}\n", one_line(note.display_title()));
+    if !note.author.is_empty() {
+        let _ = writeln!(out, "- Author: {}", one_line(&note.author));
+    }
+    let _ = writeln!(out, "- Created: {} UTC", note.created);
+    if note.updated != note.created {
+        let _ = writeln!(out, "- Updated: {} UTC", note.updated);
+    }
+    if !note.tags.is_empty() {
+        let _ = writeln!(out, "- Tags: {}", note.tags.join(", "));
+    }
+    if let Some(original) = &note.conflict_of {
+        let _ = writeln!(out, "- Conflicting copy of note {original}");
+    }
+    let body = note.body.trim_end();
+    if !body.is_empty() {
+        let _ = writeln!(out, "\n{body}");
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notes::model::TargetKind;
+    use crate::notes::model::tests::note;
+    use crate::notes::time::Timestamp;
+
+    #[test]
+    fn the_colleague_export_leaves_out_deleted_notes() {
+        let a = note("a", "A", "");
+        let mut b = note("b", "B", "");
+        b.deleted = true;
+        let file = export_file([&b, &a]);
+        assert_eq!(file.notes, vec![a]);
+    }
+
+    #[test]
+    fn markdown_groups_notes_by_target_with_general_notes_last() {
+        let mut a = note("a", "Visit to KIST", "We met.\n\n- item");
+        a.target = Some(NoteTarget::new(TargetKind::Partnership, "kist-eu"));
+        a.tags = vec!["visit".into()];
+        a.updated = Timestamp::from_utc(2026, 11, 22, 14, 5);
+        let mut p = note("p", "Programme note", "");
+        p.target = Some(NoteTarget::new(TargetKind::Programme, "horizon"));
+        let g = note("g", "General", "Loose thought");
+        let md = export_markdown([&g, &a, &p], None);
+        let programme = md.find("## Programme: horizon").expect("programme section");
+        let partnership = md
+            .find("## Partnership: kist-eu")
+            .expect("partnership section");
+        let general = md.find("## General notes").expect("general section");
+        assert!(programme < partnership && partnership < general, "{md}");
+        assert!(
+            md.contains("### Visit to KIST\n\n- Author: Tester\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("- Updated: 2026-11-22 14:05 UTC\n- Tags: visit\n\nWe met.\n\n- item\n"),
+            "{md}"
+        );
+        assert!(md.starts_with("# Notes\n\n3 notes.\n"), "{md}");
+    }
+
+    #[test]
+    fn markdown_export_is_the_same_whatever_the_input_order() {
+        let a = note("a", "A", "");
+        let b = note("b", "B", "");
+        assert_eq!(
+            export_markdown([&a, &b], None),
+            export_markdown([&b, &a], None)
+        );
+    }
+}

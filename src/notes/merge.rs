@@ -1,0 +1,592 @@
+//! Merging two versions of the notes by note id, never dropping a note.
+//!
+//! Rules (the same for a file changed on disk and for a colleague's file):
+//! - a note on one side only is kept (a note missing from one side is never taken as a
+//!   delete: notes are removed only through tombstones);
+//! - a note changed on one side only takes that side;
+//! - a note changed identically on both sides is kept once (with the later `updated`);
+//! - a note changed differently on both sides is kept twice: mine keeps the id, theirs is
+//!   added as a copy with `conflict_of` set and " (conflict)" after its title;
+//! - a delete on one side against an edit on the other keeps the edit, live, and reports a
+//!   conflict;
+//! - the copy's id is derived from the original id and the copy's content, so merging the
+//!   same files twice gives the same result and does not add a second copy.
+//!
+//! Without a common base ([`merge_import`]) each note is compared directly: if one side is
+//! a continuation of the other (see [`merge_import`]) it is taken as the newer version,
+//! otherwise differing notes are a conflict.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use super::model::{CONFLICT_SUFFIX, Note, NoteId, NotesFile};
+
+/// What a merge did, as seen from "mine" (the notebook being merged into).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Notes that were only on their side and were added, by id.
+    pub added: Vec<MergeEntry>,
+    /// Notes where their version replaced mine, by id.
+    pub updated: Vec<MergeEntry>,
+    /// How many of their notes were already the same as mine (or older versions of mine).
+    pub unchanged: usize,
+    /// Notes changed differently on both sides, by id.
+    pub conflicts: Vec<MergeConflict>,
+}
+
+/// A note named in a [`MergeReport`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MergeEntry {
+    /// The note's id.
+    pub id: NoteId,
+    /// Its title when the merge happened.
+    pub title: String,
+}
+
+/// A note both sides changed differently.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MergeConflict {
+    /// The id of the note (which now holds the kept version).
+    pub id: NoteId,
+    /// The title of the kept version.
+    pub title: String,
+    /// What each side did.
+    pub kind: ConflictKind,
+    /// The id of the copy that holds the other version, if one was needed.
+    pub copy: Option<NoteId>,
+}
+
+/// What each side did to a conflicting note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConflictKind {
+    /// Both sides edited it differently; mine keeps the id, theirs is the copy.
+    BothEdited,
+    /// Mine deleted it, theirs edited it; their edit is kept, live.
+    DeletedHereEditedThere,
+    /// Mine edited it, theirs deleted it; my edit is kept, live.
+    EditedHereDeletedThere,
+}
+
+impl MergeReport {
+    /// Whether the merge changed anything in "mine".
+    pub fn has_changes(&self) -> bool {
+        !self.added.is_empty() || !self.updated.is_empty() || !self.conflicts.is_empty()
+    }
+
+    /// Appends the entries of a later merge.
+    pub fn extend(&mut self, other: MergeReport) {
+        self.added.extend(other.added);
+        self.updated.extend(other.updated);
+        self.unchanged += other.unchanged;
+        self.conflicts.extend(other.conflicts);
+    }
+
+    /// "2 added, 1 updated, 5 unchanged, 1 conflict".
+    pub fn summary(&self) -> String {
+        let conflicts = self.conflicts.len();
+        format!(
+            "{} added, {} updated, {} unchanged, {} conflict{}",
+            self.added.len(),
+            self.updated.len(),
+            self.unchanged,
+            conflicts,
+            if conflicts == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// The summary line, then one line per added, updated and conflicting note, with titles.
+impl fmt::Display for MergeReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}", self.summary())?;
+        for e in &self.added {
+            writeln!(f, "added: {} [{}]", e.title, e.id)?;
+        }
+        for e in &self.updated {
+            writeln!(f, "updated: {} [{}]", e.title, e.id)?;
+        }
+        for c in &self.conflicts {
+            let what = match c.kind {
+                ConflictKind::BothEdited => "changed on both sides",
+                ConflictKind::DeletedHereEditedThere => {
+                    "deleted here but edited there; the edit was kept"
+                }
+                ConflictKind::EditedHereDeletedThere => {
+                    "edited here but deleted there; the edit was kept"
+                }
+            };
+            write!(f, "conflict: {} [{}]: {what}", c.title, c.id)?;
+            if let Some(copy) = &c.copy {
+                write!(f, "; the other version is kept as [{copy}]")?;
+            }
+            writeln!(f)?;
+        }
+        Ok(())
+    }
+}
+
+/// The result of a merge: the merged notes and what happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Merged {
+    /// The merged notes, sorted by id.
+    pub file: NotesFile,
+    /// What changed relative to "mine".
+    pub report: MergeReport,
+}
+
+/// Three-way merge of `mine` and `theirs`, both derived from `base` (the version last read or
+/// written). See the module documentation for the rules.
+pub fn merge3(base: &NotesFile, mine: &NotesFile, theirs: &NotesFile) -> Merged {
+    let base = index(&base.notes);
+    merge_with(mine, theirs, |id, _, _| base.get(id).cloned())
+}
+
+/// Merge of a colleague's file into `mine`, with no common base.
+///
+/// For each note on both sides: equal content is unchanged; if one side is a *continuation*
+/// of the other it wins as if the other were the base; otherwise both are kept as a conflict.
+/// A note is a continuation of another when it is at least as recent, has the same target,
+/// creation time, author, title and conflict mark, keeps every tag, and its body starts
+/// with the other's body (text was only added at the end); deleting counts as a
+/// continuation too. So appending to a shared note, or deleting it, imports cleanly, while
+/// rewriting it on both sides keeps both versions.
+pub fn merge_import(mine: &NotesFile, theirs: &NotesFile) -> Merged {
+    merge_with(mine, theirs, |_, m, t| {
+        if continues(t, m) {
+            Some(m.clone())
+        } else if continues(m, t) {
+            Some(t.clone())
+        } else {
+            None
+        }
+    })
+}
+
+/// Whether `newer` is `older` with text appended, tags added, or a delete / undelete.
+fn continues(newer: &Note, older: &Note) -> bool {
+    newer.updated >= older.updated
+        && newer.target == older.target
+        && newer.created == older.created
+        && newer.author == older.author
+        && newer.title == older.title
+        && newer.conflict_of == older.conflict_of
+        && older.tags.iter().all(|t| newer.tags.contains(t))
+        && newer.body.starts_with(older.body.trim_end())
+}
+
+/// Indexes notes by id without losing any: a second note with an id already taken (which a
+/// checked file never has) is kept under a derived id unless it is an exact copy.
+pub(crate) fn index(notes: &[Note]) -> BTreeMap<NoteId, Note> {
+    let mut map = BTreeMap::new();
+    for note in notes {
+        match map.get(&note.id) {
+            None => {
+                map.insert(note.id.clone(), note.clone());
+            }
+            Some(existing) if existing == note => {}
+            Some(_) => {
+                let id = free_id(&map, &note.id, "dup-", note);
+                let mut copy = note.clone();
+                copy.id = id.clone();
+                map.insert(id, copy);
+            }
+        }
+    }
+    map
+}
+
+/// `stem~label-hash`, or with `-2`, `-3`… if that is taken by a different note.
+fn free_id(map: &BTreeMap<NoteId, Note>, stem: &NoteId, label: &str, note: &Note) -> NoteId {
+    let base = format!("{stem}~{label}{:08x}", note.content_hash() & 0xffff_ffff);
+    let mut candidate = NoteId::new(base.clone());
+    let mut n = 2;
+    while map
+        .get(&candidate)
+        .is_some_and(|other| !other.same_content(note))
+    {
+        candidate = NoteId::new(format!("{base}-{n}"));
+        n += 1;
+    }
+    candidate
+}
+
+fn entry(note: &Note) -> MergeEntry {
+    MergeEntry {
+        id: note.id.clone(),
+        title: note.display_title().to_owned(),
+    }
+}
+
+/// The shared merge loop; `base_of(id, mine, theirs)` gives the common ancestor of a note
+/// present on both sides, if known.
+fn merge_with(
+    mine: &NotesFile,
+    theirs: &NotesFile,
+    base_of: impl Fn(&NoteId, &Note, &Note) -> Option<Note>,
+) -> Merged {
+    let mut out = index(&mine.notes);
+    let theirs = index(&theirs.notes);
+    let mut report = MergeReport::default();
+    for (id, t) in &theirs {
+        let Some(m) = out.get(id).cloned() else {
+            out.insert(id.clone(), t.clone());
+            report.added.push(entry(t));
+            continue;
+        };
+        if m.same_content(t) {
+            if t.updated > m.updated {
+                out.insert(id.clone(), t.clone());
+            }
+            report.unchanged += 1;
+            continue;
+        }
+        let base = base_of(id, &m, t);
+        let mine_changed = base.as_ref().is_none_or(|b| !b.same_content(&m));
+        let theirs_changed = base.as_ref().is_none_or(|b| !b.same_content(t));
+        match (mine_changed, theirs_changed) {
+            (false, true) => {
+                out.insert(id.clone(), t.clone());
+                report.updated.push(entry(t));
+            }
+            (true, false) | (false, false) => report.unchanged += 1,
+            (true, true) => conflict(&mut out, &mut report, base.as_ref(), m, t.clone()),
+        }
+    }
+    Merged {
+        file: NotesFile::new(out.into_values().collect()),
+        report,
+    }
+}
+
+/// Keeps both versions of a note both sides changed differently.
+fn conflict(
+    out: &mut BTreeMap<NoteId, Note>,
+    report: &mut MergeReport,
+    base: Option<&Note>,
+    mine: Note,
+    theirs: Note,
+) {
+    let kind = match (mine.deleted, theirs.deleted) {
+        (true, false) => ConflictKind::DeletedHereEditedThere,
+        (false, true) => ConflictKind::EditedHereDeletedThere,
+        _ => ConflictKind::BothEdited,
+    };
+    // The edit beats the delete; otherwise mine keeps the id.
+    let (winner, loser) = if kind == ConflictKind::DeletedHereEditedThere {
+        (theirs, mine)
+    } else {
+        (mine, theirs)
+    };
+    // A losing tombstone whose only change was the delete holds nothing worth a copy.
+    let loser_was_only_deleted = loser.deleted && {
+        let mut undeleted = loser.clone();
+        undeleted.deleted = false;
+        base.is_some_and(|b| undeleted.same_content(b)) || undeleted.same_content(&winner)
+    };
+    let id = winner.id.clone();
+    let title = winner.display_title().to_owned();
+    let winner_is_mine = kind != ConflictKind::DeletedHereEditedThere;
+    out.insert(id.clone(), winner);
+    let mut copy = None;
+    if !loser_was_only_deleted {
+        let mut kept = loser;
+        kept.conflict_of = Some(id.clone());
+        kept.title = format!("{}{CONFLICT_SUFFIX}", kept.title);
+        let copy_id = free_id(out, &id, "conflict-", &kept);
+        if out.contains_key(&copy_id) {
+            // An earlier merge of the same two versions already kept this copy.
+            if winner_is_mine {
+                report.unchanged += 1;
+                return;
+            }
+        } else {
+            kept.id = copy_id.clone();
+            out.insert(copy_id.clone(), kept);
+        }
+        copy = Some(copy_id);
+    }
+    report.conflicts.push(MergeConflict {
+        id,
+        title,
+        kind,
+        copy,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notes::model::tests::note;
+    use crate::notes::time::Timestamp;
+
+    fn file(notes: &[&Note]) -> NotesFile {
+        NotesFile::new(notes.iter().map(|n| (*n).clone()).collect())
+    }
+
+    fn edited(n: &Note, body: &str, at: i64) -> Note {
+        let mut n = n.clone();
+        n.body = body.to_owned();
+        n.updated = Timestamp(at);
+        n
+    }
+
+    fn get<'a>(f: &'a NotesFile, id: &str) -> Option<&'a Note> {
+        f.notes.iter().find(|n| n.id.as_str() == id)
+    }
+
+    #[test]
+    fn notes_added_on_both_sides_are_all_kept() {
+        let base = file(&[&note("a", "A", "")]);
+        let mine = file(&[&note("a", "A", ""), &note("m", "Mine", "")]);
+        let theirs = file(&[&note("a", "A", ""), &note("t", "Theirs", "")]);
+        let merged = merge3(&base, &mine, &theirs);
+        let ids: Vec<_> = merged.file.notes.iter().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["a", "m", "t"]);
+        assert_eq!(merged.report.added.len(), 1);
+        assert_eq!(merged.report.added[0].title, "Theirs");
+    }
+
+    #[test]
+    fn a_note_edited_only_on_their_side_takes_their_version() {
+        let a = note("a", "A", "old");
+        let merged = merge3(
+            &file(&[&a]),
+            &file(&[&a]),
+            &file(&[&edited(&a, "new", 2_000)]),
+        );
+        assert_eq!(get(&merged.file, "a").map(|n| n.body.as_str()), Some("new"));
+        assert_eq!(merged.report.updated.len(), 1);
+        assert!(merged.report.conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_note_edited_only_on_my_side_keeps_my_version() {
+        let a = note("a", "A", "old");
+        let merged = merge3(
+            &file(&[&a]),
+            &file(&[&edited(&a, "mine", 2_000)]),
+            &file(&[&a]),
+        );
+        assert_eq!(
+            get(&merged.file, "a").map(|n| n.body.as_str()),
+            Some("mine")
+        );
+        assert!(!merged.report.has_changes());
+    }
+
+    #[test]
+    fn the_same_edit_on_both_sides_is_kept_once_with_the_later_time() {
+        let a = note("a", "A", "old");
+        let mine = edited(&a, "same", 2_000);
+        let theirs = edited(&a, "same", 3_000);
+        let merged = merge3(&file(&[&a]), &file(&[&mine]), &file(&[&theirs]));
+        assert_eq!(merged.file.notes.len(), 1);
+        assert_eq!(merged.file.notes[0].updated, Timestamp(3_000));
+        assert!(!merged.report.has_changes());
+    }
+
+    #[test]
+    fn different_edits_on_both_sides_keep_both_versions() {
+        let a = note("a", "Visit", "old");
+        let merged = merge3(
+            &file(&[&a]),
+            &file(&[&edited(&a, "mine", 2_000)]),
+            &file(&[&edited(&a, "theirs", 3_000)]),
+        );
+        assert_eq!(merged.file.notes.len(), 2);
+        assert_eq!(
+            get(&merged.file, "a").map(|n| n.body.as_str()),
+            Some("mine")
+        );
+        let copy = merged.file.notes.iter().find(|n| n.id.as_str() != "a");
+        let copy = copy.expect("the copy of their version");
+        assert_eq!(copy.body, "theirs");
+        assert_eq!(copy.title, "Visit (conflict)");
+        assert_eq!(copy.conflict_of, Some(NoteId::new("a")));
+        assert_eq!(merged.report.conflicts.len(), 1);
+        assert_eq!(merged.report.conflicts[0].kind, ConflictKind::BothEdited);
+        assert_eq!(merged.report.conflicts[0].copy.as_ref(), Some(&copy.id));
+    }
+
+    #[test]
+    fn merging_the_same_conflict_twice_does_not_add_a_second_copy() {
+        let a = note("a", "Visit", "old");
+        let theirs = file(&[&edited(&a, "theirs", 3_000)]);
+        let once = merge3(&file(&[&a]), &file(&[&edited(&a, "mine", 2_000)]), &theirs);
+        let twice = merge3(&file(&[&a]), &once.file, &theirs);
+        assert_eq!(twice.file, once.file);
+        assert!(!twice.report.has_changes());
+    }
+
+    #[test]
+    fn a_delete_here_against_an_edit_there_keeps_the_edit_live() {
+        let a = note("a", "A", "old");
+        let mut mine = a.clone();
+        mine.deleted = true;
+        mine.updated = Timestamp(2_000);
+        let merged = merge3(
+            &file(&[&a]),
+            &file(&[&mine]),
+            &file(&[&edited(&a, "edit", 3_000)]),
+        );
+        assert_eq!(merged.file.notes.len(), 1, "a bare delete needs no copy");
+        let kept = &merged.file.notes[0];
+        assert!(kept.is_live());
+        assert_eq!(kept.body, "edit");
+        assert_eq!(
+            merged.report.conflicts[0].kind,
+            ConflictKind::DeletedHereEditedThere
+        );
+    }
+
+    #[test]
+    fn an_edit_here_against_a_delete_there_keeps_the_edit_live() {
+        let a = note("a", "A", "old");
+        let mut theirs = a.clone();
+        theirs.deleted = true;
+        theirs.updated = Timestamp(3_000);
+        let merged = merge3(
+            &file(&[&a]),
+            &file(&[&edited(&a, "edit", 2_000)]),
+            &file(&[&theirs]),
+        );
+        assert_eq!(merged.file.notes.len(), 1);
+        assert!(merged.file.notes[0].is_live());
+        assert_eq!(merged.file.notes[0].body, "edit");
+        assert_eq!(
+            merged.report.conflicts[0].kind,
+            ConflictKind::EditedHereDeletedThere
+        );
+    }
+
+    #[test]
+    fn a_delete_on_one_side_only_is_merged_like_an_edit() {
+        let a = note("a", "A", "old");
+        let mut theirs = a.clone();
+        theirs.deleted = true;
+        let merged = merge3(&file(&[&a]), &file(&[&a]), &file(&[&theirs]));
+        assert!(merged.file.notes[0].deleted);
+        assert_eq!(merged.report.updated.len(), 1);
+    }
+
+    #[test]
+    fn an_edited_then_deleted_note_against_an_edit_keeps_both_texts() {
+        let a = note("a", "A", "old");
+        let mut mine = edited(&a, "my text", 2_000);
+        mine.deleted = true;
+        let merged = merge3(
+            &file(&[&a]),
+            &file(&[&mine]),
+            &file(&[&edited(&a, "their text", 3_000)]),
+        );
+        assert_eq!(merged.file.notes.len(), 2);
+        assert_eq!(
+            get(&merged.file, "a").map(|n| n.body.as_str()),
+            Some("their text")
+        );
+        let copy = merged.file.notes.iter().find(|n| n.id.as_str() != "a");
+        let copy = copy.expect("my deleted text is kept in the trash");
+        assert!(copy.deleted);
+        assert_eq!(copy.body, "my text");
+    }
+
+    #[test]
+    fn a_note_missing_from_one_side_is_never_dropped() {
+        let a = note("a", "A", "");
+        let merged = merge3(&file(&[&a]), &file(&[&a]), &file(&[]));
+        assert_eq!(merged.file.notes.len(), 1);
+        let merged = merge3(&file(&[&a]), &file(&[]), &file(&[&a]));
+        assert_eq!(merged.file.notes.len(), 1);
+    }
+
+    #[test]
+    fn merge_results_do_not_depend_on_input_order() {
+        let a = note("a", "A", "old");
+        let mine = file(&[
+            &edited(&a, "mine", 2),
+            &note("m", "", ""),
+            &note("z", "", ""),
+        ]);
+        let mut theirs = file(&[&edited(&a, "theirs", 3), &note("t", "", "")]);
+        let one = merge3(&file(&[&a]), &mine, &theirs);
+        theirs.notes.reverse();
+        let two = merge3(&file(&[&a]), &mine, &theirs);
+        assert_eq!(one, two);
+    }
+
+    #[test]
+    fn importing_a_colleagues_file_adds_new_and_keeps_unchanged_notes() {
+        let a = note("a", "A", "same");
+        let merged = merge_import(&file(&[&a]), &file(&[&a, &note("new", "New", "")]));
+        assert_eq!(merged.file.notes.len(), 2);
+        assert_eq!(merged.report.added.len(), 1);
+        assert_eq!(merged.report.unchanged, 1);
+    }
+
+    #[test]
+    fn importing_an_appended_version_of_my_note_updates_it() {
+        let a = note("a", "A", "Met the KIST team.");
+        let theirs = edited(&a, "Met the KIST team.\n\nFollow-up in March.", 5_000);
+        let merged = merge_import(&file(&[&a]), &file(&[&theirs]));
+        assert_eq!(merged.file.notes.len(), 1);
+        assert_eq!(merged.file.notes[0].body, theirs.body);
+        assert_eq!(merged.report.updated.len(), 1);
+    }
+
+    #[test]
+    fn importing_an_older_version_of_my_note_changes_nothing() {
+        let a = note("a", "A", "Met the KIST team.");
+        let mine = edited(&a, "Met the KIST team. And more.", 5_000);
+        let merged = merge_import(&file(&[&mine]), &file(&[&a]));
+        assert_eq!(merged.file.notes, vec![mine]);
+        assert_eq!(merged.report.unchanged, 1);
+    }
+
+    #[test]
+    fn importing_a_rewritten_note_keeps_both_versions_as_a_conflict() {
+        let a = note("a", "A", "Original text");
+        let mine = edited(&a, "My rewrite", 4_000);
+        let theirs = edited(&a, "Their rewrite", 5_000);
+        let merged = merge_import(&file(&[&mine]), &file(&[&theirs]));
+        assert_eq!(merged.file.notes.len(), 2);
+        assert_eq!(
+            get(&merged.file, "a").map(|n| n.body.as_str()),
+            Some("My rewrite")
+        );
+        assert_eq!(merged.report.conflicts.len(), 1);
+        // Importing the same file again adds nothing.
+        let again = merge_import(&merged.file, &file(&[&theirs]));
+        assert_eq!(again.file, merged.file);
+        assert!(!again.report.has_changes());
+    }
+
+    #[test]
+    fn the_report_lists_titles_one_per_line() {
+        let a = note("a", "A", "x");
+        let merged = merge3(
+            &file(&[&a]),
+            &file(&[&edited(&a, "m", 2)]),
+            &file(&[&edited(&a, "t", 3), &note("n", "Seoul visit", "")]),
+        );
+        let text = merged.report.to_string();
+        assert!(
+            text.starts_with("1 added, 0 updated, 0 unchanged, 1 conflict\n"),
+            "{text}"
+        );
+        assert!(text.contains("added: Seoul visit [n]\n"), "{text}");
+        assert!(
+            text.contains(
+                "conflict: A [a]: changed on both sides; the other version is kept as [a~conflict-"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_in_memory_are_kept_under_a_derived_id() {
+        let a = note("a", "A", "one");
+        let b = note("a", "A", "two");
+        let map = index(&[a, b]);
+        assert_eq!(map.len(), 2);
+    }
+}

@@ -1,0 +1,473 @@
+//! Reading and writing notes files: RON text, version check, atomic save with a backup.
+//!
+//! A save writes `notes.ron.tmp-<pid>` beside the target, flushes it to disk, keeps the
+//! previous file as `notes.ron.bak`, renames the temporary file over the target and flushes
+//! the folder. The target is replaced in one step, so a crash at any moment leaves either
+//! the previous file or the new one, never a mix.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use ron::ser::PrettyConfig;
+
+use super::error::NotesError;
+use super::export::export_markdown;
+use super::hash::fnv64;
+use super::model::{NOTES_FORMAT_VERSION, NotesFile};
+use super::time::Timestamp;
+
+/// The file name of the notes file inside the data folder.
+pub const NOTES_FILE_NAME: &str = "notes.ron";
+
+/// The notes file in the platform's data folder
+/// (for example `~/.local/share/partnership-atlas/notes.ron` on Linux).
+pub fn default_notes_path() -> Result<PathBuf, NotesError> {
+    directories::ProjectDirs::from("org", "Partnership Atlas", "partnership-atlas")
+        .map(|dirs| dirs.data_dir().join(NOTES_FILE_NAME))
+        .ok_or(NotesError::NoDataDir)
+}
+
+/// The backup kept beside a notes file: `notes.ron` → `notes.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".bak")
+}
+
+/// `path` with `suffix` added to its file name.
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// A cheap identity of a file's bytes, to notice that someone else changed the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Length in bytes.
+    pub len: u64,
+    /// FNV-1a hash of the bytes.
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of some bytes.
+    pub fn of(bytes: &[u8]) -> Self {
+        Self {
+            len: bytes.len() as u64,
+            hash: fnv64(bytes),
+        }
+    }
+}
+
+/// Parses notes RON, checking the format version first so that a file from a newer app is
+/// reported as such rather than as damaged. Notes come back sorted by id; repeated ids are
+/// an error. `path` is only used in error messages.
+pub fn parse_notes(bytes: &[u8], path: &Path) -> Result<NotesFile, NotesError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
+        let (line, column) = end_position(&valid);
+        parse_error(path, line, column, "the file is not UTF-8 text".to_owned())
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+
+    #[derive(serde::Deserialize)]
+    struct VersionProbe {
+        format_version: u32,
+    }
+    let probe: VersionProbe = ron::from_str(text).map_err(|e| ron_error(path, &e))?;
+    if probe.format_version != NOTES_FORMAT_VERSION {
+        return Err(NotesError::UnsupportedVersion {
+            path: path.to_owned(),
+            found: probe.format_version,
+            supported: NOTES_FORMAT_VERSION,
+        });
+    }
+    let file: NotesFile = ron::from_str(text).map_err(|e| ron_error(path, &e))?;
+    let file = NotesFile::new(file.notes);
+    if let Some(pair) = file.notes.windows(2).find(|w| w[0].id == w[1].id) {
+        return Err(NotesError::DuplicateId {
+            path: path.to_owned(),
+            id: pair[0].id.to_string(),
+        });
+    }
+    Ok(file)
+}
+
+fn ron_error(path: &Path, e: &ron::error::SpannedError) -> NotesError {
+    parse_error(
+        path,
+        e.span.start.line,
+        e.span.start.col,
+        e.code.to_string(),
+    )
+}
+
+fn parse_error(path: &Path, line: usize, column: usize, message: String) -> NotesError {
+    NotesError::Parse {
+        path: path.to_owned(),
+        line,
+        column,
+        message,
+    }
+}
+
+fn end_position(text: &str) -> (usize, usize) {
+    let line = 1 + text.matches('\n').count();
+    let column = 1 + text.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    (line, column)
+}
+
+/// The notes as pretty RON: sorted by id, one field per line, `\n` line ends on every
+/// platform, and multi-line bodies written as they are (not as one long escaped line) so
+/// diffs stay readable. The text is parsed back and compared before it is returned; if
+/// unescaped strings would not survive the round trip, every string is escaped instead.
+pub fn to_ron(file: &NotesFile) -> Result<String, NotesError> {
+    let file = file.normalised();
+    for escape in [false, true] {
+        let config = PrettyConfig::new()
+            .new_line("\n")
+            .indentor("    ")
+            .escape_strings(escape);
+        let text = ron::ser::to_string_pretty(&file, config)
+            .map_err(|e| NotesError::Serialize(e.to_string()))?;
+        let text = text + "\n";
+        if ron::from_str::<NotesFile>(&text).is_ok_and(|back| back == file) {
+            return Ok(text);
+        }
+    }
+    Err(NotesError::Serialize(
+        "the notes did not read back the same after writing".to_owned(),
+    ))
+}
+
+/// Reads and parses a notes file; `Ok(None)` if there is no file at `path`.
+pub fn read_notes(path: &Path) -> Result<Option<(NotesFile, Fingerprint)>, NotesError> {
+    let Some(bytes) = read_bytes(path)? else {
+        return Ok(None);
+    };
+    let file = parse_notes(&bytes, path)?;
+    Ok(Some((file, Fingerprint::of(&bytes))))
+}
+
+/// Reads and parses a notes file that must exist (a colleague's export, a backup).
+pub fn load_notes(path: &Path) -> Result<NotesFile, NotesError> {
+    read_notes(path)?
+        .map(|(file, _)| file)
+        .ok_or_else(|| NotesError::NotFound {
+            path: path.to_owned(),
+        })
+}
+
+/// The bytes of a file, or `None` if it does not exist.
+pub(crate) fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, NotesError> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(NotesError::Read {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+/// A new version of a file, written and flushed to a temporary file beside it but not yet
+/// in place. [`PreparedWrite::commit`] puts it in place; dropping it instead removes the
+/// temporary file and leaves the target untouched.
+#[derive(Debug)]
+pub struct PreparedWrite {
+    temp: PathBuf,
+    target: PathBuf,
+    fingerprint: Fingerprint,
+    committed: bool,
+}
+
+/// Writes `bytes` to `<target>.tmp-<pid>` and flushes it to disk (first step of an atomic
+/// save). If `target` is a symbolic link, the file it points to is the one replaced, so a
+/// notes file linked into a synced folder stays there. Creates missing parent folders.
+pub fn prepare_write(target: &Path, bytes: &[u8]) -> Result<PreparedWrite, NotesError> {
+    let target = resolve_link(target)?;
+    if let Some(dir) = parent(&target) {
+        fs::create_dir_all(dir).map_err(|source| write_error(dir, source))?;
+    }
+    let temp = with_suffix(&target, &format!(".tmp-{}", std::process::id()));
+    let prepared = PreparedWrite {
+        temp,
+        target,
+        fingerprint: Fingerprint::of(bytes),
+        committed: false,
+    };
+    let written = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&prepared.temp)
+        .and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        });
+    if let Err(source) = written {
+        // Dropping `prepared` removes whatever part of the temporary file was written.
+        return Err(write_error(&prepared.temp, source));
+    }
+    Ok(prepared)
+}
+
+impl PreparedWrite {
+    /// The temporary file holding the new version.
+    pub fn temp_path(&self) -> &Path {
+        &self.temp
+    }
+
+    /// Puts the new version in place: keeps the current file as `<target>.bak` when
+    /// `keep_backup` is set, renames the temporary file over the target, and flushes the
+    /// folder. Returns the fingerprint of what is now on disk.
+    pub fn commit(mut self, keep_backup: bool) -> Result<Fingerprint, NotesError> {
+        if keep_backup && self.target.is_file() {
+            backup(&self.target)?;
+        }
+        fs::rename(&self.temp, &self.target).map_err(|source| write_error(&self.target, source))?;
+        self.committed = true;
+        sync_dir(&self.target);
+        Ok(self.fingerprint)
+    }
+}
+
+impl Drop for PreparedWrite {
+    fn drop(&mut self) {
+        if !self.committed {
+            // Best effort: a leftover temporary file is harmless and never read.
+            let _ = fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// Replaces `target` with `bytes` atomically (see [`prepare_write`] and
+/// [`PreparedWrite::commit`]).
+pub fn write_atomic(
+    target: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
+) -> Result<Fingerprint, NotesError> {
+    prepare_write(target, bytes)?.commit(keep_backup)
+}
+
+/// Copies the current file to `<target>.bak` through a temporary name, so an existing
+/// backup is replaced in one step. Uses a hard link where the file system allows (instant,
+/// no extra space) and a flushed copy otherwise.
+fn backup(target: &Path) -> Result<(), NotesError> {
+    let bak = backup_path(target);
+    let temp = with_suffix(&bak, &format!(".tmp-{}", std::process::id()));
+    let _ = fs::remove_file(&temp);
+    if fs::hard_link(target, &temp).is_err() {
+        fs::copy(target, &temp)
+            .and_then(|_| File::open(&temp)?.sync_all())
+            .map_err(|source| write_error(&temp, source))?;
+    }
+    fs::rename(&temp, &bak).map_err(|source| {
+        let _ = fs::remove_file(&temp);
+        write_error(&bak, source)
+    })
+}
+
+/// Writes an emergency copy of the notes to `dir` (the system's temporary folder if `None`)
+/// under a new name, for when the notes file cannot be saved and the app must close.
+/// Writes RON, or, should the notes somehow not serialize, a Markdown text of the live
+/// notes. Returns the path written.
+pub fn save_rescue_copy(file: &NotesFile, dir: Option<&Path>) -> Result<PathBuf, NotesError> {
+    let dir = dir.map_or_else(std::env::temp_dir, Path::to_owned);
+    let (text, extension) = match to_ron(file) {
+        Ok(text) => (text, "ron"),
+        Err(_) => (export_markdown(&file.notes, None), "md"),
+    };
+    let stamp = Timestamp::now().millis();
+    for n in 0..100 {
+        let path = dir.join(format!(
+            "partnership-atlas-notes-rescue-{stamp}-{}-{n}.{extension}",
+            std::process::id()
+        ));
+        let created = OpenOptions::new().write(true).create_new(true).open(&path);
+        match created {
+            Ok(mut f) => {
+                f.write_all(text.as_bytes())
+                    .and_then(|()| f.sync_all())
+                    .map_err(|source| write_error(&path, source))?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(source) => return Err(write_error(&path, source)),
+        }
+    }
+    Err(write_error(
+        &dir,
+        io::Error::new(io::ErrorKind::AlreadyExists, "no free file name"),
+    ))
+}
+
+/// The folder holding `path`, if it names one (a bare file name means the current folder).
+pub(crate) fn parent(path: &Path) -> Option<&Path> {
+    path.parent().filter(|p| !p.as_os_str().is_empty())
+}
+
+/// The real file behind a chain of symbolic links (which may not exist yet), or `path`.
+fn resolve_link(path: &Path) -> Result<PathBuf, NotesError> {
+    let mut current = path.to_owned();
+    // The same limit as Linux's, against link loops.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&current).map_err(|source| NotesError::Read {
+                    path: current.clone(),
+                    source,
+                })?;
+                current = match parent(&current) {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(NotesError::Read {
+        path: path.to_owned(),
+        source: io::Error::other("too many levels of symbolic links"),
+    })
+}
+
+/// Flushes a folder's entries (the rename) to disk where the platform allows it.
+fn sync_dir(file_in_dir: &Path) {
+    #[cfg(unix)]
+    {
+        let dir = parent(file_in_dir).unwrap_or(Path::new("."));
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = file_in_dir;
+}
+
+pub(crate) fn write_error(path: &Path, source: io::Error) -> NotesError {
+    NotesError::Write {
+        path: path.to_owned(),
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notes::model::tests::note;
+    use crate::notes::model::{NoteId, NoteTarget, TargetKind};
+
+    fn sample() -> NotesFile {
+        let mut a = note(
+            "a",
+            "Seoul \"quoted\" visit",
+            "Line one\nLine two with \\ and \"#\n\n- bullet",
+        );
+        a.target = Some(NoteTarget::new(TargetKind::PolicyMeasure, "pm-1"));
+        a.tags = vec!["ai".into(), "수소".into()];
+        a.conflict_of = Some(NoteId::new("z"));
+        let mut b = note(
+            "b",
+            "Tabs\tand\r\nCRLF",
+            "\u{0}\u{7f} odd \u{2028} chars ##\"##",
+        );
+        b.deleted = true;
+        NotesFile::new(vec![b, a])
+    }
+
+    #[test]
+    fn notes_round_trip_through_ron_exactly() {
+        let file = sample();
+        let text = to_ron(&file).expect("serializes");
+        let back = parse_notes(text.as_bytes(), Path::new("t.ron")).expect("parses");
+        assert_eq!(back, file);
+    }
+
+    #[test]
+    fn multi_line_bodies_are_written_on_several_lines() {
+        let file = NotesFile::new(vec![note("a", "T", "first line\nsecond line")]);
+        let text = to_ron(&file).expect("serializes");
+        assert!(text.contains("first line\nsecond line"), "{text}");
+        assert!(text.starts_with("(\n    format_version: 1,\n"), "{text}");
+    }
+
+    #[test]
+    fn a_future_format_version_is_a_typed_error() {
+        let text = "(format_version: 7, notes: [], shiny_new_field: true)";
+        let err = parse_notes(text.as_bytes(), Path::new("n.ron"));
+        assert!(
+            matches!(
+                err,
+                Err(NotesError::UnsupportedVersion {
+                    found: 7,
+                    supported: 1,
+                    ..
+                })
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_names_its_line_and_column() {
+        let text = "(\n    format_version: 1,\n    notes: [ oops ],\n)";
+        match parse_notes(text.as_bytes(), Path::new("n.ron")) {
+            Err(NotesError::Parse { line, column, .. }) => {
+                assert_eq!(line, 3);
+                assert!(column > 1, "column {column}");
+            }
+            other => panic!("expected a parse error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_unknown_field_in_a_note_is_an_error_not_a_silent_loss() {
+        let text =
+            "(format_version: 1, notes: [(id: \"a\", created: 1, updated: 1, mood: \"happy\")])";
+        let err = parse_notes(text.as_bytes(), Path::new("n.ron"));
+        assert!(matches!(err, Err(NotesError::Parse { .. })), "{err:?}");
+    }
+
+    #[test]
+    fn optional_fields_may_be_left_out_by_hand() {
+        let text = "(format_version: 1, notes: [(id: \"a\", created: 1, updated: 2)])";
+        let file = parse_notes(text.as_bytes(), Path::new("n.ron")).expect("parses");
+        assert_eq!(file.notes.len(), 1);
+        assert!(file.notes[0].is_live());
+    }
+
+    #[test]
+    fn repeated_ids_in_a_file_are_an_error() {
+        let text = "(format_version: 1, notes: [(id: \"a\", created: 1, updated: 1), (id: \"a\", created: 1, updated: 1)])";
+        let err = parse_notes(text.as_bytes(), Path::new("n.ron"));
+        assert!(
+            matches!(err, Err(NotesError::DuplicateId { .. })),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_a_parse_error() {
+        let err = parse_notes(b"(format_version: 1,\n \xff)", Path::new("n.ron"));
+        assert!(
+            matches!(err, Err(NotesError::Parse { line: 2, .. })),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let text = "\u{feff}(format_version: 1, notes: [])";
+        assert!(parse_notes(text.as_bytes(), Path::new("n.ron")).is_ok());
+    }
+
+    #[test]
+    fn the_backup_sits_beside_the_notes_file() {
+        assert_eq!(
+            backup_path(Path::new("/d/notes.ron")),
+            PathBuf::from("/d/notes.ron.bak")
+        );
+    }
+}
