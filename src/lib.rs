@@ -5,8 +5,9 @@
 //! ([`model`]) → pure derived views ([`analysis`]) → the egui front end ([`ui`], [`app`]).
 
 pub mod analysis;
+pub mod app;
 pub mod model;
 pub mod notes;
+pub mod session;
 pub mod store;
 pub mod ui;
-pub mod app;

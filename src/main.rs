@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use partnership_atlas::app::{AtlasApp, StartOptions};
+use partnership_atlas::notes;
 use partnership_atlas::store::{self, LoadError};
 
 /// Partnership Atlas: Korea–Europe science, technology and innovation partnerships, their
@@ -44,6 +45,31 @@ enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
+    /// Export or merge notes without opening a window (uses --notes or the user's data folder).
+    Notes {
+        #[command(subcommand)]
+        action: NotesAction,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum NotesAction {
+    /// Write all live notes to OUT: a notes file for a colleague, or Markdown for a report.
+    Export {
+        /// Write Markdown instead of a notes file.
+        #[arg(long)]
+        markdown: bool,
+        /// The file to write.
+        #[arg(value_name = "OUT")]
+        out: PathBuf,
+    },
+    /// Merge a colleague's notes file into yours; prints what was added, updated and in
+    /// conflict (both versions of a conflicting note are kept).
+    Merge {
+        /// The notes file to merge in.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -51,9 +77,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Validate { paths }) => validate(&paths),
+        Some(Command::Notes { action }) => notes(cli.notes, action),
         None => run_window(StartOptions {
             store: cli.store,
             smoke: cli.smoke,
+            notes: cli.notes,
             started: Some(started),
         }),
     }
@@ -68,7 +96,11 @@ fn validate(paths: &[PathBuf]) -> ExitCode {
                 for p in &problems {
                     println!("{p}");
                 }
-                eprintln!("{}: invalid — {} problem(s)", path.display(), problems.len());
+                eprintln!(
+                    "{}: invalid — {} problem(s)",
+                    path.display(),
+                    problems.len()
+                );
                 worst = worst.max(1);
             }
             Err(e @ LoadError::Unreadable { .. }) => {
@@ -78,6 +110,34 @@ fn validate(paths: &[PathBuf]) -> ExitCode {
         }
     }
     ExitCode::from(worst)
+}
+
+fn notes(path: Option<PathBuf>, action: NotesAction) -> ExitCode {
+    let path = match path.map_or_else(notes::default_notes_path, Ok) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("partnership-atlas: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match action {
+        NotesAction::Export { markdown, out } => {
+            // Name the records notes are about, from the built-in store.
+            let store = store::embedded().ok().map(|l| l.store);
+            notes::cli::export(&path, &out, markdown, store.as_ref())
+        }
+        NotesAction::Merge { file } => notes::cli::merge(&path, &file).map(|r| r.to_string()),
+    };
+    match result {
+        Ok(text) => {
+            println!("{}", text.trim_end());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("partnership-atlas: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn run_window(options: StartOptions) -> ExitCode {

@@ -668,7 +668,7 @@ fn cli_export_writes_live_notes_as_ron_or_markdown() {
     save_book(&mut disk, &book);
 
     let ron_out = dir.path().join("for-colleague.ron");
-    let message = notes::cli::export(&path, &ron_out, false).expect("export");
+    let message = notes::cli::export(&path, &ron_out, false, None).expect("export");
     assert!(message.starts_with("Exported 1 note to "), "{message}");
     assert_eq!(
         titles(&load_notes(&ron_out).expect("valid notes file")),
@@ -676,7 +676,7 @@ fn cli_export_writes_live_notes_as_ron_or_markdown() {
     );
 
     let md_out = dir.path().join("report.md");
-    notes::cli::export(&path, &md_out, true).expect("export");
+    notes::cli::export(&path, &md_out, true, None).expect("export");
     let md = fs::read_to_string(&md_out).expect("markdown");
     assert!(
         md.contains("## Partnership: kist-europe\n\n### KIST Europe visit\n"),
@@ -695,7 +695,7 @@ fn cli_export_refuses_to_overwrite_the_notes_file() {
     book.add(draft("A", ""), Timestamp(1));
     save_book(&mut disk, &book);
     let before = fs::read(&path).expect("file");
-    let err = notes::cli::export(&path, &path, true).expect_err("refused");
+    let err = notes::cli::export(&path, &path, true, None).expect_err("refused");
     assert!(matches!(err, NotesError::ExportOverNotes { .. }), "{err:?}");
     assert_eq!(fs::read(&path).expect("file"), before);
 }

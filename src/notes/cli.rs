@@ -11,7 +11,14 @@ use super::sync::DiskState;
 
 /// `notes export [--markdown] OUT`: writes the live notes of `notes_path` to `out`, as a
 /// notes file for a colleague or as a Markdown report. Returns a line for the terminal.
-pub fn export(notes_path: &Path, out: &Path, markdown: bool) -> Result<String, NotesError> {
+///
+/// With a store, Markdown headings name the records notes are about; without, their ids.
+pub fn export(
+    notes_path: &Path,
+    out: &Path,
+    markdown: bool,
+    store: Option<&crate::model::Store>,
+) -> Result<String, NotesError> {
     if same_file(notes_path, out) {
         return Err(NotesError::ExportOverNotes {
             path: notes_path.to_owned(),
@@ -20,7 +27,7 @@ pub fn export(notes_path: &Path, out: &Path, markdown: bool) -> Result<String, N
     let disk = DiskState::open(notes_path)?;
     let live: Vec<_> = disk.notes().notes.iter().filter(|n| n.is_live()).collect();
     let text = if markdown {
-        export_markdown(live.iter().copied(), None)
+        export_markdown(live.iter().copied(), store)
     } else {
         to_ron(&export_file(live.iter().copied()))?
     };

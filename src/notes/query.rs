@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use super::model::{Note, NoteTarget, TargetKind, normalise_tag};
 
 /// Which notes a query looks at.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum NoteScope {
     /// Notes that are not deleted.
     #[default]
@@ -17,7 +17,7 @@ pub enum NoteScope {
 }
 
 /// How query results are ordered. Ties are broken by id so the order is always the same.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum NoteSort {
     /// Most recently changed first.
     #[default]

@@ -2,9 +2,10 @@
 
 use super::{Command, ViewCtx, theme};
 use crate::model::{Citation, ItemRef, Milestone, Store};
+use crate::notes::Notebook;
 
 /// Draws the details panel on the right.
-pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) -> Vec<Command> {
+pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, notes: &Notebook) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::Panel::right("details")
         .resizable(true)
@@ -13,7 +14,11 @@ pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>) -> Vec<Command> {
         .show(ui, |ui| {
             egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
                 match ctx.selected.and_then(|id| ctx.store.item(id)) {
-                    Some(item) => record(ui, ctx, item, &mut commands),
+                    Some(item) => {
+                        record(ui, ctx, item, &mut commands);
+                        ui.separator();
+                        super::notes::show_for_item(ui, item, notes, &mut commands);
+                    }
                     None => {
                         ui.add_space(8.0);
                         ui.heading("Details");
@@ -33,7 +38,13 @@ fn field(ui: &mut egui::Ui, label: &str, value: impl Into<egui::WidgetText>) {
 }
 
 /// A row whose value is a list of links to other records.
-fn links(ui: &mut egui::Ui, store: &Store, label: &str, ids: &[String], commands: &mut Vec<Command>) {
+fn links(
+    ui: &mut egui::Ui,
+    store: &Store,
+    label: &str,
+    ids: &[String],
+    commands: &mut Vec<Command>,
+) {
     if ids.is_empty() {
         return;
     }
@@ -49,7 +60,11 @@ fn links(ui: &mut egui::Ui, store: &Store, label: &str, ids: &[String], commands
 /// A clickable name that selects another record.
 fn link(ui: &mut egui::Ui, store: &Store, id: &str, commands: &mut Vec<Command>) {
     let name = store.display_name(id);
-    if ui.link(&name).on_hover_text(format!("Show {name}")).clicked() {
+    if ui
+        .link(&name)
+        .on_hover_text(format!("Show {name}"))
+        .clicked()
+    {
         commands.push(Command::Select(id.to_owned()));
     }
 }
@@ -85,22 +100,54 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
                 .map(|x| x.id.clone())
                 .collect();
             links(ui, store, "Partnerships", &pairs, commands);
-            let cohorts: Vec<String> =
-                store.cohorts.iter().filter(|x| x.programme == p.id).map(|x| x.id.clone()).collect();
+            let cohorts: Vec<String> = store
+                .cohorts
+                .iter()
+                .filter(|x| x.programme == p.id)
+                .map(|x| x.id.clone())
+                .collect();
             links(ui, store, "Cohorts", &cohorts, commands);
             field(ui, "Description", &p.description);
         }
         ItemRef::Partnership(p) => {
-            links(ui, store, "Programme", std::slice::from_ref(&p.programme), commands);
-            links(ui, store, "European side", std::slice::from_ref(&p.a), commands);
-            links(ui, store, "Korean side", std::slice::from_ref(&p.b), commands);
-            field(ui, "Since", p.since.map_or("not stated".to_owned(), |y| y.to_string()));
+            links(
+                ui,
+                store,
+                "Programme",
+                std::slice::from_ref(&p.programme),
+                commands,
+            );
+            links(
+                ui,
+                store,
+                "European side",
+                std::slice::from_ref(&p.a),
+                commands,
+            );
+            links(
+                ui,
+                store,
+                "Korean side",
+                std::slice::from_ref(&p.b),
+                commands,
+            );
+            field(
+                ui,
+                "Since",
+                p.since.map_or("not stated".to_owned(), |y| y.to_string()),
+            );
             field(ui, "Status", p.status.label());
             field(ui, "Themes", p.themes.join(", "));
             field(ui, "Description", &p.description);
         }
         ItemRef::Cohort(c) => {
-            links(ui, store, "Programme", std::slice::from_ref(&c.programme), commands);
+            links(
+                ui,
+                store,
+                "Programme",
+                std::slice::from_ref(&c.programme),
+                commands,
+            );
             links(ui, store, "Members", &c.members, commands);
             field(ui, "Pairing", "not stated by the sources (members only)");
             field(ui, "Period", c.period.to_string());
@@ -114,7 +161,11 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
             field(ui, "Country", &p.country);
             field(ui, "Region", opt(&p.region));
             field(ui, "Coordinates", format!("{:.4}, {:.4}", p.lat, p.lon));
-            field(ui, "Population", p.population.map_or("—".to_owned(), |n| n.to_string()));
+            field(
+                ui,
+                "Population",
+                p.population.map_or("—".to_owned(), |n| n.to_string()),
+            );
             let pairs: Vec<String> = store
                 .partnerships
                 .iter()
@@ -161,7 +212,15 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
             field(ui, "Economy", format!("{} ({})", s.economy_name, s.economy));
             field(ui, "Field", opt(&s.field));
             field(ui, "Unit", &s.unit);
-            field(ui, "Derived", if s.derived { "yes — computed, not published" } else { "no — as published" });
+            field(
+                ui,
+                "Derived",
+                if s.derived {
+                    "yes — computed, not published"
+                } else {
+                    "no — as published"
+                },
+            );
             if let Some(d) = &s.derivation {
                 field(ui, "Derivation", d);
             }
@@ -181,7 +240,11 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
             field(ui, "Period", f.period.to_string());
             field(ui, "Rank", f.rank.map_or("—".to_owned(), |r| r.to_string()));
             field(ui, "Level", opt(&f.level));
-            field(ui, "Change", f.change.map_or("—".to_owned(), |c| format!("{c:?}")));
+            field(
+                ui,
+                "Change",
+                f.change.map_or("—".to_owned(), |c| format!("{c:?}")),
+            );
         }
         ItemRef::PolicyMeasure(m) => {
             field(ui, "Kind", format!("{:?}", m.kind));
@@ -245,7 +308,12 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
 }
 
 /// The citations of a record: source title, publisher, date and where in the source.
-pub fn citations(ui: &mut egui::Ui, store: &Store, cites: &[Citation], commands: &mut Vec<Command>) {
+pub fn citations(
+    ui: &mut egui::Ui,
+    store: &Store,
+    cites: &[Citation],
+    commands: &mut Vec<Command>,
+) {
     if cites.is_empty() {
         ui.colored_label(theme::WARNING, "No source cited.");
     }
@@ -254,7 +322,11 @@ pub fn citations(ui: &mut egui::Ui, store: &Store, cites: &[Citation], commands:
             ui.label("•");
             match store.sources.iter().find(|s| s.id == c.source) {
                 Some(s) => {
-                    if ui.link(&s.title).on_hover_text("Show this source").clicked() {
+                    if ui
+                        .link(&s.title)
+                        .on_hover_text("Show this source")
+                        .clicked()
+                    {
                         commands.push(Command::Select(s.id.clone()));
                     }
                     let mut meta = vec![s.publisher.clone(), s.date.clone()];

@@ -114,7 +114,10 @@ pub fn rows(store: &Store) -> Vec<Row> {
                     year: Option<i32>,
                     status: &'static str,
                     extra: Vec<String>| {
-        let mut haystack = format!("{name} {} {programme} {id}", name_ko.as_deref().unwrap_or(""));
+        let mut haystack = format!(
+            "{name} {} {programme} {id}",
+            name_ko.as_deref().unwrap_or("")
+        );
         for e in extra {
             haystack.push(' ');
             haystack.push_str(&e);
@@ -133,7 +136,16 @@ pub fn rows(store: &Store) -> Vec<Row> {
     for p in &store.programmes {
         let mut extra = p.themes.clone();
         extra.extend(p.short_name.clone());
-        push(&p.id, "Programme", p.name.clone(), p.name_ko.clone(), String::new(), p.period.start, p.status.label(), extra);
+        push(
+            &p.id,
+            "Programme",
+            p.name.clone(),
+            p.name_ko.clone(),
+            String::new(),
+            p.period.start,
+            p.status.label(),
+            extra,
+        );
     }
     for p in &store.partnerships {
         let ko = match (name_ko(store, &p.a), name_ko(store, &p.b)) {
@@ -145,7 +157,16 @@ pub fn rows(store: &Store) -> Vec<Row> {
         let mut extra = p.themes.clone();
         extra.push(store.display_name(&p.a));
         extra.push(store.display_name(&p.b));
-        push(&p.id, "Partnership", p.name.clone(), ko, prog_name(&p.programme), p.since, p.status.label(), extra);
+        push(
+            &p.id,
+            "Partnership",
+            p.name.clone(),
+            ko,
+            prog_name(&p.programme),
+            p.since,
+            p.status.label(),
+            extra,
+        );
     }
     for c in &store.cohorts {
         let mut extra = c.themes.clone();
@@ -153,21 +174,57 @@ pub fn rows(store: &Store) -> Vec<Row> {
             extra.push(store.display_name(m));
             extra.extend(name_ko(store, m));
         }
-        push(&c.id, "Cohort", c.name.clone(), None, prog_name(&c.programme), c.period.start, c.status.label(), extra);
+        push(
+            &c.id,
+            "Cohort",
+            c.name.clone(),
+            None,
+            prog_name(&c.programme),
+            c.period.start,
+            c.status.label(),
+            extra,
+        );
     }
     for a in &store.agreements {
         let programme = a.programme.as_deref().map(prog_name).unwrap_or_default();
         let mut extra: Vec<String> = a.parties.iter().map(|p| store.display_name(p)).collect();
         extra.extend(a.area.clone());
-        push(&a.id, "Agreement", a.title.clone(), None, programme, a.year, a.status.label(), extra);
+        push(
+            &a.id,
+            "Agreement",
+            a.title.clone(),
+            None,
+            programme,
+            a.year,
+            a.status.label(),
+            extra,
+        );
     }
     for p in &store.places {
-        push(&p.id, "Place", p.name.clone(), p.name_ko.clone(), String::new(), None, "", vec![p.country.clone()]);
+        push(
+            &p.id,
+            "Place",
+            p.name.clone(),
+            p.name_ko.clone(),
+            String::new(),
+            None,
+            "",
+            vec![p.country.clone()],
+        );
     }
     for o in &store.organisations {
         let mut extra = vec![o.country.clone()];
         extra.extend(o.short_name.clone());
-        push(&o.id, "Organisation", o.name.clone(), o.name_ko.clone(), String::new(), None, "", extra);
+        push(
+            &o.id,
+            "Organisation",
+            o.name.clone(),
+            o.name_ko.clone(),
+            String::new(),
+            None,
+            "",
+            extra,
+        );
     }
     rows
 }
@@ -199,7 +256,12 @@ pub fn visible(rows: &[Row], state: &ListState) -> Vec<usize> {
 }
 
 /// Draws the list in a left panel.
-pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, rows: &[Row], state: &mut ListState) -> Vec<Command> {
+pub fn show(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    rows: &[Row],
+    state: &mut ListState,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::Panel::left("browse_list")
         .resizable(true)
@@ -268,7 +330,10 @@ fn table(
                         _ => "",
                     };
                     let r = ui
-                        .add(egui::Button::selectable(state.sort == sort, format!("{label}{arrow}")).frame(false))
+                        .add(
+                            egui::Button::selectable(state.sort == sort, format!("{label}{arrow}"))
+                                .frame(false),
+                        )
                         .on_hover_text(format!("Sort by {}", label.to_lowercase()));
                     if r.clicked() {
                         if state.sort == sort {
@@ -293,12 +358,20 @@ fn table(
                         (Some(ko), true) => ko.clone(),
                         _ => r.name.clone(),
                     };
-                    let marker = if ctx.noted.contains(&r.id) { "✏ " } else { "" };
-                    ui.add(egui::Label::new(format!("{marker}{name}")).truncate().selectable(false))
-                        .on_hover_text(match &r.name_ko {
-                            Some(ko) => format!("{}\n{ko}", r.name),
-                            None => r.name.clone(),
-                        });
+                    let marker = if ctx.noted.contains(&r.id) {
+                        "✏ "
+                    } else {
+                        ""
+                    };
+                    ui.add(
+                        egui::Label::new(format!("{marker}{name}"))
+                            .truncate()
+                            .selectable(false),
+                    )
+                    .on_hover_text(match &r.name_ko {
+                        Some(ko) => format!("{}\n{ko}", r.name),
+                        None => r.name.clone(),
+                    });
                 });
                 row.col(|ui| {
                     if let Some(y) = r.year {
@@ -332,18 +405,28 @@ mod tests {
             lon: 127.3,
             population: None,
             geonames_id: None,
-            sources: vec![Citation { source: "s".into(), at: String::new() }],
+            sources: vec![Citation {
+                source: "s".into(),
+                at: String::new(),
+            }],
         }
     }
 
     #[test]
     fn hangul_search_finds_a_place_by_its_korean_name() {
         let store = Store {
-            places: vec![place("sejong", "Sejong", Some("세종")), place("busan", "Busan", Some("부산"))],
+            places: vec![
+                place("sejong", "Sejong", Some("세종")),
+                place("busan", "Busan", Some("부산")),
+            ],
             ..Store::default()
         };
         let rows = rows(&store);
-        let state = ListState { search: "세종".into(), kinds: KindFilter::All, ..Default::default() };
+        let state = ListState {
+            search: "세종".into(),
+            kinds: KindFilter::All,
+            ..Default::default()
+        };
         let hits = visible(&rows, &state);
         assert_eq!(hits.len(), 1);
         assert_eq!(rows[hits[0]].id, "sejong");
@@ -356,10 +439,19 @@ mod tests {
             ..Store::default()
         };
         let rows = rows(&store);
-        let mut state = ListState { kinds: KindFilter::All, ..Default::default() };
-        let asc: Vec<_> = visible(&rows, &state).into_iter().map(|i| rows[i].id.clone()).collect();
+        let mut state = ListState {
+            kinds: KindFilter::All,
+            ..Default::default()
+        };
+        let asc: Vec<_> = visible(&rows, &state)
+            .into_iter()
+            .map(|i| rows[i].id.clone())
+            .collect();
         state.descending = true;
-        let desc: Vec<_> = visible(&rows, &state).into_iter().map(|i| rows[i].id.clone()).collect();
+        let desc: Vec<_> = visible(&rows, &state)
+            .into_iter()
+            .map(|i| rows[i].id.clone())
+            .collect();
         assert_eq!(asc, ["a", "b"]);
         assert_eq!(desc, ["b", "a"]);
     }

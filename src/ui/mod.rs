@@ -41,11 +41,15 @@ pub enum Command {
     ShowView(crate::app::View),
     /// Show or hide the problems panel.
     ToggleProblems,
+    /// Something to do with the notes.
+    Notes(notes::NoteCommand),
 }
+pub mod charts;
 pub mod details;
 pub mod list;
+pub mod notes;
 pub mod overview;
 pub mod problems;
 pub mod status_bar;
 pub mod top_bar;
-pub mod charts;
+pub mod network;

@@ -1,14 +1,91 @@
-//! The status bar: the last message.
+//! The status bar: the last message, the state of the notes file, and "Undo" after a delete.
+//! When the notes file cannot be read, a banner above it says why and offers the backup.
 
-/// Draws the status bar at the bottom.
-pub fn show(ui: &mut egui::Ui, status: &str) {
+use super::{Command, notes::NoteCommand, theme};
+use crate::notes::NoteId;
+use crate::session::NotesSession;
+
+/// The notes file's state in a few words ("Notes saved 14:05", "Saving…").
+pub fn notes_state(notes: &NotesSession) -> String {
+    if notes.load_error.is_some() {
+        "Notes are not being saved (see below)".to_owned()
+    } else if notes.save_error.is_some() {
+        "Notes NOT saved yet — retrying".to_owned()
+    } else if notes.all_saved() {
+        match notes.last_saved {
+            Some(t) => format!("Notes saved {t} UTC"),
+            None => "Notes saved".to_owned(),
+        }
+    } else {
+        "Saving notes…".to_owned()
+    }
+}
+
+/// Draws the status bar (and the notes banner) at the bottom.
+pub fn show(
+    ui: &mut egui::Ui,
+    status: &str,
+    notes: &NotesSession,
+    last_deleted: Option<&NoteId>,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
     egui::Panel::bottom("status_bar").show(ui, |ui| {
+        if let Some(err) = &notes.load_error {
+            ui.add_space(2.0);
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(
+                    theme::ERROR,
+                    "⚠ The notes file could not be read, so it is left untouched:",
+                );
+                ui.label(err);
+            });
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Notes you write now are kept in memory until this is solved.");
+                if notes.can_recover {
+                    if ui
+                        .button("Open the backup")
+                        .on_hover_text("Use the last good copy; the unreadable file is kept aside")
+                        .clicked()
+                    {
+                        commands.push(Command::Notes(NoteCommand::RecoverBackup));
+                    }
+                    if ui
+                        .button("Start a new notes file")
+                        .on_hover_text("The unreadable file is renamed, not deleted")
+                        .clicked()
+                    {
+                        commands.push(Command::Notes(NoteCommand::StartFresh));
+                    }
+                }
+            });
+            ui.separator();
+        }
+        if let Some(err) = &notes.save_error {
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(theme::ERROR, format!("⚠ {err}"));
+                if ui.button("Retry now").clicked() {
+                    commands.push(Command::Notes(NoteCommand::SaveNow));
+                }
+            });
+        }
         ui.horizontal(|ui| {
-            if status.is_empty() {
-                ui.weak("Ready");
-            } else {
-                ui.add(egui::Label::new(status).truncate());
-            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.weak(notes_state(notes))
+                    .on_hover_text(notes.path.display().to_string());
+                if let Some(id) = last_deleted
+                    && ui.small_button("Undo delete").clicked()
+                {
+                    commands.push(Command::Notes(NoteCommand::Undelete(id.clone())));
+                }
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    if status.is_empty() {
+                        ui.weak("Ready");
+                    } else {
+                        ui.add(egui::Label::new(status).truncate());
+                    }
+                });
+            });
         });
     });
+    commands
 }

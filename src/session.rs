@@ -1,0 +1,229 @@
+//! The notes of this run: the notebook in memory, the background saver, and what the user must
+//! be told about the file (a failed save, a file that could not be read, a merge from disk).
+//!
+//! Nothing here waits on the disk except [`NotesSession::flush`] at exit.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::notes::{
+    DiskState, MergeReport, Notebook, NotesError, SaveOutcome, Saver, SaverOptions, Timestamp,
+    save_rescue_copy,
+};
+
+/// A callback that wakes the UI (egui's `request_repaint`), so the app sleeps while idle.
+pub type Waker = Box<dyn Fn() + Send>;
+
+/// The notes of this run and the state of their file.
+pub struct NotesSession {
+    /// The notes, always complete in memory.
+    pub book: Notebook,
+    /// Where they are saved.
+    pub path: PathBuf,
+    saver: Option<Saver>,
+    requested: u64,
+    /// The last failed save, shown until a save succeeds (the saver keeps retrying).
+    pub save_error: Option<String>,
+    /// Why the notes file could not be read; while set, nothing is saved over it.
+    pub load_error: Option<String>,
+    /// Whether the unreadable file has a backup or can be set aside.
+    pub can_recover: bool,
+    /// When the notes were last known to be on disk.
+    pub last_saved: Option<Timestamp>,
+    /// What the last merge from disk or import changed, for the status bar.
+    pub last_merge: Option<String>,
+}
+
+impl NotesSession {
+    /// Opens the notes at `path` and starts the saver. A file that cannot be read is left
+    /// untouched: the session starts empty, saves nothing, and says why.
+    pub fn open(path: PathBuf, waker: Option<Waker>) -> Self {
+        let mut session = Self {
+            book: Notebook::new(),
+            path: path.clone(),
+            saver: None,
+            requested: 0,
+            save_error: None,
+            load_error: None,
+            can_recover: false,
+            last_saved: None,
+            last_merge: None,
+        };
+        match DiskState::open(&path) {
+            Ok(disk) => session.start(disk, waker),
+            Err(e) => session.refuse(&e),
+        }
+        session
+    }
+
+    /// A session that keeps notes in memory only (for tests and when no data folder exists).
+    pub fn in_memory(reason: &str) -> Self {
+        let mut s = Self::open(PathBuf::new(), None);
+        s.load_error = Some(reason.to_owned());
+        s.can_recover = false;
+        s
+    }
+
+    fn start(&mut self, disk: DiskState, waker: Option<Waker>) {
+        let file = disk.notes().clone();
+        // Notes written while the file was unreadable are merged in, never dropped.
+        let pending = self.book.to_file();
+        self.book = Notebook::from_file(&file);
+        if !pending.notes.is_empty() {
+            self.book.merge_import(&pending);
+        }
+        self.requested = if pending.notes.is_empty() {
+            self.book.revision()
+        } else {
+            0
+        };
+        match Saver::spawn(disk, SaverOptions::default(), waker) {
+            Ok(saver) => {
+                self.saver = Some(saver);
+                self.load_error = None;
+                self.can_recover = false;
+            }
+            Err(e) => self.refuse(&e),
+        }
+    }
+
+    fn refuse(&mut self, e: &NotesError) {
+        self.load_error = Some(e.to_string());
+        self.can_recover = e.offers_recovery();
+        self.saver = None;
+    }
+
+    /// Whether notes are being saved (false while the file is unreadable).
+    pub fn is_saving(&self) -> bool {
+        self.saver.is_some()
+    }
+
+    /// Whether every change is on disk.
+    pub fn all_saved(&self) -> bool {
+        match &self.saver {
+            Some(s) => self.requested == self.book.revision() && s.all_saved(),
+            None => false,
+        }
+    }
+
+    /// Call once per frame: hands new edits to the saver and takes in what it reports.
+    pub fn tick(&mut self) {
+        let Some(saver) = &self.saver else { return };
+        if self.book.revision() != self.requested {
+            saver.request_save(self.book.to_file());
+            self.requested = self.book.revision();
+        }
+        let outcomes: Vec<SaveOutcome> = std::iter::from_fn(|| saver.poll()).collect();
+        for outcome in outcomes {
+            match outcome {
+                SaveOutcome::Saved { at, merge, .. } => {
+                    self.save_error = None;
+                    self.last_saved = Some(at);
+                    if let Some(merge) = merge {
+                        let report = self.book.adopt(&merge);
+                        self.note_merge("from another window or program", &report);
+                        // What was adopted is already on disk.
+                        self.requested = self.book.revision();
+                    }
+                }
+                SaveOutcome::Failed {
+                    error, retry_in, ..
+                } => {
+                    self.save_error = Some(format!(
+                        "{error} — your notes are kept in memory; retrying in {} s.",
+                        retry_in.as_secs().max(1)
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Saves at once (Ctrl+S): also retries a failed save now.
+    pub fn save_now(&mut self) {
+        if let Some(saver) = &self.saver {
+            saver.request_save(self.book.to_file());
+            self.requested = self.book.revision();
+            saver.retry_now();
+        }
+    }
+
+    /// Checks the file for changes made elsewhere (when the window regains focus).
+    pub fn check_disk(&self) {
+        if let Some(saver) = &self.saver {
+            saver.request_check();
+        }
+    }
+
+    /// Opens the backup of an unreadable notes file (the damaged file is set aside, not
+    /// deleted) and merges in anything written meanwhile.
+    pub fn recover_from_backup(&mut self, waker: Option<Waker>) -> Result<String, String> {
+        match DiskState::recover_from_backup(&self.path) {
+            Ok((disk, aside)) => {
+                self.start(disk, waker);
+                Ok(match aside {
+                    Some(p) => format!(
+                        "Opened the backup; the unreadable file was kept as {}",
+                        p.display()
+                    ),
+                    None => "Opened the backup".to_owned(),
+                })
+            }
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Starts a new notes file, keeping the unreadable one (renamed aside).
+    pub fn start_fresh(&mut self, waker: Option<Waker>) -> Result<String, String> {
+        match DiskState::start_fresh(&self.path) {
+            Ok((disk, aside)) => {
+                self.start(disk, waker);
+                let kept: Vec<String> = aside.iter().map(|p| p.display().to_string()).collect();
+                Ok(format!(
+                    "Started a new notes file; kept the old one as {}",
+                    kept.join(", ")
+                ))
+            }
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    /// Merges a colleague's exported notes file.
+    pub fn import(&mut self, path: &Path) -> Result<MergeReport, String> {
+        let theirs = crate::notes::load_notes(path).map_err(|e| e.to_string())?;
+        let report = self.book.merge_import(&theirs);
+        self.note_merge("from the imported file", &report);
+        Ok(report)
+    }
+
+    fn note_merge(&mut self, from: &str, report: &MergeReport) {
+        if report.has_changes() {
+            self.last_merge = Some(format!("Notes merged {from}: {}", report.summary()));
+        }
+    }
+
+    /// Ids of the records that have at least one live note.
+    pub fn noted_ids(&self) -> BTreeSet<String> {
+        self.book
+            .live()
+            .filter_map(|n| n.target.as_ref().map(|t| t.id.clone()))
+            .collect()
+    }
+
+    /// At exit: waits (a few seconds at most) for the last save. If the notes cannot be saved,
+    /// writes a rescue copy and returns where, so nothing is lost.
+    pub fn flush(&mut self) -> Option<PathBuf> {
+        let file = self.book.to_file();
+        let saved = match &self.saver {
+            Some(saver) => {
+                saver.request_save(file.clone());
+                saver.flush_blocking(Duration::from_secs(5)).is_ok()
+            }
+            None => file.notes.is_empty(),
+        };
+        if saved {
+            return None;
+        }
+        save_rescue_copy(&file, None).ok()
+    }
+}
