@@ -16,7 +16,8 @@ fn main() {
         })
         .unwrap_or_default();
     names.sort();
-    let mut out = String::from("/// The files of the default store, in load order: (name, text).\n");
+    let mut out =
+        String::from("/// The files of the default store, in load order: (name, text).\n");
     out.push_str("pub const EMBEDDED_FILES: &[(&str, &str)] = &[\n");
     for name in &names {
         println!("cargo:rerun-if-changed=seeds/{name}");

@@ -78,14 +78,20 @@ fn searching_in_hangul_finds_sejong_and_selecting_shows_the_source() {
         .find(|s| s.id == pair.sources[0].source)
         .expect("the pair's source exists");
     // The details panel names the source (a link to it).
-    assert!(h.query_all_by_label(&source.title).count() >= 1, "source {} not shown", source.title);
+    assert!(
+        h.query_all_by_label(&source.title).count() >= 1,
+        "source {} not shown",
+        source.title
+    );
 }
 
 #[test]
 fn a_broken_store_keeps_the_open_store_and_lists_its_problems() {
     let mut app = default_app();
     let before = app.loaded.store.partnerships.len();
-    app.open(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad/semantic.ron"));
+    app.open(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad/semantic.ron"),
+    );
     let mut h = harness(app);
     h.run();
     assert_eq!(h.state().loaded.store.partnerships.len(), before);

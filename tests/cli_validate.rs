@@ -71,7 +71,11 @@ fn help_explains_every_command() {
 
 #[test]
 fn several_paths_are_all_checked_and_the_worst_status_wins() {
-    let (code, out, _) = run(&["validate", "tests/fixtures/good/minimal.ron", "tests/fixtures/bad/syntax.ron"]);
+    let (code, out, _) = run(&[
+        "validate",
+        "tests/fixtures/good/minimal.ron",
+        "tests/fixtures/bad/syntax.ron",
+    ]);
     assert_eq!(code, 1);
     assert!(out.contains("valid"));
     assert!(out.contains("syntax.ron:4:"));

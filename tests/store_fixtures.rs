@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use partnership_atlas::store::{self, LoadError, Problem};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 fn problems(name: &str) -> Vec<Problem> {
@@ -103,11 +105,20 @@ fn every_semantic_problem_is_reported_together_with_its_line() {
         assert!(has(&p, needle), "missing {needle:?} in {p:#?}");
     }
     // Each problem points at the line of its record or value.
-    let dup = p.iter().find(|p| p.message.contains("duplicate")).expect("dup");
+    let dup = p
+        .iter()
+        .find(|p| p.message.contains("duplicate"))
+        .expect("dup");
     assert_eq!(dup.line, 11);
-    let ghost = p.iter().find(|p| p.message.contains("place-ghost")).expect("ghost");
+    let ghost = p
+        .iter()
+        .find(|p| p.message.contains("place-ghost"))
+        .expect("ghost");
     assert_eq!(ghost.line, 19);
-    let unit = p.iter().find(|p| p.message.contains("USD bn")).expect("unit");
+    let unit = p
+        .iter()
+        .find(|p| p.message.contains("USD bn"))
+        .expect("unit");
     assert_eq!(unit.line, 32);
 }
 
@@ -125,7 +136,9 @@ fn a_file_over_the_size_limit_is_refused_before_parsing() {
     // A sparse 100 MB file: cheap to make, larger than the limit.
     file.set_len(100 * 1024 * 1024).expect("set_len");
     let err = store::load_path(&path).expect_err("too large");
-    let LoadError::Invalid(p) = err else { panic!("expected a problem") };
+    let LoadError::Invalid(p) = err else {
+        panic!("expected a problem")
+    };
     assert!(p[0].message.contains("at most"), "{p:?}");
 }
 
@@ -151,6 +164,12 @@ fn random_bytes_never_panic_the_loader() {
 fn the_embedded_default_store_is_valid() {
     match store::embedded() {
         Ok(loaded) => assert!(!loaded.store.name.is_empty() || loaded.store.sources.is_empty()),
-        Err(p) => panic!("the default store has problems:\n{}", p.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")),
+        Err(p) => panic!(
+            "the default store has problems:\n{}",
+            p.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
     }
 }

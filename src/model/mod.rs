@@ -132,7 +132,8 @@ impl Store {
 
     /// The display name of any record, or the id itself when it is unknown.
     pub fn display_name(&self, id: &str) -> String {
-        self.item(id).map_or_else(|| id.to_owned(), |i| i.name().to_owned())
+        self.item(id)
+            .map_or_else(|| id.to_owned(), |i| i.name().to_owned())
     }
 }
 

@@ -83,7 +83,9 @@ impl std::fmt::Display for PartialDate {
 }
 
 /// Where a programme, partnership or agreement stands, as the sources say.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum Status {
     /// Announced or being prepared.
     Planned,

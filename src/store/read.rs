@@ -48,8 +48,9 @@ pub fn read_path(path: &Path) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
                 file: path.display().to_string(),
                 line: 0,
                 column: 0,
-                message: "the folder holds no .ron files; expected a store file or a folder of them"
-                    .to_owned(),
+                message:
+                    "the folder holds no .ron files; expected a store file or a folder of them"
+                        .to_owned(),
             }]));
         }
     } else {

@@ -183,19 +183,22 @@ pub fn validate_files(files: &[ParsedFile]) -> Vec<Problem> {
     for (fi, file) in files.iter().enumerate() {
         let mut nth: BTreeMap<String, usize> = BTreeMap::new();
         let s = &file.store;
-        let mut checker = |id: &str, nth: &mut BTreeMap<_, _>, f: &mut dyn FnMut(&mut Checker<'_>, &BTreeMap<&str, Kind>)| {
-            let n = nth.entry(id.to_owned()).or_insert(0usize);
-            let at = locators[fi].record(id, *n);
-            *n += 1;
-            let mut c = Checker {
-                file: &file.name,
-                loc: &locators[fi],
-                at,
-                id,
-                problems: &mut problems,
+        let mut checker =
+            |id: &str,
+             nth: &mut BTreeMap<_, _>,
+             f: &mut dyn FnMut(&mut Checker<'_>, &BTreeMap<&str, Kind>)| {
+                let n = nth.entry(id.to_owned()).or_insert(0usize);
+                let at = locators[fi].record(id, *n);
+                *n += 1;
+                let mut c = Checker {
+                    file: &file.name,
+                    loc: &locators[fi],
+                    at,
+                    id,
+                    problems: &mut problems,
+                };
+                f(&mut c, &kinds);
             };
-            f(&mut c, &kinds);
-        };
         for r in &s.sources {
             checker(&r.id, &mut nth, &mut |c, _| {
                 if r.title.trim().is_empty() {
@@ -208,10 +211,16 @@ pub fn validate_files(files: &[ParsedFile]) -> Vec<Problem> {
                 c.finite("lat", r.lat);
                 c.finite("lon", r.lon);
                 if r.lat.is_finite() && !(-90.0..=90.0).contains(&r.lat) {
-                    c.report(Some("lat:"), format!("latitude {} is outside −90…90", r.lat));
+                    c.report(
+                        Some("lat:"),
+                        format!("latitude {} is outside −90…90", r.lat),
+                    );
                 }
                 if r.lon.is_finite() && !(-180.0..=180.0).contains(&r.lon) {
-                    c.report(Some("lon:"), format!("longitude {} is outside −180…180", r.lon));
+                    c.report(
+                        Some("lon:"),
+                        format!("longitude {} is outside −180…180", r.lon),
+                    );
                 }
                 cites(c, k, &r.sources);
             });
@@ -242,7 +251,10 @@ pub fn validate_files(files: &[ParsedFile]) -> Vec<Problem> {
                 refers(c, k, &r.a, &[Kind::Place, Kind::Organisation]);
                 refers(c, k, &r.b, &[Kind::Place, Kind::Organisation]);
                 if r.a == r.b {
-                    c.report(Some("b:"), format!("both sides are `{}`; expected two different partners", r.a));
+                    c.report(
+                        Some("b:"),
+                        format!("both sides are `{}`; expected two different partners", r.a),
+                    );
                 }
                 if let Some(y) = r.since {
                     c.year("since", y);
@@ -288,7 +300,10 @@ pub fn validate_files(files: &[ParsedFile]) -> Vec<Problem> {
                     if !years.insert(p.year) {
                         c.report(
                             Some(&format!("year: {}", p.year)),
-                            format!("year {} appears twice in the series; expected one value per year", p.year),
+                            format!(
+                                "year {} appears twice in the series; expected one value per year",
+                                p.year
+                            ),
                         );
                     }
                     if let Some(u) = &p.unit
@@ -359,7 +374,11 @@ fn cites(c: &mut Checker<'_>, kinds: &BTreeMap<&str, Kind>, citations: &[Citatio
 }
 
 fn refers(c: &mut Checker<'_>, kinds: &BTreeMap<&str, Kind>, id: &str, allowed: &[Kind]) {
-    let expected = allowed.iter().map(|k| k.word()).collect::<Vec<_>>().join(" or ");
+    let expected = allowed
+        .iter()
+        .map(|k| k.word())
+        .collect::<Vec<_>>()
+        .join(" or ");
     match kinds.get(id) {
         None => c.report(
             Some(&format!("\"{id}\"")),
@@ -377,13 +396,37 @@ fn ids_of(s: &Store) -> Vec<(&str, Kind)> {
     let mut v: Vec<(&str, Kind)> = Vec::new();
     v.extend(s.sources.iter().map(|r| (r.id.as_str(), Kind::Source)));
     v.extend(s.places.iter().map(|r| (r.id.as_str(), Kind::Place)));
-    v.extend(s.organisations.iter().map(|r| (r.id.as_str(), Kind::Organisation)));
-    v.extend(s.programmes.iter().map(|r| (r.id.as_str(), Kind::Programme)));
-    v.extend(s.partnerships.iter().map(|r| (r.id.as_str(), Kind::Partnership)));
+    v.extend(
+        s.organisations
+            .iter()
+            .map(|r| (r.id.as_str(), Kind::Organisation)),
+    );
+    v.extend(
+        s.programmes
+            .iter()
+            .map(|r| (r.id.as_str(), Kind::Programme)),
+    );
+    v.extend(
+        s.partnerships
+            .iter()
+            .map(|r| (r.id.as_str(), Kind::Partnership)),
+    );
     v.extend(s.cohorts.iter().map(|r| (r.id.as_str(), Kind::Cohort)));
-    v.extend(s.agreements.iter().map(|r| (r.id.as_str(), Kind::Agreement)));
-    v.extend(s.indicators.iter().map(|r| (r.id.as_str(), Kind::Indicator)));
+    v.extend(
+        s.agreements
+            .iter()
+            .map(|r| (r.id.as_str(), Kind::Agreement)),
+    );
+    v.extend(
+        s.indicators
+            .iter()
+            .map(|r| (r.id.as_str(), Kind::Indicator)),
+    );
     v.extend(s.findings.iter().map(|r| (r.id.as_str(), Kind::Finding)));
-    v.extend(s.policy_measures.iter().map(|r| (r.id.as_str(), Kind::Policy)));
+    v.extend(
+        s.policy_measures
+            .iter()
+            .map(|r| (r.id.as_str(), Kind::Policy)),
+    );
     v
 }

@@ -14,24 +14,35 @@ pub fn show(ui: &mut egui::Ui, problems: &[Problem], failure: Option<&Failure>) 
             ui.horizontal(|ui| {
                 ui.colored_label(theme::ERROR, format!("⚠ {} problem(s)", problems.len()));
                 if let Some(f) = failure {
-                    ui.label(format!("in {} — the store that was open stays open.", f.attempted));
+                    ui.label(format!(
+                        "in {} — the store that was open stays open.",
+                        f.attempted
+                    ));
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button("Hide").clicked() {
                         commands.push(Command::ToggleProblems);
                     }
-                    if ui.button("Copy all").on_hover_text("Copy every problem as text").clicked() {
+                    if ui
+                        .button("Copy all")
+                        .on_hover_text("Copy every problem as text")
+                        .clicked()
+                    {
                         let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
                         ui.ctx().copy_text(text.join("\n"));
                     }
                 });
             });
             ui.separator();
-            egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                for p in problems {
-                    ui.add(egui::Label::new(egui::RichText::new(p.to_string()).monospace()).wrap());
-                }
-            });
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    for p in problems {
+                        ui.add(
+                            egui::Label::new(egui::RichText::new(p.to_string()).monospace()).wrap(),
+                        );
+                    }
+                });
         });
     commands
 }

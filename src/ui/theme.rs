@@ -15,9 +15,10 @@ pub fn fonts() -> FontDefinitions {
         "NanumGothic".to_owned(),
         FontData::from_static(NANUM_GOTHIC).into(),
     );
-    fonts
-        .font_data
-        .insert("DejaVuSans".to_owned(), FontData::from_static(DEJAVU_SANS).into());
+    fonts.font_data.insert(
+        "DejaVuSans".to_owned(),
+        FontData::from_static(DEJAVU_SANS).into(),
+    );
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         let list = fonts.families.entry(family).or_default();
         list.insert(0, "DejaVuSans".to_owned());
@@ -88,22 +89,38 @@ pub const FALL: Color32 = Color32::from_rgb(0xD0, 0x3A, 0x2F);
 
 /// Network view: the sea behind the map (light mode, dark mode).
 pub fn map_water(dark: bool) -> Color32 {
-    if dark { Color32::from_rgb(0x1B, 0x24, 0x30) } else { Color32::from_rgb(0xE6, 0xEF, 0xF6) }
+    if dark {
+        Color32::from_rgb(0x1B, 0x24, 0x30)
+    } else {
+        Color32::from_rgb(0xE6, 0xEF, 0xF6)
+    }
 }
 
 /// Network view: land on the map.
 pub fn map_land(dark: bool) -> Color32 {
-    if dark { Color32::from_rgb(0x2E, 0x33, 0x38) } else { Color32::from_rgb(0xF7, 0xF5, 0xEF) }
+    if dark {
+        Color32::from_rgb(0x2E, 0x33, 0x38)
+    } else {
+        Color32::from_rgb(0xF7, 0xF5, 0xEF)
+    }
 }
 
 /// Network view: coastlines.
 pub fn map_coast(dark: bool) -> Color32 {
-    if dark { Color32::from_rgb(0x5A, 0x63, 0x6C) } else { Color32::from_rgb(0xA8, 0xB4, 0xBE) }
+    if dark {
+        Color32::from_rgb(0x5A, 0x63, 0x6C)
+    } else {
+        Color32::from_rgb(0xA8, 0xB4, 0xBE)
+    }
 }
 
 /// Network view: land borders between countries.
 pub fn map_border(dark: bool) -> Color32 {
-    if dark { Color32::from_rgb(0x48, 0x4F, 0x56) } else { Color32::from_rgb(0xCF, 0xCB, 0xC2) }
+    if dark {
+        Color32::from_rgb(0x48, 0x4F, 0x56)
+    } else {
+        Color32::from_rgb(0xCF, 0xCB, 0xC2)
+    }
 }
 
 /// Network view: the ring around a selected node and the halo of a selected link.

@@ -13,7 +13,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
             ui.strong("Partnership Atlas");
             ui.separator();
             let store = &app.loaded.store;
-            let name = if store.name.is_empty() { "Untitled store" } else { &store.name };
+            let name = if store.name.is_empty() {
+                "Untitled store"
+            } else {
+                &store.name
+            };
             ui.label(name)
                 .on_hover_text(format!("{}\n{}", store.summary(), store.description));
             ui.weak(format!("({})", app.loaded.origin));
@@ -24,7 +28,11 @@ pub fn show(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
             {
                 commands.push(Command::OpenStoreDialog);
             }
-            if ui.button("Reload").on_hover_text("Read the open store again").clicked() {
+            if ui
+                .button("Reload")
+                .on_hover_text("Read the open store again")
+                .clicked()
+            {
                 commands.push(Command::ReloadStore);
             }
             let n = app.problems.len();
@@ -45,13 +53,19 @@ pub fn show(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
             if let Some(f) = &app.failure {
                 ui.colored_label(
                     theme::WARNING,
-                    format!("Could not open {} ({}); showing the store above.", f.attempted, f.reason),
+                    format!(
+                        "Could not open {} ({}); showing the store above.",
+                        f.attempted, f.reason
+                    ),
                 );
             }
         });
         ui.horizontal(|ui| {
             for v in View::ALL {
-                if ui.selectable_label(app.settings.view == v, v.label()).clicked() {
+                if ui
+                    .selectable_label(app.settings.view == v, v.label())
+                    .clicked()
+                {
                     commands.push(Command::ShowView(v));
                 }
             }

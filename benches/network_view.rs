@@ -1,0 +1,2 @@
+//! Frame-time benchmark of the network view (being written).
+fn main() {}

@@ -1,0 +1,103 @@
+//! The network view on its own, for looking at it and taking screenshots.
+//!
+//! ```text
+//! cargo run --example network_demo -- [--sample] [--layout world|regions|schematic|institutions]
+//!     [--hangul] [--select ID] [--year YEAR] [--dark] [--png OUT.png]
+//! ```
+//!
+//! `--sample` uses the small sample store instead of the built-in default store; `--png` writes
+//! the view to a PNG through the export function and exits without a window.
+
+use std::collections::BTreeSet;
+
+use partnership_atlas::analysis::network::sample::sample_store;
+use partnership_atlas::model::Store;
+use partnership_atlas::ui::network::{ExportOptions, LayoutKind, NetworkView};
+use partnership_atlas::ui::{Command, ViewCtx, theme};
+
+struct Demo {
+    store: Store,
+    view: NetworkView,
+    selected: Option<String>,
+    hangul: bool,
+    dark: bool,
+    noted: BTreeSet<String>,
+    status: String,
+}
+
+impl eframe::App for Demo {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        ui.ctx().set_visuals(if self.dark { egui::Visuals::dark() } else { egui::Visuals::light() });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.label(format!("Selected: {} · {}", self.selected.as_deref().unwrap_or("nothing"), self.status));
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let ctx = ViewCtx {
+                store: &self.store,
+                selected: self.selected.as_deref(),
+                noted: &self.noted,
+                hangul: self.hangul,
+            };
+            for c in self.view.ui(ui, &ctx) {
+                match c {
+                    Command::Select(id) => self.selected = Some(id),
+                    Command::ClearSelection => self.selected = None,
+                    Command::Status(s) => self.status = s,
+                    other => self.status = format!("{other:?}"),
+                }
+            }
+        });
+    }
+}
+
+fn arg(args: &[String], name: &str) -> Option<String> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+}
+
+fn main() -> eframe::Result {
+    let args: Vec<String> = std::env::args().collect();
+    let store = if args.iter().any(|a| a == "--sample") {
+        sample_store()
+    } else {
+        match partnership_atlas::store::embedded() {
+            Ok(loaded) => loaded.store,
+            Err(problems) => {
+                eprintln!("the built-in store has {} problems; showing the sample store", problems.len());
+                sample_store()
+            }
+        }
+    };
+    let mut view = NetworkView::default();
+    view.layout = match arg(&args, "--layout").as_deref() {
+        Some("world") => LayoutKind::World,
+        Some("schematic") => LayoutKind::Schematic,
+        Some("institutions") => LayoutKind::Institutions,
+        _ => LayoutKind::Regions,
+    };
+    view.filter.year = arg(&args, "--year").and_then(|y| y.parse().ok());
+    let hangul = args.iter().any(|a| a == "--hangul");
+    let dark = args.iter().any(|a| a == "--dark");
+    let selected = arg(&args, "--select");
+    let noted = BTreeSet::new();
+    if let Some(out) = arg(&args, "--png") {
+        let ctx = ViewCtx { store: &store, selected: selected.as_deref(), noted: &noted, hangul };
+        let options = ExportOptions { size: Some([1280.0, 760.0]), scale: 1.0, dark };
+        match view.export_png(&ctx, std::path::Path::new(&out), options) {
+            Ok(()) => println!("wrote {out}"),
+            Err(e) => eprintln!("export failed: {e}"),
+        }
+        return Ok(());
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default().with_inner_size([1400.0, 860.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Partnership Atlas — network demo",
+        options,
+        Box::new(move |cc| {
+            theme::install(&cc.egui_ctx);
+            Ok(Box::new(Demo { store, view, selected, hangul, dark, noted, status: String::new() }))
+        }),
+    )
+}

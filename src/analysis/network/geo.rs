@@ -1,0 +1,527 @@
+//! The offline world outline: Natural Earth land and country polygons (public domain, via the
+//! world-atlas 2.0.2 package; see `assets/map/` and the data SOURCES), embedded in the binary,
+//! parsed once on first use and turned into drawable geometry for a projection.
+//!
+//! Drawable geometry is plain numbers (triangles and line segments in world units); the UI
+//! only scales and translates it.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::projection::LonLat;
+
+const LAND_110M: &str = include_str!("../../../assets/map/land-110m.geojson");
+const COUNTRIES_110M: &str = include_str!("../../../assets/map/countries-110m.geojson");
+const LAND_50M: &str = include_str!("../../../assets/map/land-50m.geojson");
+const COUNTRIES_50M: &str = include_str!("../../../assets/map/countries-50m.geojson");
+
+/// How detailed an outline is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Detail {
+    /// Natural Earth 1:110 million: for the whole world.
+    Coarse,
+    /// Natural Earth 1:50 million: for a region or a close zoom.
+    Fine,
+}
+
+/// A polygon: the outer ring first, then holes. Rings are open (no repeated closing point).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Polygon {
+    /// Rings of `[lon, lat]` in degrees.
+    pub rings: Vec<Vec<[f64; 2]>>,
+}
+
+/// One country of the outline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Country {
+    /// ISO 3166-1 numeric code as the data carries it ("410" for the Republic of Korea).
+    pub numeric: String,
+    /// The English name in the data.
+    pub name: String,
+    /// Its polygons.
+    pub polygons: Vec<Polygon>,
+}
+
+/// Land and countries at one level of detail.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outlines {
+    /// Land polygons (continents and islands).
+    pub land: Vec<Polygon>,
+    /// Country polygons.
+    pub countries: Vec<Country>,
+}
+
+/// A problem reading an embedded outline (a broken asset; the view then draws no map).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read the map outline {name}: {source}")]
+pub struct GeoError {
+    name: &'static str,
+    source: serde_json::Error,
+}
+
+#[derive(serde::Deserialize)]
+struct FeatureCollection {
+    features: Vec<Feature>,
+}
+
+#[derive(serde::Deserialize)]
+struct Feature {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    #[serde(default)]
+    properties: Option<Properties>,
+    #[serde(default)]
+    geometry: Option<Geometry>,
+}
+
+#[derive(serde::Deserialize, Default)]
+struct Properties {
+    #[serde(default)]
+    name: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(tag = "type")]
+enum Geometry {
+    Polygon {
+        coordinates: Vec<Vec<[f64; 2]>>,
+    },
+    MultiPolygon {
+        coordinates: Vec<Vec<Vec<[f64; 2]>>>,
+    },
+    #[serde(other)]
+    Other,
+}
+
+fn polygon(rings: Vec<Vec<[f64; 2]>>) -> Polygon {
+    let rings = rings
+        .into_iter()
+        .map(|mut ring| {
+            if ring.len() > 1 && ring.first() == ring.last() {
+                ring.pop();
+            }
+            ring
+        })
+        .filter(|ring| ring.len() >= 3)
+        .collect();
+    Polygon { rings }
+}
+
+fn polygons(geometry: Option<Geometry>) -> Vec<Polygon> {
+    match geometry {
+        Some(Geometry::Polygon { coordinates }) => vec![polygon(coordinates)],
+        Some(Geometry::MultiPolygon { coordinates }) => {
+            coordinates.into_iter().map(polygon).collect()
+        }
+        Some(Geometry::Other) | None => Vec::new(),
+    }
+    .into_iter()
+    .filter(|p| !p.rings.is_empty())
+    .collect()
+}
+
+/// Parses a land and a country GeoJSON FeatureCollection.
+pub fn parse_outlines(land: &str, countries: &str) -> Result<Outlines, GeoError> {
+    let land: FeatureCollection = serde_json::from_str(land).map_err(|source| GeoError {
+        name: "land",
+        source,
+    })?;
+    let countries: FeatureCollection =
+        serde_json::from_str(countries).map_err(|source| GeoError {
+            name: "countries",
+            source,
+        })?;
+    Ok(Outlines {
+        land: land
+            .features
+            .into_iter()
+            .flat_map(|f| polygons(f.geometry))
+            .collect(),
+        countries: countries
+            .features
+            .into_iter()
+            .map(|f| Country {
+                numeric: match f.id {
+                    Some(serde_json::Value::String(s)) => s,
+                    Some(serde_json::Value::Number(n)) => format!("{n:0>3}"),
+                    _ => String::new(),
+                },
+                name: f.properties.unwrap_or_default().name.unwrap_or_default(),
+                polygons: polygons(f.geometry),
+            })
+            .collect(),
+    })
+}
+
+/// The embedded outline at a level of detail, parsed on first use. A broken asset gives an
+/// empty outline (and the error once, from [`outline_error`]).
+pub fn outlines(detail: Detail) -> &'static Outlines {
+    static COARSE: OnceLock<Result<Outlines, String>> = OnceLock::new();
+    static FINE: OnceLock<Result<Outlines, String>> = OnceLock::new();
+    static EMPTY: Outlines = Outlines {
+        land: Vec::new(),
+        countries: Vec::new(),
+    };
+    let cell = match detail {
+        Detail::Coarse => &COARSE,
+        Detail::Fine => &FINE,
+    };
+    let parsed = cell.get_or_init(|| {
+        let (land, countries) = match detail {
+            Detail::Coarse => (LAND_110M, COUNTRIES_110M),
+            Detail::Fine => (LAND_50M, COUNTRIES_50M),
+        };
+        parse_outlines(land, countries).map_err(|e| e.to_string())
+    });
+    parsed.as_ref().unwrap_or(&EMPTY)
+}
+
+/// The error of a broken embedded outline, if it was parsed and failed.
+pub fn outline_error(detail: Detail) -> Option<String> {
+    let outline = outlines(detail);
+    (outline.land.is_empty()).then(|| format!("the {detail:?} map outline could not be read"))
+}
+
+/// A bounding box in longitude and latitude.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LonLatBox {
+    /// West edge.
+    pub west: f64,
+    /// South edge.
+    pub south: f64,
+    /// East edge.
+    pub east: f64,
+    /// North edge.
+    pub north: f64,
+}
+
+impl LonLatBox {
+    /// Does the box contain the point?
+    pub fn contains(&self, p: [f64; 2]) -> bool {
+        (self.west..=self.east).contains(&p[0]) && (self.south..=self.north).contains(&p[1])
+    }
+
+    /// The centre of the box.
+    pub fn centre(&self) -> LonLat {
+        LonLat::new(
+            (self.west + self.east) / 2.0,
+            (self.south + self.north) / 2.0,
+        )
+    }
+}
+
+/// Filled triangles: `indices` index `vertices` three at a time.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TriMesh {
+    /// Vertices in world units.
+    pub vertices: Vec<[f32; 2]>,
+    /// Triangle corners.
+    pub indices: Vec<u32>,
+}
+
+/// Drawable map geometry in one projection.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapGeometry {
+    /// Land, filled.
+    pub land: TriMesh,
+    /// Coastline segments, as pairs of points.
+    pub coast: Vec<[[f32; 2]; 2]>,
+    /// Land borders between countries (segments shared by two countries), as pairs of points.
+    pub borders: Vec<[[f32; 2]; 2]>,
+}
+
+/// Projects, clips (to `clip`, when given) and triangulates an outline.
+///
+/// Clipping happens in longitude and latitude before projecting, so a regional projection
+/// never sees the far side of the world (where it would wrap).
+pub fn build_geometry(
+    outline: &Outlines,
+    clip: Option<LonLatBox>,
+    project: impl Fn(LonLat) -> [f32; 2],
+) -> MapGeometry {
+    let mut geometry = MapGeometry::default();
+    for poly in &outline.land {
+        let rings: Vec<Vec<[f64; 2]>> = match clip {
+            Some(b) => {
+                // A polygon whose outer ring is clipped away has nothing left to fill, even if
+                // a hole's clipped remains (the box edge) would survive.
+                let mut rings = poly.rings.iter().map(|r| clip_ring(r, &b));
+                match rings.next() {
+                    Some(outer) if outer.len() >= 3 => std::iter::once(outer)
+                        .chain(rings.filter(|r| r.len() >= 3))
+                        .collect(),
+                    _ => continue,
+                }
+            }
+            None => poly.rings.clone(),
+        };
+        triangulate(&rings, &project, &mut geometry.land);
+        for ring in &poly.rings {
+            for_each_segment(ring, clip, |a, b| {
+                geometry.coast.push([project(a), project(b)])
+            });
+        }
+    }
+    for [a, b] in shared_segments(outline) {
+        if clip.is_none_or(|c| c.contains(a) || c.contains(b)) {
+            geometry.borders.push([
+                project(LonLat::new(a[0], a[1])),
+                project(LonLat::new(b[0], b[1])),
+            ]);
+        }
+    }
+    geometry
+}
+
+fn for_each_segment(ring: &[[f64; 2]], clip: Option<LonLatBox>, mut f: impl FnMut(LonLat, LonLat)) {
+    for (i, a) in ring.iter().enumerate() {
+        let b = ring[(i + 1) % ring.len()];
+        // Segments that wrap round the antimeridian are not real coastline.
+        if (a[0] - b[0]).abs() > 180.0 {
+            continue;
+        }
+        if clip.is_none_or(|c| c.contains(*a) || c.contains(b)) {
+            f(LonLat::new(a[0], a[1]), LonLat::new(b[0], b[1]));
+        }
+    }
+}
+
+fn triangulate(rings: &[Vec<[f64; 2]>], project: &impl Fn(LonLat) -> [f32; 2], out: &mut TriMesh) {
+    let mut flat = Vec::new();
+    let mut holes = Vec::new();
+    for (i, ring) in rings.iter().enumerate() {
+        if i > 0 {
+            holes.push(flat.len() / 2);
+        }
+        for p in ring {
+            let [x, y] = project(LonLat::new(p[0], p[1]));
+            flat.push(f64::from(x));
+            flat.push(f64::from(y));
+        }
+    }
+    let Ok(triangles) = earcutr::earcut(&flat, &holes, 2) else {
+        return;
+    };
+    let base = out.vertices.len() as u32;
+    out.vertices
+        .extend(flat.chunks_exact(2).map(|c| [c[0] as f32, c[1] as f32]));
+    out.indices
+        .extend(triangles.into_iter().map(|i| base + i as u32));
+}
+
+/// Sutherland–Hodgman clipping of a ring to a box (in degrees). The result may run along the
+/// box's edge; that is fine for filling.
+pub fn clip_ring(ring: &[[f64; 2]], b: &LonLatBox) -> Vec<[f64; 2]> {
+    type Edge = (
+        fn(&[f64; 2], &LonLatBox) -> bool,
+        fn(&[f64; 2], &[f64; 2], &LonLatBox) -> [f64; 2],
+    );
+    fn at_x(p: &[f64; 2], q: &[f64; 2], x: f64) -> [f64; 2] {
+        let t = (x - p[0]) / (q[0] - p[0]);
+        [x, p[1] + t * (q[1] - p[1])]
+    }
+    fn at_y(p: &[f64; 2], q: &[f64; 2], y: f64) -> [f64; 2] {
+        let t = (y - p[1]) / (q[1] - p[1]);
+        [p[0] + t * (q[0] - p[0]), y]
+    }
+    let edges: [Edge; 4] = [
+        (|p, b| p[0] >= b.west, |p, q, b| at_x(p, q, b.west)),
+        (|p, b| p[0] <= b.east, |p, q, b| at_x(p, q, b.east)),
+        (|p, b| p[1] >= b.south, |p, q, b| at_y(p, q, b.south)),
+        (|p, b| p[1] <= b.north, |p, q, b| at_y(p, q, b.north)),
+    ];
+    let mut current = ring.to_vec();
+    for (inside, cut) in edges {
+        if current.is_empty() {
+            break;
+        }
+        let input = std::mem::take(&mut current);
+        for (i, p) in input.iter().enumerate() {
+            let prev = &input[(i + input.len() - 1) % input.len()];
+            match (inside(prev, b), inside(p, b)) {
+                (true, true) => current.push(*p),
+                (true, false) => current.push(cut(prev, p, b)),
+                (false, true) => {
+                    current.push(cut(prev, p, b));
+                    current.push(*p);
+                }
+                (false, false) => {}
+            }
+        }
+    }
+    current
+}
+
+/// Segments that two country rings share: land borders. (The outlines come from TopoJSON, so a
+/// shared border has exactly the same points on both sides.) Sorted for a stable drawing order.
+fn shared_segments(outline: &Outlines) -> Vec<[[f64; 2]; 2]> {
+    let key = |p: &[f64; 2]| {
+        (
+            (p[0] * 1000.0).round() as i64,
+            (p[1] * 1000.0).round() as i64,
+        )
+    };
+    let mut seen: HashMap<((i64, i64), (i64, i64)), ([[f64; 2]; 2], u32)> = HashMap::new();
+    for country in &outline.countries {
+        for poly in &country.polygons {
+            for ring in &poly.rings {
+                for (i, a) in ring.iter().enumerate() {
+                    let b = ring[(i + 1) % ring.len()];
+                    if (a[0] - b[0]).abs() > 180.0 {
+                        continue;
+                    }
+                    let (ka, kb) = (key(a), key(&b));
+                    let k = if ka <= kb { (ka, kb) } else { (kb, ka) };
+                    seen.entry(k).or_insert(([*a, b], 0)).1 += 1;
+                }
+            }
+        }
+    }
+    let mut shared: Vec<_> = seen.into_iter().filter(|(_, (_, n))| *n >= 2).collect();
+    shared.sort_by_key(|(k, _)| *k);
+    shared.into_iter().map(|(_, (seg, _))| seg).collect()
+}
+
+/// A point to anchor a country by when a record names only the country: the area-weighted
+/// centre of its largest polygon in the outline (metropolitan France, not French Guiana).
+pub fn country_anchor(outline: &Outlines, numeric: &str) -> Option<LonLat> {
+    let country = outline.countries.iter().find(|c| c.numeric == numeric)?;
+    let largest = country
+        .polygons
+        .iter()
+        .filter_map(|p| p.rings.first())
+        .map(|ring| (ring_area_centroid(ring), ring))
+        .max_by(|a, b| a.0.0.abs().total_cmp(&b.0.0.abs()))?;
+    let (area, centroid) = largest.0;
+    (area.abs() > 0.0).then(|| LonLat::new(centroid[0], centroid[1]))
+}
+
+fn ring_area_centroid(ring: &[[f64; 2]]) -> (f64, [f64; 2]) {
+    let (mut a, mut cx, mut cy) = (0.0, 0.0, 0.0);
+    for (i, p) in ring.iter().enumerate() {
+        let q = ring[(i + 1) % ring.len()];
+        let cross = p[0] * q[1] - q[0] * p[1];
+        a += cross;
+        cx += (p[0] + q[0]) * cross;
+        cy += (p[1] + q[1]) * cross;
+    }
+    if a.abs() < 1e-12 {
+        return (0.0, ring.first().copied().unwrap_or([0.0, 0.0]));
+    }
+    (a / 2.0, [cx / (3.0 * a), cy / (3.0 * a)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SQUARE_LAND: &str = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},
+        "geometry":{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],[[4,4],[6,4],[6,6],[4,6],[4,4]]]}}]}"#;
+    const TWO_COUNTRIES: &str = r#"{"type":"FeatureCollection","features":[
+        {"type":"Feature","id":"001","properties":{"name":"West"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[5,0],[5,10],[0,10],[0,0]]]}},
+        {"type":"Feature","id":"002","properties":{"name":"East"},"geometry":{"type":"Polygon","coordinates":[[[5,0],[10,0],[10,10],[5,10],[5,0]]]}}]}"#;
+
+    fn flat(p: LonLat) -> [f32; 2] {
+        [p.lon as f32, -p.lat as f32]
+    }
+
+    fn area(mesh: &TriMesh) -> f32 {
+        mesh.indices
+            .chunks_exact(3)
+            .map(|t| {
+                let [a, b, c] = [t[0], t[1], t[2]].map(|i| mesh.vertices[i as usize]);
+                ((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])).abs() / 2.0
+            })
+            .sum()
+    }
+
+    #[test]
+    fn a_square_with_a_hole_triangulates_to_its_area_minus_the_hole() {
+        let Ok(outline) = parse_outlines(SQUARE_LAND, TWO_COUNTRIES) else {
+            panic!("parse")
+        };
+        let g = build_geometry(&outline, None, flat);
+        assert!(
+            (area(&g.land) - 96.0).abs() < 1e-3,
+            "area {}",
+            area(&g.land)
+        );
+        assert_eq!(g.coast.len(), 8, "4 outer and 4 hole edges");
+    }
+
+    #[test]
+    fn only_the_segment_two_countries_share_is_a_border() {
+        let Ok(outline) = parse_outlines(SQUARE_LAND, TWO_COUNTRIES) else {
+            panic!("parse")
+        };
+        let g = build_geometry(&outline, None, flat);
+        assert_eq!(g.borders.len(), 1);
+        let [a, b] = g.borders[0];
+        assert_eq!((a[0], b[0]), (5.0, 5.0), "the border is the line x = 5");
+    }
+
+    #[test]
+    fn clipping_to_a_box_keeps_only_what_is_inside() {
+        let Ok(outline) = parse_outlines(SQUARE_LAND, TWO_COUNTRIES) else {
+            panic!("parse")
+        };
+        let b = LonLatBox {
+            west: 0.0,
+            south: 0.0,
+            east: 3.0,
+            north: 3.0,
+        };
+        let g = build_geometry(&outline, Some(b), flat);
+        assert!((area(&g.land) - 9.0).abs() < 1e-3, "area {}", area(&g.land));
+        let far = LonLatBox {
+            west: 50.0,
+            south: 50.0,
+            east: 60.0,
+            north: 60.0,
+        };
+        assert!(
+            build_geometry(&outline, Some(far), flat)
+                .land
+                .indices
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn the_embedded_outlines_parse_and_korea_is_anchored_on_the_peninsula() {
+        for detail in [Detail::Coarse, Detail::Fine] {
+            let o = outlines(detail);
+            assert!(
+                o.land.len() > 50,
+                "{detail:?} land polygons: {}",
+                o.land.len()
+            );
+            assert!(
+                o.countries.len() > 150,
+                "{detail:?} countries: {}",
+                o.countries.len()
+            );
+            assert!(outline_error(detail).is_none());
+        }
+        let Some(kr) = country_anchor(outlines(Detail::Coarse), "410") else {
+            panic!("no Korea")
+        };
+        assert!(
+            (126.0..130.0).contains(&kr.lon) && (34.5..38.5).contains(&kr.lat),
+            "{kr:?}"
+        );
+        let Some(fr) = country_anchor(outlines(Detail::Coarse), "250") else {
+            panic!("no France")
+        };
+        assert!(
+            fr.lat > 40.0,
+            "metropolitan France, not French Guiana: {fr:?}"
+        );
+    }
+
+    #[test]
+    fn a_broken_outline_is_an_error_not_a_panic() {
+        assert!(parse_outlines("{not json", TWO_COUNTRIES).is_err());
+        assert!(parse_outlines(SQUARE_LAND, "[]").is_err());
+    }
+}

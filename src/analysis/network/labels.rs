@@ -1,0 +1,238 @@
+//! Greedy label placement: labels are placed in priority order, each at the first of a few
+//! candidate spots around its node that does not collide with a label already placed or with
+//! another node's disc. A label with no free spot is left out (its name is in the tooltip).
+
+use std::collections::HashMap;
+
+use super::layout::{LabelSide, WRect};
+
+/// A label to place, in screen units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelRequest {
+    /// The centre of the node.
+    pub anchor: [f32; 2],
+    /// The node's radius: labels keep clear of it.
+    pub radius: f32,
+    /// Width and height of the text.
+    pub size: [f32; 2],
+    /// The side tried first.
+    pub prefer: LabelSide,
+}
+
+const GAP: f32 = 3.0;
+const CELL: f32 = 48.0;
+
+fn candidate(r: &LabelRequest, side: LabelSide, slant: f32) -> WRect {
+    let [x, y] = r.anchor;
+    let [w, h] = r.size;
+    let d = r.radius + GAP;
+    let min = match side {
+        LabelSide::Right => [x + d, y - h / 2.0 + slant * h],
+        LabelSide::Left => [x - d - w, y - h / 2.0 + slant * h],
+        LabelSide::Above => [x - w / 2.0, y - d - h],
+        LabelSide::Below => [x - w / 2.0, y + d],
+    };
+    WRect {
+        min,
+        max: [min[0] + w, min[1] + h],
+    }
+}
+
+/// The candidate spots of a label, preferred side first.
+fn candidates(r: &LabelRequest) -> Vec<WRect> {
+    let sides = match r.prefer {
+        LabelSide::Right => [
+            LabelSide::Right,
+            LabelSide::Left,
+            LabelSide::Above,
+            LabelSide::Below,
+        ],
+        LabelSide::Left => [
+            LabelSide::Left,
+            LabelSide::Right,
+            LabelSide::Above,
+            LabelSide::Below,
+        ],
+        LabelSide::Above => [
+            LabelSide::Above,
+            LabelSide::Below,
+            LabelSide::Right,
+            LabelSide::Left,
+        ],
+        LabelSide::Below => [
+            LabelSide::Below,
+            LabelSide::Above,
+            LabelSide::Right,
+            LabelSide::Left,
+        ],
+    };
+    let mut out: Vec<WRect> = sides.iter().map(|s| candidate(r, *s, 0.0)).collect();
+    // Then the preferred side nudged up and down half a line.
+    for slant in [-0.6, 0.6] {
+        out.push(candidate(r, sides[0], slant));
+        out.push(candidate(r, sides[1], slant));
+    }
+    out
+}
+
+/// A uniform grid of placed rectangles.
+struct Occupied {
+    cells: HashMap<(i32, i32), Vec<usize>>,
+    rects: Vec<WRect>,
+}
+
+impl Occupied {
+    fn cells_of(r: &WRect) -> impl Iterator<Item = (i32, i32)> {
+        let (x0, y0) = (
+            (r.min[0] / CELL).floor() as i32,
+            (r.min[1] / CELL).floor() as i32,
+        );
+        let (x1, y1) = (
+            (r.max[0] / CELL).floor() as i32,
+            (r.max[1] / CELL).floor() as i32,
+        );
+        (y0..=y1).flat_map(move |y| (x0..=x1).map(move |x| (x, y)))
+    }
+
+    fn collides(&self, r: &WRect) -> bool {
+        Self::cells_of(r).any(|c| {
+            self.cells
+                .get(&c)
+                .is_some_and(|v| v.iter().any(|&i| self.rects[i].intersects(r)))
+        })
+    }
+
+    fn insert(&mut self, r: WRect) {
+        let i = self.rects.len();
+        self.rects.push(r);
+        for c in Self::cells_of(&r) {
+            self.cells.entry(c).or_default().push(i);
+        }
+    }
+}
+
+/// Places labels in the order given (most important first) inside `bounds`. Node discs of all
+/// requests are obstacles, as are the `obstacles` (the legend, the toolbar). Returns the chosen
+/// rectangle of each label, or `None` where it would collide everywhere.
+pub fn place_labels(
+    requests: &[LabelRequest],
+    obstacles: &[WRect],
+    bounds: WRect,
+) -> Vec<Option<WRect>> {
+    let mut occupied = Occupied {
+        cells: HashMap::new(),
+        rects: Vec::new(),
+    };
+    for o in obstacles {
+        occupied.insert(*o);
+    }
+    for r in requests {
+        let d = r.radius.max(1.0);
+        occupied.insert(WRect {
+            min: [r.anchor[0] - d, r.anchor[1] - d],
+            max: [r.anchor[0] + d, r.anchor[1] + d],
+        });
+    }
+    requests
+        .iter()
+        .map(|r| {
+            let inside = |c: &WRect| {
+                c.min[0] >= bounds.min[0]
+                    && c.min[1] >= bounds.min[1]
+                    && c.max[0] <= bounds.max[0]
+                    && c.max[1] <= bounds.max[1]
+            };
+            let spot = candidates(r)
+                .into_iter()
+                .find(|c| inside(c) && !occupied.collides(c))?;
+            occupied.insert(spot);
+            Some(spot)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SCREEN: WRect = WRect {
+        min: [0.0, 0.0],
+        max: [800.0, 600.0],
+    };
+
+    fn req(x: f32, y: f32) -> LabelRequest {
+        LabelRequest {
+            anchor: [x, y],
+            radius: 5.0,
+            size: [60.0, 14.0],
+            prefer: LabelSide::Right,
+        }
+    }
+
+    #[test]
+    fn a_lone_label_goes_on_its_preferred_side() {
+        let placed = place_labels(&[req(100.0, 100.0)], &[], SCREEN);
+        let Some(Some(r)) = placed.first().copied() else {
+            panic!("not placed")
+        };
+        assert!(r.min[0] > 105.0, "to the right of the node: {r:?}");
+        let left = LabelRequest {
+            prefer: LabelSide::Left,
+            ..req(100.0, 100.0)
+        };
+        let Some(Some(r)) = place_labels(&[left], &[], SCREEN).first().copied() else {
+            panic!()
+        };
+        assert!(r.max[0] < 95.0, "to the left: {r:?}");
+    }
+
+    #[test]
+    fn placed_labels_never_overlap_each_other_or_nodes() {
+        let requests: Vec<LabelRequest> = (0..60)
+            .map(|i| req(200.0 + (i % 6) as f32 * 20.0, 200.0 + (i / 6) as f32 * 9.0))
+            .collect();
+        let placed = place_labels(&requests, &[], SCREEN);
+        let rects: Vec<WRect> = placed.iter().flatten().copied().collect();
+        assert!(
+            !rects.is_empty() && rects.len() < requests.len(),
+            "some but not all fit"
+        );
+        for (i, a) in rects.iter().enumerate() {
+            for b in &rects[i + 1..] {
+                assert!(!a.intersects(b), "{a:?} overlaps {b:?}");
+            }
+            for r in &requests {
+                let disc = WRect {
+                    min: [r.anchor[0] - 5.0, r.anchor[1] - 5.0],
+                    max: [r.anchor[0] + 5.0, r.anchor[1] + 5.0],
+                };
+                assert!(!a.intersects(&disc), "label covers a node");
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_request_wins_a_contested_spot() {
+        let placed = place_labels(&[req(100.0, 100.0), req(100.0, 100.0)], &[], SCREEN);
+        assert!(placed[0].is_some());
+        let (Some(a), Some(b)) = (placed[0], placed[1]) else {
+            panic!("both fit somewhere")
+        };
+        assert!(a.min[0] > 100.0, "the first keeps its preferred side");
+        assert!(!a.intersects(&b));
+    }
+
+    #[test]
+    fn labels_stay_inside_the_bounds_and_clear_of_obstacles() {
+        let legend = WRect {
+            min: [0.0, 0.0],
+            max: [300.0, 300.0],
+        };
+        let placed = place_labels(&[req(250.0, 250.0), req(790.0, 300.0)], &[legend], SCREEN);
+        assert!(placed[0].is_none(), "inside the legend there is no room");
+        let Some(r) = placed[1] else {
+            panic!("fits on the left")
+        };
+        assert!(r.max[0] <= 800.0 && r.max[0] < 790.0);
+    }
+}

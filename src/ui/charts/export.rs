@@ -1,0 +1,187 @@
+//! Chart exports behind functions that take a path: the plotted data as CSV, and a screenshot
+//! of the chart card as PNG with the title and source also written into the PNG's text
+//! chunks. Both are written atomically.
+
+use std::path::Path;
+
+use egui::{ColorImage, Rect};
+
+use crate::analysis::charts::table::ExportTable;
+use crate::store::save::{SaveError, write_atomically};
+
+/// Why an export failed. Nothing is written when this is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The table could not be written as CSV.
+    #[error("cannot write the CSV: {0}")]
+    Csv(#[from] csv::Error),
+    /// The image could not be encoded as PNG.
+    #[error("cannot encode the PNG: {0}")]
+    Png(#[from] png::EncodingError),
+    /// The area to export is empty or lies outside the screenshot.
+    #[error("the chart is not on screen; scroll it into view and export again")]
+    OffScreen,
+    /// The file could not be written.
+    #[error(transparent)]
+    Write(#[from] SaveError),
+}
+
+/// Writes a table as CSV to `path`, atomically.
+pub fn save_csv(table: &ExportTable, path: &Path) -> Result<(), ExportError> {
+    let bytes = table.to_csv()?;
+    write_atomically(path, &bytes)?;
+    Ok(())
+}
+
+/// Cuts `rect` (in points) out of a screenshot taken at `pixels_per_point`, clamped to the
+/// image. Returns `None` when nothing of the rect is on the image.
+pub fn crop(image: &ColorImage, rect: Rect, pixels_per_point: f32) -> Option<ColorImage> {
+    let [w, h] = image.size;
+    let to_px = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
+    let (x0, x1) = (to_px(rect.min.x, w), to_px(rect.max.x, w));
+    let (y0, y1) = (to_px(rect.min.y, h), to_px(rect.max.y, h));
+    if x1 <= x0 || y1 <= y0 {
+        return None;
+    }
+    let mut pixels = Vec::with_capacity((x1 - x0) * (y1 - y0));
+    for y in y0..y1 {
+        pixels.extend_from_slice(image.pixels.get(y * w + x0..y * w + x1)?);
+    }
+    Some(ColorImage::new([x1 - x0, y1 - y0], pixels))
+}
+
+/// Encodes an image as PNG, with `Title` and `Source` text chunks (UTF-8, iTXt).
+pub fn encode_png(image: &ColorImage, title: &str, source: &str) -> Result<Vec<u8>, ExportError> {
+    let [w, h] = image.size;
+    let (Ok(w32), Ok(h32)) = (u32::try_from(w), u32::try_from(h)) else {
+        return Err(ExportError::OffScreen);
+    };
+    if w == 0 || h == 0 {
+        return Err(ExportError::OffScreen);
+    }
+    let mut bytes = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut bytes, w32, h32);
+        encoder.set_color(png::ColorType::Rgba);
+        encoder.set_depth(png::BitDepth::Eight);
+        encoder.add_itxt_chunk("Title".to_owned(), title.to_owned())?;
+        encoder.add_itxt_chunk("Source".to_owned(), source.to_owned())?;
+        encoder.add_itxt_chunk("Software".to_owned(), "Partnership Atlas".to_owned())?;
+        let mut writer = encoder.write_header()?;
+        let rgba: Vec<u8> = image
+            .pixels
+            .iter()
+            .flat_map(|c| c.to_srgba_unmultiplied())
+            .collect();
+        writer.write_image_data(&rgba)?;
+        writer.finish()?;
+    }
+    Ok(bytes)
+}
+
+/// Saves the part `rect` of a screenshot as a PNG at `path`, atomically, with the chart's
+/// title and source in its text chunks.
+pub fn save_png(
+    screenshot: &ColorImage,
+    rect: Rect,
+    pixels_per_point: f32,
+    title: &str,
+    source: &str,
+    path: &Path,
+) -> Result<(), ExportError> {
+    let cropped = crop(screenshot, rect, pixels_per_point).ok_or(ExportError::OffScreen)?;
+    let bytes = encode_png(&cropped, title, source)?;
+    write_atomically(path, &bytes)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{Color32, Pos2};
+
+    fn image() -> ColorImage {
+        // 4×3 pixels; pixel (x, y) has red = 10·x + y.
+        let pixels = (0..3)
+            .flat_map(|y| (0..4).map(move |x| Color32::from_rgb(10 * x + y, 0, 0)))
+            .collect();
+        ColorImage::new([4, 3], pixels)
+    }
+
+    #[test]
+    fn a_crop_takes_the_rect_scaled_by_pixels_per_point() {
+        let rect = Rect::from_min_max(Pos2::new(0.5, 0.5), Pos2::new(1.5, 1.5));
+        let c = crop(&image(), rect, 2.0).expect("inside");
+        assert_eq!(c.size, [2, 2]);
+        assert_eq!(c.pixels[0], Color32::from_rgb(11, 0, 0));
+        assert_eq!(c.pixels[3], Color32::from_rgb(22, 0, 0));
+    }
+
+    #[test]
+    fn a_crop_is_clamped_to_the_image_and_empty_outside_it() {
+        let big = Rect::from_min_max(Pos2::new(-10.0, -10.0), Pos2::new(100.0, 100.0));
+        assert_eq!(crop(&image(), big, 1.0).map(|c| c.size), Some([4, 3]));
+        let outside = Rect::from_min_max(Pos2::new(10.0, 10.0), Pos2::new(20.0, 20.0));
+        assert!(crop(&image(), outside, 1.0).is_none());
+    }
+
+    #[test]
+    fn a_saved_png_decodes_with_its_size_and_source() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("chart.png");
+        let rect = Rect::from_min_max(Pos2::new(1.0, 0.0), Pos2::new(4.0, 2.0));
+        save_png(
+            &image(),
+            rect,
+            1.0,
+            "R&D spending",
+            "Source: OECD MSTI – Sep-2021",
+            &path,
+        )
+        .expect("saved");
+        let decoder = png::Decoder::new(std::io::BufReader::new(
+            std::fs::File::open(&path).expect("file exists"),
+        ));
+        let reader = decoder.read_info().expect("a PNG");
+        let info = reader.info();
+        assert_eq!((info.width, info.height), (3, 2));
+        let texts: Vec<(String, String)> = info
+            .utf8_text
+            .iter()
+            .map(|t| (t.keyword.clone(), t.get_text().unwrap_or_default()))
+            .collect();
+        assert!(texts.contains(&(
+            "Source".to_owned(),
+            "Source: OECD MSTI – Sep-2021".to_owned()
+        )));
+    }
+
+    #[test]
+    fn a_png_of_an_off_screen_chart_is_refused_and_nothing_is_written() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("chart.png");
+        let rect = Rect::from_min_max(Pos2::new(50.0, 50.0), Pos2::new(60.0, 60.0));
+        let err = save_png(&image(), rect, 1.0, "t", "s", &path).expect_err("off screen");
+        assert!(matches!(err, ExportError::OffScreen));
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn a_csv_export_writes_header_and_rows() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("data.csv");
+        let table = ExportTable {
+            columns: vec!["year".to_owned(), "value".to_owned(), "source".to_owned()],
+            rows: vec![vec![
+                "2019".to_owned(),
+                "4.64".to_owned(),
+                "OECD MSTI".to_owned(),
+            ]],
+        };
+        save_csv(&table, &path).expect("saved");
+        assert_eq!(
+            std::fs::read_to_string(&path).expect("readable"),
+            "year,value,source\n2019,4.64,OECD MSTI\n"
+        );
+    }
+}

@@ -1,0 +1,516 @@
+//! The file actions of the charts view: export the chart as PNG or its data as CSV, import
+//! newer indicator figures from a CSV (with a preview, all or nothing), and save the store.
+//!
+//! Each action asks for a path with the system dialog; where the dialog gives none (no portal,
+//! or dialogs turned off), the view asks for the path itself. The work is done by functions
+//! that take a path.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, mpsc};
+
+use egui::{ColorImage, Rect, RichText, Ui};
+
+use super::{ChartKind, export};
+use crate::analysis::charts::table::ExportTable;
+use crate::analysis::import::{self, ImportOptions, ImportOutcome, SourceTarget};
+use crate::model::Store;
+use crate::ui::{Command, ViewCtx, theme};
+
+/// A file action that needs a path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Export the chart card as PNG.
+    Png,
+    /// Export the plotted data as CSV.
+    Csv,
+    /// Import an indicator CSV.
+    Import,
+    /// Save the store as RON.
+    SaveStore,
+}
+
+impl Action {
+    fn label(self) -> &'static str {
+        match self {
+            Action::Png => "Export chart as PNG",
+            Action::Csv => "Export plotted data as CSV",
+            Action::Import => "Import indicator CSV",
+            Action::SaveStore => "Save store as",
+        }
+    }
+}
+
+/// A PNG waiting for its screenshot.
+struct PendingPng {
+    path: PathBuf,
+    /// Frames drawn since the request (the first one is drawn without hover marks).
+    frames: u32,
+    receiver: Option<mpsc::Receiver<Arc<ColorImage>>>,
+    rect: Option<Rect>,
+    pixels_per_point: f32,
+}
+
+/// An import parsed and waiting for the user to apply it.
+struct Preview {
+    path: PathBuf,
+    options: ImportOptions,
+    outcome: ImportOutcome,
+}
+
+/// File actions in progress. Not saved.
+pub struct FilesState {
+    /// Whether to use the system file dialogs.
+    pub system_dialogs: bool,
+    /// An action waiting for a typed path.
+    prompt: Option<(Action, String)>,
+    png: Option<PendingPng>,
+    preview: Option<Preview>,
+    /// Problems of the last import, shown until the next one.
+    import_errors: Vec<String>,
+    /// The last message, shown next to the buttons.
+    message: Option<(String, bool)>,
+    /// Title and source line of the chart shown, for PNG text chunks.
+    title_source: (String, String),
+    /// An applied import: the new store and its summary, for the app to take.
+    replacement: Option<(Box<Store>, String)>,
+}
+
+impl Default for FilesState {
+    fn default() -> Self {
+        Self {
+            system_dialogs: true,
+            prompt: None,
+            png: None,
+            preview: None,
+            import_errors: Vec::new(),
+            message: None,
+            title_source: (String::new(), String::new()),
+            replacement: None,
+        }
+    }
+}
+
+/// A default path for an action: the documents folder (or the current one) and a file name.
+fn suggested_path(action: Action, kind: ChartKind) -> PathBuf {
+    let dir = directories::UserDirs::new()
+        .and_then(|d| d.document_dir().map(Path::to_path_buf))
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default();
+    let name = match action {
+        Action::Png => format!("{}.png", kind.file_stem()),
+        Action::Csv => format!("{}.csv", kind.file_stem()),
+        Action::Import => "indicators.csv".to_owned(),
+        Action::SaveStore => "store.ron".to_owned(),
+    };
+    dir.join(name)
+}
+
+/// Asks the system dialog for a path; `None` when it gives none.
+fn dialog(action: Action, kind: ChartKind) -> Option<PathBuf> {
+    let suggested = suggested_path(action, kind);
+    let name = suggested
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let d = rfd::FileDialog::new().set_title(action.label());
+    match action {
+        Action::Png => d
+            .add_filter("PNG image", &["png"])
+            .set_file_name(name)
+            .save_file(),
+        Action::Csv => d
+            .add_filter("CSV", &["csv"])
+            .set_file_name(name)
+            .save_file(),
+        Action::Import => d.add_filter("CSV", &["csv"]).pick_file(),
+        Action::SaveStore => d
+            .add_filter("RON store", &["ron"])
+            .set_file_name(name)
+            .save_file(),
+    }
+}
+
+impl FilesState {
+    /// Takes the store of an applied import, with its summary.
+    pub fn take_replacement(&mut self) -> Option<(Box<Store>, String)> {
+        self.replacement.take()
+    }
+
+    /// Whether a PNG is being captured (hover marks and tooltips are left out).
+    pub fn capturing(&self) -> bool {
+        self.png.is_some()
+    }
+
+    /// Asks for a PNG of the chart card at `path`.
+    pub fn request_png(&mut self, path: PathBuf) {
+        self.png = Some(PendingPng {
+            path,
+            frames: 0,
+            receiver: None,
+            rect: None,
+            pixels_per_point: 1.0,
+        });
+    }
+
+    fn say(&mut self, commands: &mut Vec<Command>, text: String, ok: bool) {
+        commands.push(Command::Status(text.clone()));
+        self.message = Some((text, ok));
+    }
+
+    /// Advances a pending PNG: sends the screenshot request once a clean frame has been drawn,
+    /// and saves the image when it arrives. Call at the start of every frame.
+    pub fn poll_png(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let Some(png) = &mut self.png else { return };
+        if let Some(rx) = &png.receiver {
+            match rx.try_recv() {
+                Ok(image) => {
+                    let path = png.path.clone();
+                    let result = match png.rect {
+                        Some(rect) => export::save_png(
+                            &image,
+                            rect,
+                            png.pixels_per_point,
+                            &self.title_source.0,
+                            &self.title_source.1,
+                            &path,
+                        ),
+                        None => Err(export::ExportError::OffScreen),
+                    };
+                    self.png = None;
+                    match result {
+                        Ok(()) => self.say(
+                            commands,
+                            format!("Saved the chart as PNG — {}", path.display()),
+                            true,
+                        ),
+                        Err(e) => self.say(commands, format!("PNG not saved: {e}"), false),
+                    }
+                }
+                Err(mpsc::TryRecvError::Empty) => {
+                    png.frames += 1;
+                    if png.frames > 120 {
+                        self.png = None;
+                        self.say(
+                            commands,
+                            "PNG not saved: no screenshot came back from the window system"
+                                .to_owned(),
+                            false,
+                        );
+                    } else {
+                        ctx.request_repaint();
+                    }
+                }
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.png = None;
+                    self.say(
+                        commands,
+                        "PNG not saved: the screenshot was dropped".to_owned(),
+                        false,
+                    );
+                }
+            }
+        }
+    }
+
+    /// Sends the screenshot request once a frame has been drawn without hover marks.
+    fn send_screenshot(&mut self, ui: &Ui, card: Option<Rect>) {
+        let Some(png) = &mut self.png else { return };
+        if png.receiver.is_some() {
+            return;
+        }
+        // This frame was drawn without hover marks (the request came before it began).
+        let (tx, rx) = mpsc::channel();
+        let repaint = ui.ctx().clone();
+        ui.ctx().request_screenshot(move |image| {
+            let _ = tx.send(image);
+            repaint.request_repaint();
+        });
+        png.receiver = Some(rx);
+        png.rect = card;
+        png.pixels_per_point = ui.ctx().pixels_per_point();
+    }
+
+    fn start(&mut self, action: Action, kind: ChartKind) -> Option<PathBuf> {
+        if self.system_dialogs
+            && let Some(p) = dialog(action, kind)
+        {
+            return Some(p);
+        }
+        self.prompt = Some((action, suggested_path(action, kind).display().to_string()));
+        None
+    }
+
+    fn run(
+        &mut self,
+        action: Action,
+        path: PathBuf,
+        ctx: &ViewCtx<'_>,
+        table: &ExportTable,
+        commands: &mut Vec<Command>,
+    ) {
+        match action {
+            Action::Png => self.request_png(path),
+            Action::Csv => match export::save_csv(table, &path) {
+                Ok(()) => self.say(
+                    commands,
+                    format!(
+                        "Saved {} rows of plotted data as CSV — {}",
+                        table.rows.len(),
+                        path.display()
+                    ),
+                    true,
+                ),
+                Err(e) => self.say(commands, format!("CSV not saved: {e}"), false),
+            },
+            Action::Import => self.preview(ctx.store, path, ImportOptions::default(), commands),
+            Action::SaveStore => match crate::store::save::save_store(ctx.store, &path) {
+                Ok(()) => self.say(
+                    commands,
+                    format!("Saved the store — {}", path.display()),
+                    true,
+                ),
+                Err(e) => self.say(commands, format!("Store not saved: {e}"), false),
+            },
+        }
+    }
+
+    /// Parses an import and keeps it for the user to look at before applying.
+    pub fn preview(
+        &mut self,
+        store: &Store,
+        path: PathBuf,
+        options: ImportOptions,
+        commands: &mut Vec<Command>,
+    ) {
+        match import::import_csv_with(store, &path, &options) {
+            Ok(outcome) => {
+                self.import_errors.clear();
+                self.message = None;
+                self.preview = Some(Preview {
+                    path,
+                    options,
+                    outcome,
+                });
+            }
+            Err(e) => {
+                self.preview = None;
+                let errors = e.row_errors();
+                self.import_errors = if errors.is_empty() {
+                    vec![e.to_string()]
+                } else {
+                    errors.iter().map(ToString::to_string).collect()
+                };
+                let first = self.import_errors.first().cloned().unwrap_or_default();
+                let more = match self.import_errors.len() {
+                    0 | 1 => String::new(),
+                    n => format!(" (and {} more)", n - 1),
+                };
+                self.say(
+                    commands,
+                    format!("Nothing imported: {first}{more} — {}", path.display()),
+                    false,
+                );
+            }
+        }
+    }
+
+    /// Draws the file actions.
+    #[allow(clippy::too_many_arguments)]
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewCtx<'_>,
+        kind: ChartKind,
+        table: &ExportTable,
+        title_source: &(String, String),
+        card: Option<Rect>,
+        commands: &mut Vec<Command>,
+    ) {
+        self.title_source = title_source.clone();
+        self.send_screenshot(ui, card);
+        egui::CollapsingHeader::new("Export, import and save")
+            .id_salt("charts-files")
+            .default_open(true)
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    for action in [Action::Png, Action::Csv, Action::Import, Action::SaveStore] {
+                        let text = format!("{}…", action.label());
+                        let enabled = !(action == Action::Png && self.png.is_some());
+                        if ui.add_enabled(enabled, egui::Button::new(text)).clicked()
+                            && let Some(path) = self.start(action, kind)
+                        {
+                            self.run(action, path, ctx, table, commands);
+                        }
+                    }
+                });
+                self.prompt_ui(ui, ctx, table, commands);
+                if let Some((text, ok)) = &self.message {
+                    let colour = if *ok {
+                        ui.visuals().text_color()
+                    } else {
+                        theme::ERROR
+                    };
+                    ui.label(RichText::new(text).color(colour));
+                }
+                self.errors_ui(ui);
+                self.preview_ui(ui, ctx, commands);
+            });
+    }
+
+    fn prompt_ui(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewCtx<'_>,
+        table: &ExportTable,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some((action, text)) = &mut self.prompt else {
+            return;
+        };
+        let action = *action;
+        let mut go = false;
+        let mut cancel = false;
+        ui.horizontal(|ui| {
+            let label = ui.label(format!("{} — path:", action.label()));
+            let edit = ui
+                .add(egui::TextEdit::singleline(text).desired_width(420.0))
+                .labelled_by(label.id);
+            if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                go = true;
+            }
+            go |= ui.button("OK").clicked();
+            cancel = ui.button("Cancel").clicked();
+        });
+        if cancel {
+            self.prompt = None;
+        } else if go {
+            let path = PathBuf::from(text.trim());
+            self.prompt = None;
+            if path.as_os_str().is_empty() {
+                self.say(commands, "No path given; nothing done".to_owned(), false);
+            } else {
+                self.run(action, path, ctx, table, commands);
+            }
+        }
+    }
+
+    fn errors_ui(&mut self, ui: &mut Ui) {
+        if self.import_errors.is_empty() {
+            return;
+        }
+        ui.label(
+            RichText::new(format!(
+                "Nothing was imported. Fix these {} problem(s) in the file and import it again:",
+                self.import_errors.len()
+            ))
+            .color(theme::ERROR),
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("import-errors")
+            .max_height(160.0)
+            .show(ui, |ui| {
+                for e in &self.import_errors {
+                    ui.label(RichText::new(e).monospace().color(theme::ERROR));
+                }
+            });
+        if ui.small_button("Dismiss").clicked() {
+            self.import_errors.clear();
+        }
+    }
+
+    fn preview_ui(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
+        let Some(preview) = &self.preview else { return };
+        let mut remap: Option<(String, SourceTarget)> = None;
+        let mut apply = false;
+        let mut cancel = false;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            let o = &preview.outcome;
+            ui.label(
+                RichText::new(format!("Import preview — {}", preview.path.display())).strong(),
+            );
+            ui.label(o.summary());
+            ui.label("Where the rows of each source go (sources are never mixed in one series):");
+            egui::Grid::new("import-sources")
+                .striped(true)
+                .spacing([10.0, 4.0])
+                .show(ui, |ui| {
+                    ui.label(RichText::new("Source in the file").strong());
+                    ui.label(RichText::new("Rows").strong());
+                    ui.label(RichText::new("Store source").strong());
+                    ui.end_row();
+                    for (i, m) in o.sources.iter().enumerate() {
+                        let label = ui.add(egui::Label::new(RichText::new(&m.text).size(super::SMALL_TEXT)).wrap());
+                        ui.label(m.rows.to_string());
+                        let current = match &m.target {
+                            SourceTarget::New => format!("new source ({})", m.source_id),
+                            SourceTarget::Existing(id) => ctx.store.display_name(id),
+                        };
+                        egui::ComboBox::from_id_salt(("import-map", i))
+                            .selected_text(current)
+                            .width(320.0)
+                            .truncate()
+                            .show_ui(ui, |ui| {
+                                ui.set_min_width(480.0);
+                                if ui
+                                    .selectable_label(m.target == SourceTarget::New, "a new source")
+                                    .clicked()
+                                {
+                                    remap = Some((m.text.clone(), SourceTarget::New));
+                                }
+                                for s in &ctx.store.sources {
+                                    let on = m.target == SourceTarget::Existing(s.id.clone());
+                                    if ui
+                                        .add(egui::Button::selectable(on, s.title.as_str()).wrap())
+                                        .clicked()
+                                    {
+                                        remap = Some((
+                                            m.text.clone(),
+                                            SourceTarget::Existing(s.id.clone()),
+                                        ));
+                                    }
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id);
+                        ui.end_row();
+                    }
+                });
+            if !o.changed.is_empty() {
+                ui.label(RichText::new("Values that change:").strong());
+                for c in o.changed.iter().take(12) {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} {}: {} → {}",
+                            c.series_id,
+                            c.year,
+                            crate::analysis::series::format_value(c.old),
+                            crate::analysis::series::format_value(c.new)
+                        ))
+                        .color(theme::WARNING),
+                    );
+                }
+                if o.changed.len() > 12 {
+                    ui.weak(format!("… and {} more", o.changed.len() - 12));
+                }
+            }
+            ui.horizontal(|ui| {
+                apply = ui.button("Apply import").clicked();
+                cancel = ui.button("Cancel").clicked();
+            });
+        });
+        if let Some((text, target)) = remap {
+            let path = preview.path.clone();
+            let mut options = preview.options.clone();
+            options.sources.insert(text, target);
+            self.preview(ctx.store, path, options, commands);
+        } else if apply {
+            if let Some(p) = self.preview.take() {
+                let summary = p.outcome.summary();
+                self.replacement = Some((Box::new(p.outcome.store), summary.clone()));
+                self.say(commands, summary, true);
+            }
+        } else if cancel {
+            self.preview = None;
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! The network view: who is paired with whom, under which programme, on what themes, since
+//! when. Four layouts (world map, Europe | Korea, schematic, institutions), filters, search,
+//! a legend that is always on screen, and PNG export.
+//!
+//! The app keeps one [`NetworkView`] (its settings persist) and calls [`NetworkView::ui`] in
+//! its central panel each frame; the view returns [`Command`]s (selecting a record, a status
+//! message) and never changes the store.
+
+mod cache;
+mod camera;
+mod card;
+mod controls;
+mod draw;
+mod export;
+mod interact;
+mod legend;
+mod mesh;
+mod scene;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use egui::{Rect, Sense};
+
+use crate::analysis::network::{Filter, Granularity, NameStyle};
+use crate::ui::{Command, ViewCtx};
+
+pub use camera::Camera;
+pub use export::{ExportError, ExportOptions};
+
+/// The arrangements of the network.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub enum LayoutKind {
+    /// Places at their real coordinates on a world map, links as great-circle arcs.
+    World,
+    /// A Europe pane and a Korea pane side by side, each zoomed to its cities.
+    #[default]
+    Regions,
+    /// Partner cities on the left by country, Korean cities on the right, north to south.
+    Schematic,
+    /// Organisations and their cities, laid out by forces.
+    Institutions,
+}
+
+impl LayoutKind {
+    /// Every layout, in toolbar order.
+    pub const ALL: [LayoutKind; 4] = [LayoutKind::Regions, LayoutKind::World, LayoutKind::Schematic, LayoutKind::Institutions];
+
+    /// The toolbar label.
+    pub fn label(self) -> &'static str {
+        match self {
+            LayoutKind::World => "World map",
+            LayoutKind::Regions => "Europe | Korea",
+            LayoutKind::Schematic => "Schematic",
+            LayoutKind::Institutions => "Institutions",
+        }
+    }
+
+    /// What the layout shows, for its tooltip.
+    pub fn description(self) -> &'static str {
+        match self {
+            LayoutKind::World => "Places at their real coordinates; partnerships as great-circle arcs.",
+            LayoutKind::Regions => "A Europe pane and a Korea pane side by side, each zoomed to its cities, links drawn across.",
+            LayoutKind::Schematic => "Partner cities on the left by country, Korean cities on the right, each north to south.",
+            LayoutKind::Institutions => "Organisations and their cities, arranged by forces. Drag a node to pin it.",
+        }
+    }
+
+    /// The graph the layout draws.
+    pub fn granularity(self) -> Granularity {
+        match self {
+            LayoutKind::Institutions => Granularity::Institutions,
+            _ => Granularity::Cities,
+        }
+    }
+}
+
+/// What to do with links outside the filter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Outside {
+    /// Draw them faded, for context. The default.
+    #[default]
+    Fade,
+    /// Do not draw them.
+    Hide,
+}
+
+/// Which names labels show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Names {
+    /// Follow the app's Hangul setting (English, or English and Hangul).
+    #[default]
+    App,
+    /// English names.
+    English,
+    /// Hangul names where the store has one.
+    Hangul,
+    /// English and Hangul.
+    Both,
+}
+
+impl Names {
+    /// The names to use given the app's Hangul setting.
+    pub fn style(self, app_hangul: bool) -> NameStyle {
+        match self {
+            Names::App if app_hangul => NameStyle::Both,
+            Names::App | Names::English => NameStyle::English,
+            Names::Hangul => NameStyle::Hangul,
+            Names::Both => NameStyle::Both,
+        }
+    }
+
+    /// The menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Names::App => "as the app",
+            Names::English => "English",
+            Names::Hangul => "한글",
+            Names::Both => "English + 한글",
+        }
+    }
+}
+
+/// The camera of each layout, remembered separately.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+struct Cameras {
+    world: Option<Camera>,
+    regions: Option<Camera>,
+    schematic: Option<Camera>,
+    institutions: Option<Camera>,
+}
+
+impl Cameras {
+    fn get_mut(&mut self, kind: LayoutKind) -> &mut Option<Camera> {
+        match kind {
+            LayoutKind::World => &mut self.world,
+            LayoutKind::Regions => &mut self.regions,
+            LayoutKind::Schematic => &mut self.schematic,
+            LayoutKind::Institutions => &mut self.institutions,
+        }
+    }
+}
+
+/// Frame-to-frame state that is not saved.
+#[derive(Default)]
+struct Live {
+    flight: Option<camera::Flight>,
+    /// The node being dragged in the force layout.
+    dragging: Option<usize>,
+    /// What the pointer is over.
+    hovered: Option<interact::Hit>,
+    /// The node a context menu was opened on.
+    context: Option<interact::Hit>,
+    scene: Option<(scene::SceneKey, Arc<scene::Scene>)>,
+    background: Option<(draw::BackgroundKey, Arc<Vec<(Rect, egui::Shape)>>)>,
+    /// Bumped when the force layout moves.
+    layout_version: u64,
+    /// Canvas rect of the last frame (export uses its size).
+    last_rect: Option<Rect>,
+    /// Where the legend and the selection card are (labels keep clear of them).
+    legend_rect: Option<Rect>,
+    card_rect: Option<Rect>,
+    /// The search field's text and whether its results are open.
+    search: String,
+    search_open: bool,
+    /// The last export's result, shown in the export menu.
+    export_message: Option<String>,
+}
+
+/// The network view. Its settings persist (serde); caches and frame state do not.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct NetworkView {
+    /// The arrangement shown.
+    pub layout: LayoutKind,
+    /// Which programmes, countries, themes, statuses and year are shown.
+    pub filter: Filter,
+    /// Fade or hide links outside the filter.
+    pub outside: Outside,
+    /// Which names labels show.
+    pub names: Names,
+    /// Draw place labels.
+    pub show_labels: bool,
+    /// Draw places that have no partnership (hollow).
+    pub show_unlinked: bool,
+    /// Show the full legend (else its one-line summary).
+    pub legend_open: bool,
+    /// Where the last PNG was saved; the export menu starts from it.
+    pub export_path: String,
+    /// Scale of exported PNGs (2 = twice the on-screen pixels).
+    pub export_scale: f32,
+    cameras: Cameras,
+    /// Nodes the user pinned in the force layout, by node key.
+    pinned: BTreeMap<String, [f32; 2]>,
+    #[serde(skip)]
+    cache: cache::Cache,
+    #[serde(skip)]
+    live: Live,
+}
+
+impl Default for NetworkView {
+    fn default() -> Self {
+        Self {
+            layout: LayoutKind::default(),
+            filter: Filter::default(),
+            outside: Outside::default(),
+            names: Names::default(),
+            show_labels: true,
+            show_unlinked: true,
+            legend_open: true,
+            export_path: String::new(),
+            export_scale: 2.0,
+            cameras: Cameras::default(),
+            pinned: BTreeMap::new(),
+            cache: cache::Cache::default(),
+            live: Live::default(),
+        }
+    }
+}
+
+impl std::fmt::Debug for NetworkView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The settings only: the caches are large and say nothing a reader needs.
+        f.debug_struct("NetworkView")
+            .field("layout", &self.layout)
+            .field("filter", &self.filter)
+            .field("outside", &self.outside)
+            .field("names", &self.names)
+            .field("show_labels", &self.show_labels)
+            .field("show_unlinked", &self.show_unlinked)
+            .field("legend_open", &self.legend_open)
+            .field("pinned", &self.pinned.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl NetworkView {
+    /// Shows the view in `ui` (filling it) and returns what the app should do.
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewCtx<'_>) -> Vec<Command> {
+        let mut commands = Vec::new();
+        self.prepare(ctx);
+        controls::toolbar(self, ui, ctx, &mut commands);
+        let rect = ui.available_rect_before_wrap();
+        let response = ui.allocate_rect(rect, Sense::click_and_drag());
+        self.canvas(ui, &response, ctx, &mut commands);
+        commands
+    }
+
+    /// Tells the view the store was edited in place (the view notices a replaced or reloaded
+    /// store by itself).
+    pub fn store_changed(&mut self) {
+        self.cache.clear();
+        self.live.scene = None;
+        self.live.background = None;
+    }
+
+    /// True when nothing is animating: the force layout (if shown) is at rest and no camera move
+    /// is under way. When true, the view requests no repaint.
+    pub fn is_at_rest(&self) -> bool {
+        let force_moving =
+            self.layout == LayoutKind::Institutions && self.cache.force.as_ref().is_some_and(|f| !f.is_settled());
+        self.live.flight.is_none() && self.live.dragging.is_none() && !force_moving
+    }
+
+    /// Fits the current layout to the canvas on the next frame.
+    pub fn fit_all(&mut self) {
+        *self.cameras.get_mut(self.layout) = None;
+        self.live.flight = None;
+    }
+
+    /// Unpins every node of the force layout and lays it out afresh.
+    pub fn reset_force_layout(&mut self) {
+        self.pinned.clear();
+        self.cache.reset_force();
+        self.live.layout_version += 1;
+    }
+
+    /// Builds what the current layout needs.
+    fn prepare(&mut self, ctx: &ViewCtx<'_>) {
+        self.cache.check(ctx.store);
+        self.cache.prepare(ctx.store, self.layout, &self.pinned);
+        self.cache.update_states(self.layout, &self.filter);
+    }
+
+    /// The record a node stands for when selected: the place, organisation or cohort (a
+    /// country node selects its first organisation).
+    fn node_record(&self, i: usize) -> Option<String> {
+        let (graph, _, _) = self.cache.borrow(self.layout)?;
+        let node = graph.nodes.get(i)?;
+        match node.kind {
+            crate::analysis::network::NodeKind::Country => node.records.first().cloned(),
+            _ => Some(node.key.clone()),
+        }
+    }
+
+    /// Selects a node and flies the camera to it.
+    fn go_to_node(&mut self, ui: &egui::Ui, i: usize, commands: &mut Vec<Command>) {
+        if let Some(record) = self.node_record(i) {
+            commands.push(Command::Select(record));
+        }
+        self.fly_to_node(ui, i);
+    }
+}

@@ -1,0 +1,594 @@
+//! One picture of the network for a camera: links as one mesh (bundled when there are too many
+//! to draw one by one), nodes, greedy labels, note markers, plus what hit-testing and
+//! accessibility need (where each visible node and link ended up on screen).
+//!
+//! Building a scene is the expensive part of a frame, so the view keeps the last one and
+//! rebuilds it only when its [`SceneKey`] changes (camera, filter, layout, names …): a frame in
+//! which nothing moved costs a few clones.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use egui::epaint::{Mesh, Shape, Stroke};
+use egui::{Color32, CornerRadius, FontId, Pos2, Rect, pos2, vec2};
+
+use crate::analysis::network::filter::EdgeState;
+use crate::analysis::network::labels::{LabelRequest, place_labels};
+use crate::analysis::network::{EdgeKind, Graph, Layout, NameStyle, Node, NodeKind, WRect};
+use crate::ui::theme;
+
+use super::cache::Arcs;
+use super::camera::Camera;
+use super::mesh;
+
+/// Above this many drawable links on screen, links are bundled.
+pub const MAX_INDIVIDUAL_EDGES: usize = 3000;
+/// Bundles are merged (coarser cells) until there are at most this many.
+pub const MAX_BUNDLES: usize = 12_000;
+/// Above this many visible nodes, nodes are drawn as small squares in one mesh.
+pub const MAX_DETAILED_NODES: usize = 2500;
+/// At most this many labels are tried per frame (most important first).
+pub const MAX_LABEL_CANDIDATES: usize = 250;
+
+/// How a node is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NodeState {
+    /// Not drawn (outside the filter, with "hide" chosen).
+    Hidden,
+    /// No link drawn (none in the store, or none started by the chosen year): hollow.
+    Idle,
+    /// Only faded links: faded.
+    Faded,
+    /// At least one link inside the filter.
+    Shown,
+}
+
+/// The radius of a node in screen points (and in force-layout world units).
+pub fn node_radius(node: &Node, low_detail: bool) -> f32 {
+    let p = node.partnerships as f32;
+    if low_detail {
+        return (1.3 + 0.5 * p.sqrt()).min(4.0);
+    }
+    match node.kind {
+        NodeKind::CohortHub => 7.5,
+        NodeKind::Country => (5.0 + 2.0 * p.sqrt()).min(14.0),
+        NodeKind::Place | NodeKind::Organisation => {
+            if node.partnerships + node.cohorts == 0 {
+                3.5
+            } else {
+                (4.5 + 2.2 * p.sqrt()).min(16.0)
+            }
+        }
+    }
+}
+
+/// Everything that decides what a scene looks like; equal keys give equal scenes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneKey {
+    pub store_generation: u64,
+    pub states_generation: u64,
+    pub layout: super::LayoutKind,
+    pub layout_version: u64,
+    pub camera: Camera,
+    pub rect: Rect,
+    pub names: NameStyle,
+    pub show_labels: bool,
+    pub hide_outside: bool,
+    pub show_unlinked: bool,
+    pub dark: bool,
+    pub obstacles: Vec<Rect>,
+    pub noted: u64,
+}
+
+/// A node as drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct VisibleNode {
+    /// Index into the graph's nodes.
+    pub index: u32,
+    /// Screen position.
+    pub pos: Pos2,
+    /// Screen radius.
+    pub radius: f32,
+    /// How it is drawn.
+    pub state: NodeState,
+}
+
+/// A link as drawn (one by one, not bundled): its screen polyline is
+/// `Scene::path_points[start..end]`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DrawnEdge {
+    /// Index into the graph's edges.
+    pub index: u32,
+    /// First point.
+    pub start: u32,
+    /// One past the last point.
+    pub end: u32,
+    /// Inside the filter (interactive) or faded.
+    pub shown: bool,
+}
+
+/// A built picture.
+#[derive(Default)]
+pub struct Scene {
+    /// Shapes to paint, in order.
+    pub shapes: Vec<Shape>,
+    /// Nodes on screen, in node order.
+    pub nodes: Vec<VisibleNode>,
+    /// Per graph node: how it is drawn.
+    pub node_state: Vec<NodeState>,
+    /// Links drawn one by one (empty when bundled).
+    pub edges: Vec<DrawnEdge>,
+    /// Screen points of [`Self::edges`].
+    pub path_points: Vec<Pos2>,
+    /// When bundled: (links on screen, bundles drawn).
+    pub bundled: Option<(usize, usize)>,
+    /// Labels placed / tried.
+    pub labels: (usize, usize),
+}
+
+/// The inputs of a scene.
+pub struct SceneInput<'a> {
+    pub graph: &'a Graph,
+    pub layout: &'a Layout,
+    pub arcs: Option<&'a Arcs>,
+    pub states: &'a [EdgeState],
+    pub priority: &'a [u32],
+    pub node_colours: &'a [Color32],
+    pub noted: &'a std::collections::BTreeSet<String>,
+    pub key: &'a SceneKey,
+}
+
+/// The colour of each programme's links (by programme index).
+pub fn programme_colour(i: Option<u32>) -> Color32 {
+    i.map_or(theme::NETWORK_COHORT, |i| theme::categorical(i as usize))
+}
+
+/// Node colours by graph node: Korea red, EU blue, partner countries from the muted palette
+/// in country-code order, cohort hubs grey.
+pub fn node_colours(graph: &Graph) -> Vec<Color32> {
+    let mut k = 0;
+    let by_country: HashMap<&str, Color32> = graph
+        .countries
+        .iter()
+        .map(|c| {
+            let colour = match c.as_str() {
+                "KR" => theme::KOREA,
+                "KP" => theme::KOREA.gamma_multiply(0.7),
+                crate::analysis::network::countries::EU => theme::EUROPE,
+                _ => {
+                    k += 1;
+                    theme::country_colour(k - 1)
+                }
+            };
+            (c.as_str(), colour)
+        })
+        .collect();
+    graph
+        .nodes
+        .iter()
+        .map(|n| {
+            if n.kind == NodeKind::CohortHub {
+                theme::NETWORK_COHORT
+            } else {
+                by_country.get(n.country.as_str()).copied().unwrap_or(theme::NETWORK_COHORT)
+            }
+        })
+        .collect()
+}
+
+fn faded(c: Color32) -> Color32 {
+    let [r, g, b, _] = c.to_srgba_unmultiplied();
+    Color32::from_rgba_unmultiplied(r, g, b, theme::NETWORK_FADED_ALPHA)
+}
+
+/// A small, fast hasher for bundling (FxHash's multiply-rotate; no crate needed).
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// How each node is drawn, from its links' states.
+fn node_states(graph: &Graph, states: &[EdgeState], key: &SceneKey) -> Vec<NodeState> {
+    let mut best = vec![NodeState::Idle; graph.nodes.len()];
+    for (e, s) in graph.edges.iter().zip(states) {
+        let s = match s {
+            EdgeState::Shown => NodeState::Shown,
+            EdgeState::Faded if key.hide_outside => NodeState::Hidden,
+            EdgeState::Faded => NodeState::Faded,
+            EdgeState::Hidden => continue,
+        };
+        for n in [e.from, e.to] {
+            let b = &mut best[n as usize];
+            if *b == NodeState::Idle || s > *b {
+                *b = s;
+            }
+        }
+    }
+    for (i, b) in best.iter_mut().enumerate() {
+        if *b == NodeState::Idle && !key.show_unlinked && graph.incident[i].is_empty() {
+            *b = NodeState::Hidden;
+        }
+    }
+    best
+}
+
+/// Builds the scene. `painter` lays out label text.
+pub fn build(input: &SceneInput<'_>, painter: &egui::Painter) -> Scene {
+    let SceneInput { graph, layout, key, .. } = *input;
+    let rect = key.rect;
+    let cam = key.camera;
+    let view = cam.visible(rect.expand(20.0));
+    let node_state = node_states(graph, input.states, key);
+    let mut scene = Scene { node_state, ..Scene::default() };
+
+    // Nodes on screen.
+    let mut on_screen: Vec<(u32, Pos2)> = Vec::new();
+    for (i, p) in layout.positions.iter().enumerate() {
+        let Some(p) = p else { continue };
+        if scene.node_state[i] == NodeState::Hidden {
+            continue;
+        }
+        if p[0] < view.min[0] || p[0] > view.max[0] || p[1] < view.min[1] || p[1] > view.max[1] {
+            continue;
+        }
+        on_screen.push((i as u32, cam.to_screen(rect, *p)));
+    }
+    let low_detail = on_screen.len() > MAX_DETAILED_NODES;
+
+    build_edges(input, &mut scene, view);
+    build_nodes(input, &mut scene, &on_screen, low_detail);
+    if key.show_labels {
+        build_labels(input, &mut scene, painter);
+    }
+    scene
+}
+
+fn edge_drawable(key: &SceneKey, s: EdgeState) -> bool {
+    match s {
+        EdgeState::Shown => true,
+        EdgeState::Faded => !key.hide_outside,
+        EdgeState::Hidden => false,
+    }
+}
+
+fn build_edges(input: &SceneInput<'_>, scene: &mut Scene, view: WRect) {
+    let SceneInput { graph, layout, arcs, states, key, .. } = *input;
+    let (rect, cam) = (key.rect, key.camera);
+    // Which links can be seen at all.
+    let mut candidates: Vec<u32> = Vec::new();
+    for (i, e) in graph.edges.iter().enumerate() {
+        if !edge_drawable(key, states[i]) {
+            continue;
+        }
+        let bounds = match arcs {
+            Some(a) => a.bounds[i],
+            None => match (layout.positions[e.from as usize], layout.positions[e.to as usize]) {
+                (Some(a), Some(b)) => WRect::NOTHING.union_point(a).union_point(b),
+                _ => continue,
+            },
+        };
+        if bounds.is_valid() && bounds.intersects(&view) || bounds.is_valid() && bounds.size() == [0.0, 0.0] {
+            candidates.push(i as u32);
+        }
+    }
+    let mut m = Mesh::default();
+    if candidates.len() > MAX_INDIVIDUAL_EDGES {
+        let (links, bundles) = bundle(input, &candidates, &mut m);
+        scene.bundled = Some((links, bundles));
+        scene.shapes.push(Shape::mesh(m));
+        return;
+    }
+    // Faded first, then shown on top.
+    let mut points: Vec<Pos2> = Vec::new();
+    for pass_shown in [false, true] {
+        for &i in &candidates {
+            let shown = states[i as usize] == EdgeState::Shown;
+            if shown != pass_shown {
+                continue;
+            }
+            let e = &graph.edges[i as usize];
+            points.clear();
+            match arcs {
+                Some(a) => points.extend(a.of(i as usize).iter().map(|p| {
+                    if p[0].is_nan() { pos2(f32::NAN, f32::NAN) } else { cam.to_screen(rect, *p) }
+                })),
+                None => {
+                    let (Some(a), Some(b)) = (layout.positions[e.from as usize], layout.positions[e.to as usize]) else {
+                        continue;
+                    };
+                    points.extend([cam.to_screen(rect, a), cam.to_screen(rect, b)]);
+                }
+            }
+            let (Some(first), Some(last)) = (points.first(), points.last()) else { continue };
+            if (*first - *last).length() < 1.0 && points.len() <= 2 {
+                continue; // Shorter than a pixel: the node covers it.
+            }
+            let base = match e.kind {
+                EdgeKind::Pair | EdgeKind::Cohort => programme_colour(e.programme),
+                EdgeKind::BasedIn | EdgeKind::PartOf => theme::NETWORK_COHORT,
+            };
+            let colour = if shown { base } else { faded(base) };
+            match e.kind {
+                EdgeKind::Pair => mesh::polyline(&mut m, &points, 2.2, colour),
+                EdgeKind::Cohort => mesh::dashed(&mut m, &points, 1.6, colour, 7.0, 4.0),
+                EdgeKind::BasedIn => mesh::polyline(&mut m, &points, 1.0, colour.gamma_multiply(0.7)),
+                EdgeKind::PartOf => mesh::dashed(&mut m, &points, 1.0, colour.gamma_multiply(0.7), 2.0, 3.0),
+            }
+            let start = scene.path_points.len() as u32;
+            scene.path_points.extend_from_slice(&points);
+            scene.edges.push(DrawnEdge { index: i, start, end: scene.path_points.len() as u32, shown });
+        }
+    }
+    scene.edges.sort_by_key(|e| e.index);
+    scene.shapes.push(Shape::mesh(m));
+}
+
+/// Draws many links as bundles: links whose ends fall in the same screen cells (and share a
+/// programme and a state) are drawn once, more opaque the more links they carry. Cells grow
+/// until the bundles fit the budget. Returns (links, bundles).
+fn bundle(input: &SceneInput<'_>, candidates: &[u32], m: &mut Mesh) -> (usize, usize) {
+    let SceneInput { graph, layout, arcs, states, key, .. } = *input;
+    let (rect, cam) = (key.rect, key.camera);
+    type Map = HashMap<u64, (u32, u32), BuildHasherDefault<Fx>>;
+    let screen = |n: u32| layout.positions[n as usize].map(|p| cam.to_screen(rect, p));
+    let mut ends: Vec<(u32, Pos2, Pos2)> = Vec::with_capacity(candidates.len());
+    for &i in candidates {
+        let e = &graph.edges[i as usize];
+        if let (Some(a), Some(b)) = (screen(e.from), screen(e.to)) {
+            ends.push((i, a, b));
+        }
+    }
+    let cell_key = |p: Pos2, cell: f32| -> u64 {
+        let x = (((p.x - rect.min.x) / cell).floor() as i64).clamp(-1024, 3071) + 1024;
+        let y = (((p.y - rect.min.y) / cell).floor() as i64).clamp(-1024, 3071) + 1024;
+        ((x as u64) << 12) | y as u64
+    };
+    let mut cell = 3.0f32;
+    let mut bundles: Map;
+    loop {
+        bundles = Map::default();
+        for &(i, a, b) in &ends {
+            let e = &graph.edges[i as usize];
+            let (ka, kb) = (cell_key(a, cell), cell_key(b, cell));
+            let (ka, kb) = if ka <= kb { (ka, kb) } else { (kb, ka) };
+            let tag = u64::from(e.programme.map_or(255, |p| p.min(254))) << 1
+                | u64::from(states[i as usize] == EdgeState::Shown);
+            let k = (ka << 40) | (kb << 16) | tag;
+            bundles.entry(k).or_insert((0, i)).0 += 1;
+        }
+        if bundles.len() <= MAX_BUNDLES || cell > 256.0 {
+            break;
+        }
+        cell *= 2.0;
+    }
+    // Draw in a stable order: by representative link.
+    let mut list: Vec<(u32, u32)> = bundles.into_values().map(|(count, rep)| (rep, count)).collect();
+    list.sort_unstable();
+    m.reserve_triangles(list.len() * 2 * 4);
+    m.reserve_vertices(list.len() * 4 * 4);
+    let mut pts: Vec<Pos2> = Vec::with_capacity(32);
+    for (rep, count) in &list {
+        let e = &graph.edges[*rep as usize];
+        let shown = states[*rep as usize] == EdgeState::Shown;
+        let base = programme_colour(e.programme);
+        let alpha = (0.22 + 0.12 * (*count as f32).ln()).clamp(0.22, 0.9) * if shown { 1.0 } else { 0.35 };
+        let colour = base.gamma_multiply(alpha);
+        pts.clear();
+        match arcs {
+            Some(a) => {
+                let arc = a.of(*rep as usize);
+                if arc.iter().any(|p| p[0].is_nan()) {
+                    pts.extend(arc.iter().map(|p| if p[0].is_nan() { pos2(f32::NAN, 0.0) } else { cam.to_screen(rect, *p) }));
+                } else {
+                    // Four pieces are enough to show the curve at this density.
+                    let n = arc.len().saturating_sub(1);
+                    for k in 0..=4usize {
+                        if let Some(p) = arc.get(k * n / 4) {
+                            pts.push(cam.to_screen(rect, *p));
+                        }
+                    }
+                }
+            }
+            None => {
+                let (Some(a), Some(b)) = (screen(e.from), screen(e.to)) else { continue };
+                pts.extend([a, b]);
+            }
+        }
+        for w in pts.windows(2) {
+            if w[0].is_finite() && w[1].is_finite() {
+                mesh::hairline(m, w[0], w[1], colour);
+            }
+        }
+    }
+    (ends.len(), list.len())
+}
+
+fn build_nodes(input: &SceneInput<'_>, scene: &mut Scene, on_screen: &[(u32, Pos2)], low_detail: bool) {
+    let SceneInput { graph, key, node_colours, noted, .. } = *input;
+    let dark = key.dark;
+    let outline = if dark { Color32::from_gray(20) } else { Color32::WHITE };
+    let mut squares = Mesh::default();
+    let mut shapes: Vec<Shape> = Vec::new();
+    // Idle and faded nodes first, shown ones on top; bigger nodes under smaller ones.
+    let mut order: Vec<&(u32, Pos2)> = on_screen.iter().collect();
+    order.sort_by(|a, b| {
+        let (sa, sb) = (scene.node_state[a.0 as usize], scene.node_state[b.0 as usize]);
+        let (na, nb) = (&graph.nodes[a.0 as usize], &graph.nodes[b.0 as usize]);
+        sa.cmp(&sb).then(nb.partnerships.cmp(&na.partnerships)).then(a.0.cmp(&b.0))
+    });
+    for &&(i, p) in &order {
+        let node = &graph.nodes[i as usize];
+        let state = scene.node_state[i as usize];
+        let r = node_radius(node, low_detail);
+        let base = node_colours.get(i as usize).copied().unwrap_or(theme::NETWORK_COHORT);
+        let colour = if state == NodeState::Faded { faded(base) } else { base };
+        scene.nodes.push(VisibleNode { index: i, pos: p, radius: r, state });
+        if low_detail {
+            mesh::square(&mut squares, p, r, colour);
+            continue;
+        }
+        let stroke = Stroke::new(1.2, if state == NodeState::Faded { faded(outline) } else { outline });
+        match (node.kind, state) {
+            (_, NodeState::Idle) => {
+                shapes.push(Shape::circle_filled(p, r, outline.gamma_multiply(0.8)));
+                shapes.push(Shape::circle_stroke(p, r, Stroke::new(1.3, base.gamma_multiply(0.8))));
+            }
+            (NodeKind::CohortHub, _) => {
+                let pts = vec![pos2(p.x, p.y - r), pos2(p.x + r, p.y), pos2(p.x, p.y + r), pos2(p.x - r, p.y)];
+                shapes.push(Shape::convex_polygon(pts, colour, stroke));
+            }
+            (NodeKind::Country, _) => {
+                let rr = Rect::from_center_size(p, vec2(2.0 * r, 2.0 * r));
+                shapes.push(Shape::rect_filled(rr, CornerRadius::same(3), colour));
+                shapes.push(Shape::rect_stroke(rr, CornerRadius::same(3), stroke, egui::StrokeKind::Outside));
+            }
+            (NodeKind::Place, _) if graph.granularity == crate::analysis::network::Granularity::Institutions => {
+                // Cities in the institutions graph are context: a ring, not a disc.
+                shapes.push(Shape::circle_filled(p, r, outline));
+                shapes.push(Shape::circle_stroke(p, r - 0.8, Stroke::new(2.0, colour)));
+            }
+            _ => {
+                shapes.push(Shape::circle_filled(p, r, colour));
+                shapes.push(Shape::circle_stroke(p, r, stroke));
+            }
+        }
+        if !noted.is_empty() && node.records.iter().any(|r| noted.contains(r)) {
+            let c = p + vec2(r * 0.75, -r * 0.75);
+            shapes.push(Shape::circle_filled(c, 3.2, theme::NOTE));
+            shapes.push(Shape::circle_stroke(c, 3.2, Stroke::new(1.0, outline)));
+        }
+    }
+    scene.nodes.sort_by_key(|n| n.index);
+    if low_detail {
+        scene.shapes.push(Shape::mesh(squares));
+    }
+    // Note markers on links.
+    if !noted.is_empty() {
+        for d in &scene.edges {
+            let e = &graph.edges[d.index as usize];
+            if d.shown && noted.contains(&e.record) {
+                if let Some(mid) = midpoint(&scene.path_points[d.start as usize..d.end as usize]) {
+                    shapes.push(Shape::circle_filled(mid, 3.2, theme::NOTE));
+                    shapes.push(Shape::circle_stroke(mid, 3.2, Stroke::new(1.0, outline)));
+                }
+            }
+        }
+    }
+    scene.shapes.extend(shapes);
+}
+
+/// The point halfway along a polyline (by length), skipping breaks.
+pub fn midpoint(points: &[Pos2]) -> Option<Pos2> {
+    let seg = |w: &[Pos2]| if w[0].is_finite() && w[1].is_finite() { (w[1] - w[0]).length() } else { 0.0 };
+    let total: f32 = points.windows(2).map(seg).sum();
+    let mut left = total / 2.0;
+    for w in points.windows(2) {
+        let l = seg(w);
+        if l > 0.0 && left <= l {
+            return Some(w[0] + (w[1] - w[0]) * (left / l));
+        }
+        left -= l;
+    }
+    points.iter().copied().find(|p| p.is_finite())
+}
+
+fn build_labels(input: &SceneInput<'_>, scene: &mut Scene, painter: &egui::Painter) {
+    let SceneInput { graph, layout, key, priority, .. } = *input;
+    let visuals_text = if key.dark { Color32::from_gray(225) } else { Color32::from_gray(30) };
+    let backdrop = if key.dark { Color32::from_rgba_unmultiplied(20, 24, 30, 190) } else { Color32::from_rgba_unmultiplied(255, 255, 255, 200) };
+    let mut where_on_screen: HashMap<u32, (Pos2, f32, NodeState)> = HashMap::with_capacity(scene.nodes.len());
+    for n in &scene.nodes {
+        where_on_screen.insert(n.index, (n.pos, n.radius, n.state));
+    }
+    let mut requests = Vec::new();
+    let mut galleys = Vec::new();
+    for &i in priority {
+        if requests.len() >= MAX_LABEL_CANDIDATES {
+            break;
+        }
+        let Some(&(pos, radius, state)) = where_on_screen.get(&i) else { continue };
+        if state == NodeState::Hidden {
+            continue;
+        }
+        let node = &graph.nodes[i as usize];
+        let busy = node.partnerships + node.cohorts > 0;
+        let size = if busy { 13.0 } else { 11.5 };
+        let colour = match state {
+            NodeState::Shown => visuals_text,
+            _ => visuals_text.gamma_multiply(0.55),
+        };
+        let mut text = node.display_name(key.names);
+        if node.kind == NodeKind::CohortHub {
+            text = format!("{text} (cohort)");
+        }
+        let galley = painter.layout_no_wrap(text, FontId::proportional(size), colour);
+        requests.push(LabelRequest {
+            anchor: [pos.x, pos.y],
+            radius,
+            size: [galley.size().x + 4.0, galley.size().y],
+            prefer: layout.label_side.get(i as usize).copied().unwrap_or_default(),
+        });
+        galleys.push(galley);
+    }
+    let obstacles: Vec<WRect> =
+        key.obstacles.iter().map(|r| WRect { min: [r.min.x, r.min.y], max: [r.max.x, r.max.y] }).collect();
+    let bounds = WRect { min: [key.rect.min.x, key.rect.min.y], max: [key.rect.max.x, key.rect.max.y] };
+    let placed = place_labels(&requests, &obstacles, bounds);
+    let mut count = 0;
+    for (spot, galley) in placed.into_iter().zip(galleys) {
+        let Some(spot) = spot else { continue };
+        count += 1;
+        let r = Rect::from_min_max(pos2(spot.min[0], spot.min[1]), pos2(spot.max[0], spot.max[1]));
+        scene.shapes.push(Shape::rect_filled(r, CornerRadius::same(3), backdrop));
+        scene.shapes.push(Shape::galley(r.min + vec2(2.0, 0.0), galley, visuals_text));
+    }
+    scene.labels = (count, requests.len());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_size_grows_with_partnerships_and_is_capped() {
+        let mut n = Node {
+            key: "place-x".into(),
+            kind: NodeKind::Place,
+            name: "X".into(),
+            name_ko: None,
+            aliases: Vec::new(),
+            country: "GB".into(),
+            side: crate::analysis::network::Side::Partner,
+            position: None,
+            approximate: false,
+            records: Vec::new(),
+            partnerships: 1,
+            cohorts: 0,
+            population: None,
+        };
+        let one = node_radius(&n, false);
+        n.partnerships = 4;
+        let four = node_radius(&n, false);
+        n.partnerships = 400;
+        assert!(one < four && node_radius(&n, false) <= 16.0);
+        assert!(node_radius(&n, true) <= 4.0);
+    }
+
+    #[test]
+    fn the_midpoint_of_a_polyline_is_halfway_along_it() {
+        let m = midpoint(&[pos2(0.0, 0.0), pos2(10.0, 0.0), pos2(10.0, 30.0)]);
+        assert_eq!(m, Some(pos2(10.0, 10.0)));
+    }
+}
