@@ -129,3 +129,32 @@ fn the_notes_view_finds_notes_by_hangul_words() {
     assert!(h.query_by_label("Busan visit").is_some());
     assert!(h.query_by_label("Train back").is_none());
 }
+
+#[test]
+fn ctrl_z_undoes_typing_in_the_note_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = app_on(&dir.path().join("notes.ron"));
+    app.apply(Command::NewNote(None));
+    let mut h = harness(app);
+    h.run();
+    let body = h.get_by_label("Text (Markdown)");
+    body.focus();
+    body.type_text("first draft");
+    h.run();
+    let id = h
+        .state()
+        .settings
+        .notes
+        .open
+        .as_ref()
+        .expect("open")
+        .id
+        .clone();
+    assert_eq!(
+        h.state().notes.book.get(&id).expect("note").body,
+        "first draft"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().notes.book.get(&id).expect("note").body, "");
+}

@@ -72,6 +72,18 @@ pub fn show(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
             ui.separator();
             ui.checkbox(&mut app.settings.hangul, "한국어 names")
                 .on_hover_text("Show Hangul names where a record has one");
+            ui.menu_button("Settings", |ui| {
+                ui.horizontal(|ui| {
+                    let label = ui.label("Your name");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut app.settings.author)
+                            .hint_text("written on new notes")
+                            .desired_width(180.0),
+                    )
+                    .labelled_by(label.id);
+                });
+                ui.weak(format!("Notes file: {}", app.notes.path.display()));
+            });
         });
         ui.add_space(2.0);
     });
