@@ -58,6 +58,10 @@ pub struct Settings {
     pub last_store: Option<PathBuf>,
     /// The author name written on new notes.
     pub author: String,
+    /// Hide the browse list (more room for the view).
+    pub hide_list: bool,
+    /// Hide the details panel.
+    pub hide_details: bool,
     /// The network view's layout, filters and toggles.
     pub network: ui::network::NetworkView,
     /// The charts view's choices.
@@ -357,13 +361,17 @@ impl AtlasApp {
             noted: &self.noted,
             hangul: self.settings.hangul,
         };
-        commands.extend(ui::list::show(
-            ui,
-            &ctx,
-            &self.rows,
-            &mut self.settings.list,
-        ));
-        commands.extend(ui::details::show(ui, &ctx, &self.notes.book));
+        if !self.settings.hide_list {
+            commands.extend(ui::list::show(
+                ui,
+                &ctx,
+                &self.rows,
+                &mut self.settings.list,
+            ));
+        }
+        if !self.settings.hide_details {
+            commands.extend(ui::details::show(ui, &ctx, &self.notes.book));
+        }
         let notes_status = ui::status_bar::notes_state(&self.notes);
         let settings = &mut self.settings;
         egui::CentralPanel::default().show(ui, |ui| match settings.view {

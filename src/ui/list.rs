@@ -279,13 +279,16 @@ pub fn show(
                 .labelled_by(label.id);
             });
             ui.horizontal(|ui| {
-                egui::ComboBox::new("kind_filter", "shown")
+                let label = ui.label("Show");
+                egui::ComboBox::from_id_salt("kind_filter")
                     .selected_text(state.kinds.label())
                     .show_ui(ui, |ui| {
                         for k in KindFilter::ALL {
                             ui.selectable_value(&mut state.kinds, k, k.label());
                         }
-                    });
+                    })
+                    .response
+                    .labelled_by(label.id);
                 if !state.search.is_empty() && ui.button("Clear").clicked() {
                     state.search.clear();
                 }

@@ -72,6 +72,23 @@ pub fn show(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {
             ui.separator();
             ui.checkbox(&mut app.settings.hangul, "한국어 names")
                 .on_hover_text("Show Hangul names where a record has one");
+            ui.separator();
+            let mut list = !app.settings.hide_list;
+            if ui
+                .toggle_value(&mut list, "List")
+                .on_hover_text("Show the browse list")
+                .changed()
+            {
+                app.settings.hide_list = !list;
+            }
+            let mut details = !app.settings.hide_details;
+            if ui
+                .toggle_value(&mut details, "Details")
+                .on_hover_text("Show the details panel")
+                .changed()
+            {
+                app.settings.hide_details = !details;
+            }
             ui.menu_button("Settings", |ui| {
                 ui.horizontal(|ui| {
                     let label = ui.label("Your name");

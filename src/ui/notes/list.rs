@@ -77,20 +77,24 @@ pub fn show(
     });
     ui.horizontal_wrapped(|ui| {
         let tags = book.tags();
-        egui::ComboBox::new("note_tag", "tag")
+        let label = ui.label("Tag");
+        egui::ComboBox::from_id_salt("note_tag")
             .selected_text(view.tag.clone().unwrap_or_else(|| "any".to_owned()))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut view.tag, None, "any");
                 for (tag, n) in &tags {
                     ui.selectable_value(&mut view.tag, Some(tag.clone()), format!("{tag} ({n})"));
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         let about = match (view.free_only, view.kind) {
             (true, _) => "free notes".to_owned(),
             (false, Some(k)) => k.label().to_owned(),
             (false, None) => "anything".to_owned(),
         };
-        egui::ComboBox::new("note_kind", "about")
+        let label = ui.label("About");
+        egui::ComboBox::from_id_salt("note_kind")
             .selected_text(about)
             .show_ui(ui, |ui| {
                 if ui
@@ -113,8 +117,11 @@ pub fn show(
                         view.kind = Some(k);
                     }
                 }
-            });
-        egui::ComboBox::new("note_sort", "order")
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label("Order");
+        egui::ComboBox::from_id_salt("note_sort")
             .selected_text(sort_label(view.sort))
             .show_ui(ui, |ui| {
                 for s in [
@@ -126,7 +133,9 @@ pub fn show(
                 ] {
                     ui.selectable_value(&mut view.sort, s, sort_label(s));
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         let trash = view.scope == NoteScope::Trash;
         if ui
             .selectable_label(trash, "Trash")

@@ -99,7 +99,7 @@ impl NotesView {
         let mut commands = Vec::new();
         egui::Panel::left("notes_list_panel")
             .resizable(true)
-            .default_size(320.0)
+            .default_size(270.0)
             .min_size(220.0)
             .show(ui, |ui| list::show(ui, self, book, store, &mut commands));
         let Self { open, preview, .. } = self;
