@@ -45,7 +45,7 @@ fn harness(view: ChartsView) -> Harness<'static, State> {
     };
     Harness::builder()
         .with_size([1280.0, 1000.0])
-        .with_context_setup(|ctx| partnership_atlas::ui::theme::install(ctx))
+        .with_context_setup(partnership_atlas::ui::theme::install)
         .build_ui_state(
             |ui, s: &mut State| {
                 let ctx = ViewCtx {
@@ -135,10 +135,9 @@ fn hovering_the_korea_2019_point_shows_4_64_with_its_source() {
     let readout = texts_containing(&h, "2019: 4.64 % of GDP");
     assert!(!readout.is_empty(), "no label shows the hovered value");
     assert!(
-        readout
-            .iter()
-            .any(|t| t.contains("OECD Main Science and Technology Indicators (September 2021 edition)")
-                && t.contains("Table SRD-1")),
+        readout.iter().any(|t| t
+            .contains("OECD Main Science and Technology Indicators (September 2021 edition)")
+            && t.contains("Table SRD-1")),
         "{readout:?}"
     );
 }
@@ -170,7 +169,10 @@ fn clicking_the_korea_2019_point_selects_the_series_and_keeps_its_value_on_scree
             .contains(&Command::Select("gerd-kor-msti2021".to_owned()))
     );
     let picked = h.state().view.picked().expect("a point is picked");
-    assert_eq!((picked.series_id.as_str(), picked.year), ("gerd-kor-msti2021", 2019));
+    assert_eq!(
+        (picked.series_id.as_str(), picked.year),
+        ("gerd-kor-msti2021", 2019)
+    );
     let selected = texts_containing(&h, "2019: 4.64 % of GDP");
     assert!(
         selected.iter().any(|t| t.contains("2021-09")),
@@ -185,7 +187,10 @@ fn the_value_table_shows_korea_2019_from_the_chosen_source_only() {
     choose_rd_source(&mut h, "1981–2019");
     assert!(h.query_by_label("Values in 2019").is_some());
     assert!(h.query_by_label("4.64").is_some());
-    assert!(h.query_by_label("4.627").is_none(), "UNESCO/World Bank value mixed in");
+    assert!(
+        h.query_by_label("4.627").is_none(),
+        "UNESCO/World Bank value mixed in"
+    );
 
     choose_rd_source(&mut h, "UNESCO UIS via World Bank");
     h.get_by_role_and_label(Role::ComboBox, "Year:").click();
@@ -219,18 +224,28 @@ fn every_chart_has_a_title_units_and_a_source_line() {
         h.run();
         let sources = texts_containing(&h, "Source: ");
         assert!(
-            sources.iter().any(|s| s.starts_with("Source: ") && s.len() > 20),
+            sources
+                .iter()
+                .any(|s| s.starts_with("Source: ") && s.len() > 20),
             "{kind:?} has no source line"
         );
         assert!(
-            !texts_containing(&h, "none recorded").iter().any(|s| s.starts_with("Source:")),
+            !texts_containing(&h, "none recorded")
+                .iter()
+                .any(|s| s.starts_with("Source:")),
             "{kind:?} shows a chart without sources"
         );
         if matches!(
             kind,
-            ChartKind::RdSpending | ChartKind::PatentTrend | ChartKind::PatentSectors | ChartKind::PolicyBudgets
+            ChartKind::RdSpending
+                | ChartKind::PatentTrend
+                | ChartKind::PatentSectors
+                | ChartKind::PolicyBudgets
         ) {
-            assert!(!texts_containing(&h, "Unit: ").is_empty(), "{kind:?} has no unit");
+            assert!(
+                !texts_containing(&h, "Unit: ").is_empty(),
+                "{kind:?} has no unit"
+            );
         }
     }
 }
@@ -242,7 +257,10 @@ fn the_technology_findings_show_ranks_and_arrows_not_numbers() {
     let mut h = harness(view);
     h.run();
     assert!(h.query_all_by_label("#1").count() >= 1);
-    assert!(h.query_all_by_label("↓").count() >= 1, "a stated fall is shown as an arrow");
+    assert!(
+        h.query_all_by_label("↓").count() >= 1,
+        "a stated fall is shown as an arrow"
+    );
     h.query_all_by_label("Big Data")
         .next()
         .expect("a Big Data row")
@@ -264,7 +282,10 @@ fn the_policy_budgets_keep_the_reports_conversion_with_its_caveat() {
     view.set_kind(ChartKind::PolicyBudgets);
     let mut h = harness(view);
     h.run();
-    assert!(h.query_by_label("KRW 114.1 trillion (approximately €84.5 m)").is_some());
+    assert!(
+        h.query_by_label("KRW 114.1 trillion (approximately €84.5 m)")
+            .is_some()
+    );
     assert!(!texts_containing(&h, "EUR 84.5 million").is_empty());
     assert!(!texts_containing(&h, "⚠ The euro figure is about 1,000 times too small").is_empty());
 }
@@ -281,11 +302,21 @@ fn the_plotted_data_exports_as_csv_with_the_source_on_every_row() {
     assert_eq!(text.lines().count(), rows + 1);
     let kor = text
         .lines()
-        .find(|l| l.starts_with("R&D spending") && l.contains(",gerd-kor-msti2021,") && l.contains(",2019,4.64,"))
+        .find(|l| {
+            l.starts_with("R&D spending")
+                && l.contains(",gerd-kor-msti2021,")
+                && l.contains(",2019,4.64,")
+        })
         .unwrap_or_else(|| panic!("no Korea 2019 row in\n{text}"));
     assert!(kor.contains("src-ncses-6293"), "{kor}");
-    assert!(text.lines().skip(1).all(|l| l.contains("src-")), "a row without a source id");
-    assert!(!text.contains("gerd-usa-msti2021"), "hidden series exported");
+    assert!(
+        text.lines().skip(1).all(|l| l.contains("src-")),
+        "a row without a source id"
+    );
+    assert!(
+        !text.contains("gerd-usa-msti2021"),
+        "hidden series exported"
+    );
 }
 
 #[test]
@@ -302,7 +333,10 @@ fn the_chart_exports_as_a_png_that_carries_its_source() {
     }
     h.run();
     assert!(
-        h.state().commands.iter().any(|c| matches!(c, Command::Status(s) if s.starts_with("Saved the chart as PNG"))),
+        h.state()
+            .commands
+            .iter()
+            .any(|c| matches!(c, Command::Status(s) if s.starts_with("Saved the chart as PNG"))),
         "{:?}",
         h.state().commands
     );
@@ -312,7 +346,12 @@ fn the_chart_exports_as_a_png_that_carries_its_source() {
     let reader = decoder.read_info().expect("a PNG");
     let info = reader.info();
     let rect = h.state().view.chart_rect().expect("the card was drawn");
-    assert!((info.width as f32 - rect.width()).abs() <= 2.0, "{} vs {}", info.width, rect.width());
+    assert!(
+        (info.width as f32 - rect.width()).abs() <= 2.0,
+        "{} vs {}",
+        info.width,
+        rect.width()
+    );
     let source = info
         .utf8_text
         .iter()
@@ -367,13 +406,25 @@ fn an_applied_import_hands_the_new_store_to_the_app() {
 }
 
 #[test]
-fn zz_debug_dump() {
-    for kind in ChartKind::ALL {
-        let mut view = ChartsView::default();
-        view.set_kind(kind);
-        let mut h = harness(view);
-        h.run();
-        let img = h.render().expect("render");
-        img.save(format!("/tmp/charts_{kind:?}.png")).expect("save");
-    }
+fn without_a_file_dialog_the_view_asks_for_a_path_and_exports_there() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("typed.csv");
+    let mut h = harness(ChartsView::default());
+    h.run();
+    h.get_by_label("Export plotted data as CSV…")
+        .click_accesskit();
+    h.run();
+    h.get_by_label("Export plotted data as CSV — path:").focus();
+    h.run();
+    // Replace the suggested path with ours.
+    h.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+    h.run();
+    h.get_by_label("Export plotted data as CSV — path:")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("OK").click_accesskit();
+    h.run();
+    assert!(path.exists(), "{:?}", h.state().commands);
+    let text = std::fs::read_to_string(&path).expect("readable");
+    assert!(text.starts_with("chart,series_id,economy"), "{text}");
 }

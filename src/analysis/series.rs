@@ -460,17 +460,20 @@ fn indicator_rank(indicator: &str) -> (u8, &str) {
 /// by publisher and date, in series order. Where all series cite a source at the same place
 /// (table, figure), the place is given too; otherwise the hover and the CSV give it per value.
 pub fn source_line(series: &[&PlotSeries]) -> String {
+    source_line_of(series.iter().flat_map(|s| &s.sources))
+}
+
+/// The source line of any set of citations; see [`source_line`].
+pub fn source_line_of<'a>(refs: impl IntoIterator<Item = &'a SourceRef>) -> String {
     let mut sources: Vec<(&SourceRef, Vec<&str>)> = Vec::new();
-    for s in series {
-        for r in &s.sources {
-            match sources.iter_mut().find(|(x, _)| x.id == r.id) {
-                Some((_, ats)) => {
-                    if !ats.contains(&r.at.as_str()) {
-                        ats.push(&r.at);
-                    }
+    for r in refs {
+        match sources.iter_mut().find(|(x, _)| x.id == r.id) {
+            Some((_, ats)) => {
+                if !ats.contains(&r.at.as_str()) {
+                    ats.push(&r.at);
                 }
-                None => sources.push((r, vec![r.at.as_str()])),
             }
+            None => sources.push((r, vec![r.at.as_str()])),
         }
     }
     let mut groups: Vec<((&str, &str), Vec<String>)> = Vec::new();
@@ -743,9 +746,8 @@ impl BarChartData {
                 g.bars
                     .iter()
                     .zip(&self.categories)
-                    .filter_map(move |(b, c)| {
-                        b.is_none().then(|| format!("{} {c}", g.economy_name))
-                    })
+                    .filter(|(b, _)| b.is_none())
+                    .map(move |(_, c)| format!("{} {c}", g.economy_name))
             })
             .collect();
         if !missing.is_empty() {
@@ -1086,17 +1088,35 @@ mod tests {
     #[test]
     fn the_source_line_names_each_source_once_with_its_table() {
         let store = store();
-        let chart = rd_chart(&store, &RdSelection { source: "msti", berd: true });
-        assert_eq!(chart.source_line, "Source: OECD MSTI Sep-2021, Table SRD-1; NCSES RD-7.");
+        let chart = rd_chart(
+            &store,
+            &RdSelection {
+                source: "msti",
+                berd: true,
+            },
+        );
+        assert_eq!(
+            chart.source_line,
+            "Source: OECD MSTI Sep-2021, Table SRD-1; NCSES RD-7."
+        );
     }
 
     #[test]
     fn asking_for_berd_where_the_source_has_none_says_where_it_is() {
         let store = store();
-        let chart = rd_chart(&store, &RdSelection { source: "wb", berd: true });
+        let chart = rd_chart(
+            &store,
+            &RdSelection {
+                source: "wb",
+                berd: true,
+            },
+        );
         let (_, notes) = chart.footer(|_| false);
         assert!(
-            notes.contains(&"No BERD series cites this source. BERD is given by: OECD MSTI Sep-2021.".to_owned()),
+            notes.contains(
+                &"No BERD series cites this source. BERD is given by: OECD MSTI Sep-2021."
+                    .to_owned()
+            ),
             "{notes:?}"
         );
     }

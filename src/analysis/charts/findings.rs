@@ -1,7 +1,9 @@
 //! The ATI report's findings by advanced-technology field, as the report states them: ranks,
 //! levels and directions of change, never a number the report does not print.
 
-use crate::analysis::series::{SourceRef, economy_names, economy_rank, resolve_all};
+use crate::analysis::series::{
+    SourceRef, economy_names, economy_rank, resolve_all, source_line_of,
+};
 use crate::model::{Direction, Finding, Store};
 
 /// Which chart a finding belongs to.
@@ -152,18 +154,7 @@ pub fn sections(store: &Store, topic: Topic) -> Vec<FindingSection> {
                 .then_with(|| a.field.cmp(&b.field))
                 .then_with(|| a.id.cmp(&b.id))
         });
-        let mut labels: Vec<String> = Vec::new();
-        for r in section.rows.iter().flat_map(|r| &r.sources) {
-            let l = r.label();
-            if !labels.contains(&l) {
-                labels.push(l);
-            }
-        }
-        section.source_line = if labels.is_empty() {
-            "Source: none recorded".to_owned()
-        } else {
-            format!("Source: {}.", labels.join("; "))
-        };
+        section.source_line = source_line_of(section.rows.iter().flat_map(|r| &r.sources));
     }
     out
 }

@@ -21,10 +21,12 @@ pub fn show(
     year: i32,
     shown: &mut BTreeSet<String>,
     capturing: bool,
+    top_source: Option<&str>,
 ) -> Option<String> {
     let mut clicked = None;
     ui.heading(&chart.title);
     ui.label(RichText::new(format!("Unit: {}", chart.unit)).weak());
+    super::top_source_line(ui, top_source);
     if chart.groups.is_empty() || chart.categories.is_empty() {
         ui.add_space(20.0);
         ui.label(format!(
@@ -44,9 +46,20 @@ pub fn show(
     let categories = chart.categories.clone();
     let cat_count = categories.len();
 
-    ui.horizontal_top(|ui| {
+    // Legend beside the plot, or under it where the view is narrow.
+    let narrow = ui.available_width() < super::NARROW;
+    let layout = if narrow {
+        egui::Layout::top_down(egui::Align::Min)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Min)
+    };
+    ui.with_layout(layout, |ui| {
         let gap = ui.spacing().item_spacing.x;
-        let plot_width = (ui.available_width() - 230.0 - 2.0 * gap).max(240.0);
+        let plot_width = if narrow {
+            ui.available_width()
+        } else {
+            (ui.available_width() - 230.0 - 2.0 * gap).max(240.0)
+        };
         let response = Plot::new(("sector-bars", year))
             .width(plot_width)
             .height(360.0)
@@ -110,9 +123,13 @@ pub fn show(
                                 }
                             }
                             None => plot_ui.text(
-                                Text::new("", PlotPoint::new(x, 0.0), RichText::new("n/a").size(super::SMALL_TEXT))
-                                    .anchor(Align2::CENTER_BOTTOM)
-                                    .color(theme::WARNING),
+                                Text::new(
+                                    "",
+                                    PlotPoint::new(x, 0.0),
+                                    RichText::new("n/a").size(super::SMALL_TEXT),
+                                )
+                                .anchor(Align2::CENTER_BOTTOM)
+                                .color(theme::WARNING),
                             ),
                         }
                     }
@@ -140,7 +157,9 @@ pub fn show(
             }
         }
         ui.vertical(|ui| {
-            ui.set_width(230.0);
+            if !narrow {
+                ui.set_width(230.0);
+            }
             ui.label(RichText::new("Legend").strong());
             ui.horizontal(|ui| {
                 if ui.small_button("Korea & EU27").clicked() {

@@ -17,20 +17,10 @@ const LABEL_WIDTH: f32 = 300.0;
 /// Height of one bar row.
 const ROW_HEIGHT: f32 = 30.0;
 
-/// The source line of the budgets card.
+/// The source line of the budgets card: the sources of the rows it draws.
 pub fn source_line(rows: &[BudgetRow]) -> String {
-    let mut labels: Vec<String> = Vec::new();
-    for r in rows.iter().flat_map(|r| &r.sources) {
-        let l = r.label();
-        if !labels.contains(&l) {
-            labels.push(l);
-        }
-    }
-    if labels.is_empty() {
-        "Source: none recorded".to_owned()
-    } else {
-        format!("Source: {}.", labels.join("; "))
-    }
+    let (_, charted) = bars(rows, CURRENCY);
+    crate::analysis::series::source_line_of(charted.iter().flat_map(|(r, _)| &r.sources))
 }
 
 /// Round tick values from 0 to at least `max`.
@@ -55,12 +45,19 @@ fn ticks(max: f64) -> Vec<f64> {
 }
 
 /// Draws the card; returns the id of a policy clicked this frame.
-pub fn show(ui: &mut Ui, ctx: &ViewCtx<'_>, rows: &[BudgetRow], capturing: bool) -> Option<String> {
+pub fn show(
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    rows: &[BudgetRow],
+    capturing: bool,
+    top_source: Option<&str>,
+) -> Option<String> {
     let mut clicked = None;
     ui.heading("Korea's policy budgets, as stated in the ATI report");
     let (scale, charted) = bars(rows, CURRENCY);
     let unit = format!("{CURRENCY} {}", scale.label()).trim().to_owned();
     ui.label(RichText::new(format!("Unit: {unit} (amounts as stated; not adjusted)")).weak());
+    super::top_source_line(ui, top_source);
     if rows.is_empty() {
         ui.add_space(20.0);
         ui.label("The store has no funded policy measures.");
@@ -208,11 +205,20 @@ pub fn show(ui: &mut Ui, ctx: &ViewCtx<'_>, rows: &[BudgetRow], capturing: bool)
             .weak(),
     );
 
+    super::source_footer(ui, &source_line(rows), &[]);
+    clicked
+}
+
+/// The table under the budget chart: funding as stated, the report's own conversion with the
+/// rate it implies, and the caveat in the warning colour. Returns the id of a row clicked.
+pub fn table(ui: &mut Ui, ctx: &ViewCtx<'_>, rows: &[BudgetRow]) -> Option<String> {
+    let mut clicked = None;
     // The table: as stated, the report's conversion, the caveat.
     ui.add_space(8.0);
     let spacing = 12.0;
     let fixed = [260.0, 80.0, 190.0, 200.0];
-    let caveat_width = (ui.available_width() - fixed.iter().sum::<f32>() - 5.0 * spacing).max(240.0);
+    let caveat_width =
+        (ui.available_width() - fixed.iter().sum::<f32>() - 5.0 * spacing - 24.0).max(240.0);
     let widths = [fixed[0], fixed[1], fixed[2], fixed[3], caveat_width];
     egui::Grid::new("budget-table")
         .striped(true)
@@ -265,7 +271,7 @@ pub fn show(ui: &mut Ui, ctx: &ViewCtx<'_>, rows: &[BudgetRow], capturing: bool)
                             egui::Label::new(
                                 RichText::new(format!(
                                     "implies {} {} per {}",
-                                    thousands(rate),
+                                    rate_text(rate),
                                     row.amount.as_ref().map_or("", |a| a.currency.as_str()),
                                     c.currency
                                 ))
@@ -296,7 +302,6 @@ pub fn show(ui: &mut Ui, ctx: &ViewCtx<'_>, rows: &[BudgetRow], capturing: bool)
                 ui.end_row();
             }
         });
-    super::source_footer(ui, &source_line(rows), &[]);
     clicked
 }
 
@@ -315,6 +320,15 @@ fn depth_among(row: &BudgetRow, charted: &[(&BudgetRow, f64)]) -> usize {
         }
     }
     depth
+}
+
+/// An exchange rate as printed: two decimals below 100, whole with separators above.
+fn rate_text(rate: f64) -> String {
+    if rate.abs() < 100.0 {
+        format!("{rate:.2}")
+    } else {
+        thousands(rate)
+    }
 }
 
 /// A whole number with thousands separators ("1,350,296").

@@ -46,7 +46,10 @@ struct PendingPng {
     /// Frames drawn since the request (the first one is drawn without hover marks).
     frames: u32,
     receiver: Option<mpsc::Receiver<Arc<ColorImage>>>,
+    /// The card, cut to the part of it the scroll area shows.
     rect: Option<Rect>,
+    /// Whether part of the card was off screen.
+    partial: bool,
     pixels_per_point: f32,
 }
 
@@ -148,6 +151,7 @@ impl FilesState {
             frames: 0,
             receiver: None,
             rect: None,
+            partial: false,
             pixels_per_point: 1.0,
         });
     }
@@ -165,6 +169,7 @@ impl FilesState {
             match rx.try_recv() {
                 Ok(image) => {
                     let path = png.path.clone();
+                    let partial = png.partial;
                     let result = match png.rect {
                         Some(rect) => export::save_png(
                             &image,
@@ -178,11 +183,18 @@ impl FilesState {
                     };
                     self.png = None;
                     match result {
-                        Ok(()) => self.say(
-                            commands,
-                            format!("Saved the chart as PNG — {}", path.display()),
-                            true,
-                        ),
+                        Ok(()) => {
+                            let part = if partial {
+                                " (the part on screen; the chart is taller than the window, so its source is printed under the title)"
+                            } else {
+                                ""
+                            };
+                            self.say(
+                                commands,
+                                format!("Saved the chart as PNG{part} — {}", path.display()),
+                                true,
+                            );
+                        }
                         Err(e) => self.say(commands, format!("PNG not saved: {e}"), false),
                     }
                 }
@@ -212,13 +224,36 @@ impl FilesState {
         }
     }
 
-    /// Sends the screenshot request once a frame has been drawn without hover marks.
-    fn send_screenshot(&mut self, ui: &Ui, card: Option<Rect>) {
+    /// Scrolls the card into view, then asks for a screenshot of the next frame (drawn without
+    /// hover marks). `card` is the card and the visible part of the scroll area.
+    fn send_screenshot(&mut self, ui: &Ui, card: Option<(Rect, Rect)>) {
         let Some(png) = &mut self.png else { return };
         if png.receiver.is_some() {
             return;
         }
-        // This frame was drawn without hover marks (the request came before it began).
+        if png.frames == 0 {
+            if let Some((c, visible)) = card
+                && !visible.contains_rect(c)
+            {
+                ui.scroll_to_rect_animation(
+                    c,
+                    Some(egui::Align::TOP),
+                    egui::style::ScrollAnimation::none(),
+                );
+            }
+            png.frames = 1;
+            png.rect = card.map(|(c, _)| c);
+            ui.ctx().request_repaint();
+            return;
+        }
+        // Wait until the card stands still (scrolling done, layout settled).
+        let now = card.map(|(c, _)| c);
+        if now != png.rect && png.frames < 30 {
+            png.frames += 1;
+            png.rect = now;
+            ui.ctx().request_repaint();
+            return;
+        }
         let (tx, rx) = mpsc::channel();
         let repaint = ui.ctx().clone();
         ui.ctx().request_screenshot(move |image| {
@@ -226,7 +261,8 @@ impl FilesState {
             repaint.request_repaint();
         });
         png.receiver = Some(rx);
-        png.rect = card;
+        png.rect = card.map(|(c, visible)| c.intersect(visible));
+        png.partial = card.is_some_and(|(c, visible)| !visible.contains_rect(c));
         png.pixels_per_point = ui.ctx().pixels_per_point();
     }
 
@@ -323,7 +359,7 @@ impl FilesState {
         kind: ChartKind,
         table: &ExportTable,
         title_source: &(String, String),
-        card: Option<Rect>,
+        card: Option<(Rect, Rect)>,
         commands: &mut Vec<Command>,
     ) {
         self.title_source = title_source.clone();
@@ -439,7 +475,9 @@ impl FilesState {
                     ui.label(RichText::new("Store source").strong());
                     ui.end_row();
                     for (i, m) in o.sources.iter().enumerate() {
-                        let label = ui.add(egui::Label::new(RichText::new(&m.text).size(super::SMALL_TEXT)).wrap());
+                        let label = ui.add(
+                            egui::Label::new(RichText::new(&m.text).size(super::SMALL_TEXT)).wrap(),
+                        );
                         ui.label(m.rows.to_string());
                         let current = match &m.target {
                             SourceTarget::New => format!("new source ({})", m.source_id),

@@ -16,6 +16,7 @@ pub fn show(
     ctx: &ViewCtx<'_>,
     kind: ChartKind,
     sections: &[FindingSection],
+    top_source: Option<&str>,
 ) -> Option<String> {
     let mut clicked = None;
     ui.heading(match kind {
@@ -30,6 +31,7 @@ pub fn show(
         )
         .weak(),
     );
+    super::top_source_line(ui, top_source);
     if sections.is_empty() {
         ui.add_space(20.0);
         ui.label("The store has no findings for this chart.");
@@ -58,8 +60,16 @@ pub fn show(
             .size(15.0),
         );
         let fixed = [150.0, 36.0, 190.0, 50.0, 230.0, 80.0];
-        let rest = ui.available_width() - fixed.iter().sum::<f32>() - 7.0 * 12.0;
-        let widths = [fixed[0], fixed[1], fixed[2], fixed[3], fixed[4], fixed[5], rest.max(220.0)];
+        let rest = ui.available_width() - fixed.iter().sum::<f32>() - 7.0 * 12.0 - 24.0;
+        let widths = [
+            fixed[0],
+            fixed[1],
+            fixed[2],
+            fixed[3],
+            fixed[4],
+            fixed[5],
+            rest.max(220.0),
+        ];
         egui::Grid::new(("findings", si))
             .striped(true)
             .num_columns(7)
@@ -116,8 +126,13 @@ pub fn show(
                             Some(Direction::Down) => theme::FALL,
                             _ => ui.visuals().text_color(),
                         };
-                        ui.label(RichText::new(arrow(row.change)).color(colour).strong().size(16.0))
-                            .on_hover_text(direction_word(row.change));
+                        ui.label(
+                            RichText::new(arrow(row.change))
+                                .color(colour)
+                                .strong()
+                                .size(16.0),
+                        )
+                        .on_hover_text(direction_word(row.change));
                     });
                     cell(ui, widths[4], |ui| {
                         ui.add(egui::Label::new(row.level.as_deref().unwrap_or("")).wrap());
@@ -127,10 +142,8 @@ pub fn show(
                     });
                     cell(ui, widths[6], |ui| {
                         ui.add(
-                            egui::Label::new(
-                                RichText::new(&row.statement).size(super::SMALL_TEXT),
-                            )
-                            .wrap(),
+                            egui::Label::new(RichText::new(&row.statement).size(super::SMALL_TEXT))
+                                .wrap(),
                         );
                     });
                     ui.end_row();

@@ -15,7 +15,7 @@ use crate::ui::{ViewCtx, theme};
 /// How close (in points) the pointer must be to a value to hover it.
 const HOVER_RADIUS: f32 = 12.0;
 /// Width of the legend column.
-const LEGEND_WIDTH: f32 = 230.0;
+pub(super) const LEGEND_WIDTH: f32 = 230.0;
 
 /// What the chart reports back.
 pub struct LineOutput {
@@ -45,6 +45,7 @@ pub fn show(
     shown: &mut BTreeSet<String>,
     picked: Option<&PointRef>,
     capturing: bool,
+    top_source: Option<&str>,
 ) -> LineOutput {
     let mut out = LineOutput {
         points: Vec::new(),
@@ -58,6 +59,7 @@ pub fn show(
         .map(|(a, b)| format!(", {a}–{b}"))
         .unwrap_or_default();
     ui.label(RichText::new(format!("Unit: {}{years}", chart.unit)).weak());
+    super::top_source_line(ui, top_source);
     if chart.series.is_empty() {
         ui.add_space(20.0);
         ui.label("The store has no series for this chart and source.");
@@ -72,9 +74,20 @@ pub fn show(
         .filter(|s| shown.contains(&s.economy))
         .collect();
     let height = 360.0_f32.min(ui.available_height().max(240.0));
-    ui.horizontal_top(|ui| {
+    // Legend beside the plot, or under it where the view is narrow.
+    let narrow = ui.available_width() < super::NARROW;
+    let layout = if narrow {
+        egui::Layout::top_down(egui::Align::Min)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Min)
+    };
+    ui.with_layout(layout, |ui| {
         let gap = ui.spacing().item_spacing.x;
-        let plot_width = (ui.available_width() - LEGEND_WIDTH - 2.0 * gap).max(240.0);
+        let plot_width = if narrow {
+            ui.available_width()
+        } else {
+            (ui.available_width() - LEGEND_WIDTH - 2.0 * gap).max(240.0)
+        };
         let (x0, x1) = chart.years().unwrap_or((2000, 2020));
         let x_label = "Year";
         let y_label = chart.y_label.clone();
@@ -216,7 +229,9 @@ pub fn show(
         out.hovered = if capturing { None } else { hovered };
 
         ui.vertical(|ui| {
-            ui.set_width(LEGEND_WIDTH);
+            if !narrow {
+                ui.set_width(LEGEND_WIDTH);
+            }
             out.selected_series = legend(ui, ctx, chart, shown);
         });
     });
@@ -225,8 +240,9 @@ pub fn show(
     out
 }
 
-/// The legend: per economy a checkbox (draws it or not) and, per series, a swatch and a label
-/// that selects the series.
+/// The legend: per economy one row with a checkbox (draws it or not), a swatch and a label that
+/// selects its first series; further series of the economy (BERD next to GERD) follow as
+/// small clickable swatches, explained by a key above the rows.
 fn legend(
     ui: &mut Ui,
     ctx: &ViewCtx<'_>,
@@ -244,69 +260,99 @@ fn legend(
             shown.extend(chart.series.iter().map(|s| s.economy.clone()));
         }
     });
-    let mixed = chart.mixes_measures();
-    for (code, name) in chart.economies() {
+    if chart.mixes_measures() {
+        // The key: which style stands for which measure.
+        let mut kinds: Vec<&PlotSeries> = Vec::new();
+        for s in &chart.series {
+            if !kinds
+                .iter()
+                .any(|k| k.indicator == s.indicator && k.derived == s.derived)
+            {
+                kinds.push(s);
+            }
+        }
+        ui.horizontal_wrapped(|ui| {
+            for k in kinds {
+                swatch_shape(ui, k.derived, 1.5, ui.visuals().text_color());
+                let text = if k.derived {
+                    format!("{} (derived)", k.measure())
+                } else {
+                    k.measure().to_owned()
+                };
+                ui.label(RichText::new(text).size(super::SMALL_TEXT));
+            }
+        });
+    }
+    for (code, _) in chart.economies() {
         let mut on = shown.contains(&code);
         let of_economy: Vec<&PlotSeries> =
             chart.series.iter().filter(|s| s.economy == code).collect();
-        let mut entry = |ui: &mut Ui, s: &PlotSeries, text: String, on: bool| {
-            swatch(ui, s, on);
-            let mut rich = RichText::new(text);
-            if s.emphasis != Emphasis::Other {
-                rich = rich.strong();
-            }
-            if !on {
-                rich = rich.weak();
-            }
-            let is_selected = ctx.selected == Some(s.series_id.as_str());
-            let r = ui
-                .add(egui::Button::selectable(is_selected, rich).truncate())
-                .on_hover_text(format!(
-                    "{}: {}\nClick to show it in the details panel.",
-                    s.economy_name,
-                    s.source_label()
-                ));
-            if ctx.noted.contains(&s.series_id) {
-                ui.label(RichText::new("●").color(theme::NOTE))
-                    .on_hover_text("This series has notes.");
-            }
-            if r.clicked() {
-                selected = Some(s.series_id.clone());
-            }
-            r.id
+        let Some(first) = of_economy.first() else {
+            continue;
+        };
+        let hover = |s: &PlotSeries| {
+            format!(
+                "{} — {}{}: {}\nClick to show it in the details panel.",
+                s.economy_name,
+                s.measure(),
+                if s.derived { " (derived)" } else { "" },
+                s.source_label()
+            )
         };
         let checkbox = ui
             .horizontal(|ui| {
                 let checkbox = ui.add(egui::Checkbox::without_text(&mut on));
-                let label_id = match (mixed, of_economy.first()) {
-                    (false, Some(s)) => entry(ui, s, s.legend_label(false), on),
-                    _ => {
-                        let mut rich = RichText::new(&name);
-                        if !on {
-                            rich = rich.weak();
-                        }
-                        ui.label(rich).id
+                swatch(ui, first, on);
+                let mut rich = RichText::new(if chart.mixes_measures() {
+                    first.economy_name.clone()
+                } else {
+                    first.legend_label(false)
+                });
+                if first.emphasis != Emphasis::Other {
+                    rich = rich.strong();
+                }
+                if !on {
+                    rich = rich.weak();
+                }
+                let is_selected = ctx.selected == Some(first.series_id.as_str());
+                let extra = of_economy.len().saturating_sub(1) as f32;
+                let room = (ui.available_width() - 30.0 * extra - 14.0).max(40.0);
+                let r = ui
+                    .scope(|ui| {
+                        ui.set_max_width(room);
+                        ui.add(egui::Button::selectable(is_selected, rich).truncate())
+                    })
+                    .inner
+                    .on_hover_text(hover(first));
+                if r.clicked() {
+                    selected = Some(first.series_id.clone());
+                }
+                for s in of_economy.iter().skip(1) {
+                    let label = format!(
+                        "{} — {}{}",
+                        s.economy_name,
+                        s.measure(),
+                        if s.derived { " (derived)" } else { "" }
+                    );
+                    let chip = swatch_button(
+                        ui,
+                        s,
+                        on,
+                        ctx.selected == Some(s.series_id.as_str()),
+                        &label,
+                    )
+                    .on_hover_text(hover(s));
+                    if chip.clicked() {
+                        selected = Some(s.series_id.clone());
                     }
-                };
-                checkbox.labelled_by(label_id)
+                }
+                if of_economy.iter().any(|s| ctx.noted.contains(&s.series_id)) {
+                    ui.label(RichText::new("●").color(theme::NOTE))
+                        .on_hover_text("A series of this economy has notes.");
+                }
+                checkbox.labelled_by(r.id)
             })
             .inner;
-        let extra = if mixed {
-            &of_economy[..]
-        } else {
-            of_economy.get(1..).unwrap_or(&[])
-        };
-        for s in extra {
-            ui.horizontal(|ui| {
-                ui.add_space(24.0);
-                let text = if s.derived {
-                    format!("{} (derived)", s.measure())
-                } else {
-                    s.measure().to_owned()
-                };
-                entry(ui, s, text, on);
-            });
-        }
         if checkbox.changed() {
             if on {
                 shown.insert(code.clone());
@@ -318,27 +364,64 @@ fn legend(
     selected
 }
 
-/// A short line sample in the series' colour and style, with its marker.
-fn swatch(ui: &mut Ui, s: &PlotSeries, on: bool) {
-    let (rect, _) = ui.allocate_exact_size(Vec2::new(26.0, 14.0), egui::Sense::hover());
+/// A swatch that can be clicked (a series without a label of its own in the legend).
+fn swatch_button(
+    ui: &mut Ui,
+    s: &PlotSeries,
+    on: bool,
+    selected: bool,
+    label: &str,
+) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(26.0, 16.0), egui::Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::Role::Button, ui.is_enabled(), selected, label)
+    });
+    if response.hovered() || selected {
+        ui.painter()
+            .rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+    }
     let mut colour = economy_colour(&s.economy, s.emphasis);
     if !on {
         colour = colour.gamma_multiply(0.35);
     }
+    paint_swatch(ui, rect, s.derived, width(s), colour);
+    response
+}
+
+/// A short line sample in the series' colour and style, with its marker.
+fn swatch(ui: &mut Ui, s: &PlotSeries, on: bool) {
+    let mut colour = economy_colour(&s.economy, s.emphasis);
+    if !on {
+        colour = colour.gamma_multiply(0.35);
+    }
+    swatch_shape(ui, s.derived, width(s), colour);
+}
+
+/// Allocates and paints a swatch: solid with a filled marker, or dashed with a hollow one.
+fn swatch_shape(ui: &mut Ui, derived: bool, line_width: f32, colour: egui::Color32) {
+    let (rect, _) = ui.allocate_exact_size(Vec2::new(26.0, 14.0), egui::Sense::hover());
+    paint_swatch(ui, rect, derived, line_width, colour);
+}
+
+/// Paints a swatch into a rect.
+fn paint_swatch(ui: &Ui, rect: egui::Rect, derived: bool, line_width: f32, colour: egui::Color32) {
     let y = rect.center().y;
-    let stroke = Stroke::new(width(s), colour);
+    let stroke = Stroke::new(line_width, colour);
     let painter = ui.painter();
-    if s.derived {
-        let mut x = rect.left();
-        while x < rect.right() {
-            let end = (x + 5.0).min(rect.right());
+    if derived {
+        let mut x = rect.left() + 1.0;
+        while x < rect.right() - 1.0 {
+            let end = (x + 5.0).min(rect.right() - 1.0);
             painter.line_segment([Pos2::new(x, y), Pos2::new(end, y)], stroke);
             x += 8.0;
         }
+        painter.circle_filled(rect.center(), 4.0, ui.visuals().panel_fill);
         painter.circle_stroke(rect.center(), 3.5, Stroke::new(1.5, colour));
-        painter.circle_filled(rect.center(), 2.0, ui.visuals().panel_fill);
     } else {
-        painter.line_segment([rect.left_center(), rect.right_center()], stroke);
+        painter.line_segment(
+            [rect.left_center() + Vec2::X, rect.right_center() - Vec2::X],
+            stroke,
+        );
         painter.circle_filled(rect.center(), 3.0, colour);
     }
 }

@@ -25,6 +25,9 @@ use crate::ui::{Command, ViewCtx, theme};
 
 pub use export::ExportError;
 
+/// Below this width (in points) legends go under their plots instead of beside them.
+const NARROW: f32 = 700.0;
+
 /// Size of small print (source lines, notes): large enough that thin glyphs such as "—" and
 /// "_" still show.
 const SMALL_TEXT: f32 = 11.5;
@@ -236,25 +239,34 @@ impl ChartsView {
             .show(ui, |ui| {
                 self.controls(ui, ctx.store, &built);
                 ui.add_space(4.0);
+                let title = self.title_and_source(&built);
+                // A PNG of a card taller than the window would lose the source line at its
+                // foot, so while capturing such a card the source also goes under its title.
+                let visible = ui.clip_rect();
+                let clipped = self
+                    .geometry
+                    .card
+                    .is_some_and(|c| c.bottom() > visible.bottom() || c.top() < visible.top());
+                let top_source = (self.files.capturing() && clipped).then_some(title.1.as_str());
                 let card = egui::Frame::new()
                     .fill(ui.visuals().panel_fill)
                     .inner_margin(egui::Margin::same(10))
-                    .show(ui, |ui| self.card(ui, ctx, &built, &mut commands));
+                    .show(ui, |ui| {
+                        self.card(ui, ctx, &built, top_source, &mut commands)
+                    });
                 self.geometry.card = Some(card.response.rect);
                 self.readout(ui, &built);
                 self.values(ui, ctx, &built, &mut commands);
+                if let Built::Budgets(rows) = &built
+                    && let Some(id) = budgets::table(ui, ctx, rows)
+                {
+                    commands.push(Command::Select(id));
+                }
                 ui.add_space(8.0);
                 let table = self.export_table(&built);
-                let title = self.title_and_source(&built);
-                self.files.ui(
-                    ui,
-                    ctx,
-                    self.kind,
-                    &table,
-                    &title,
-                    self.geometry.card,
-                    &mut commands,
-                );
+                let card = self.geometry.card.map(|c| (c, visible));
+                self.files
+                    .ui(ui, ctx, self.kind, &table, &title, card, &mut commands);
             });
         commands
     }
@@ -366,10 +378,7 @@ impl ChartsView {
     fn controls(&mut self, ui: &mut Ui, store: &Store, built: &Built) {
         let years = match built {
             Built::Line(chart) => Some(Self::line_years(chart)),
-            Built::Bars(..) => Some((
-                series::years_of(store, series::PCT_SHARE, None),
-                Vec::new(),
-            )),
+            Built::Bars(..) => Some((series::years_of(store, series::PCT_SHARE, None), Vec::new())),
             _ => None,
         };
         match self.kind {
@@ -416,8 +425,7 @@ impl ChartsView {
                 });
                 let choices = series::source_choices(store, series::PCT_SHARE, Some(&field));
                 let current = self.patent_source_in_use(store, &field);
-                if let Some(id) =
-                    source_selector(ui, "patent-source", &choices, current.as_deref())
+                if let Some(id) = source_selector(ui, "patent-source", &choices, current.as_deref())
                 {
                     self.patent_source = Some(id);
                     self.picked = None;
@@ -500,12 +508,27 @@ impl ChartsView {
         }
     }
 
-    fn card(&mut self, ui: &mut Ui, ctx: &ViewCtx<'_>, built: &Built, commands: &mut Vec<Command>) {
+    fn card(
+        &mut self,
+        ui: &mut Ui,
+        ctx: &ViewCtx<'_>,
+        built: &Built,
+        top_source: Option<&str>,
+        commands: &mut Vec<Command>,
+    ) {
         let capturing = self.files.capturing();
         match built {
             Built::Line(chart) => {
                 let picked = self.picked.clone();
-                let out = line::show(ui, ctx, chart, &mut self.shown, picked.as_ref(), capturing);
+                let out = line::show(
+                    ui,
+                    ctx,
+                    chart,
+                    &mut self.shown,
+                    picked.as_ref(),
+                    capturing,
+                    top_source,
+                );
                 self.geometry.points = out.points;
                 self.hovered = out.hovered;
                 if let Some(p) = out.clicked {
@@ -519,21 +542,29 @@ impl ChartsView {
             Built::Bars(chart, year) => {
                 self.geometry.points.clear();
                 self.hovered = None;
-                if let Some(id) = bars::show(ui, ctx, chart, *year, &mut self.shown, capturing) {
+                if let Some(id) = bars::show(
+                    ui,
+                    ctx,
+                    chart,
+                    *year,
+                    &mut self.shown,
+                    capturing,
+                    top_source,
+                ) {
                     commands.push(Command::Select(id));
                 }
             }
             Built::Findings(sections) => {
                 self.geometry.points.clear();
                 self.hovered = None;
-                if let Some(id) = findings::show(ui, ctx, self.kind, sections) {
+                if let Some(id) = findings::show(ui, ctx, self.kind, sections, top_source) {
                     commands.push(Command::Select(id));
                 }
             }
             Built::Budgets(rows) => {
                 self.geometry.points.clear();
                 self.hovered = None;
-                if let Some(id) = budgets::show(ui, ctx, rows, capturing) {
+                if let Some(id) = budgets::show(ui, ctx, rows, capturing, top_source) {
                     commands.push(Command::Select(id));
                 }
             }
@@ -578,13 +609,20 @@ impl ChartsView {
             .num_columns(4)
             .spacing([14.0, 4.0])
             .show(ui, |ui| {
-                for (h, w) in ["Series", "Value", "Unit", "Source"].into_iter().zip(widths) {
+                for (h, w) in ["Series", "Value", "Unit", "Source"]
+                    .into_iter()
+                    .zip(widths)
+                {
                     cell(ui, w, |ui| {
                         ui.label(RichText::new(h).strong());
                     });
                 }
                 ui.end_row();
-                for s in chart.series.iter().filter(|s| self.shown.contains(&s.economy)) {
+                for s in chart
+                    .series
+                    .iter()
+                    .filter(|s| self.shown.contains(&s.economy))
+                {
                     let label = s.legend_label(chart.mixes_measures());
                     let picked = self
                         .picked
@@ -705,6 +743,15 @@ fn cell(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {
         ui.set_width(width);
         add(ui);
     });
+}
+
+/// The source line under the title, drawn only while a PNG is taken of a card taller than
+/// the window (so the PNG names its source even though its foot is cut off).
+fn top_source_line(ui: &mut Ui, text: Option<&str>) {
+    if let Some(t) = text {
+        ui.add(egui::Label::new(RichText::new(t).size(SMALL_TEXT)).wrap());
+        ui.add_space(4.0);
+    }
 }
 
 /// The source line under a chart and the notes a reader must see (derived values and caveats
