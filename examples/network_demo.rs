@@ -5,8 +5,10 @@
 //!     [--hangul] [--select ID] [--year YEAR] [--dark] [--png OUT.png]
 //! ```
 //!
-//! `--sample` uses the small sample store instead of the built-in default store; `--png` writes
-//! the view to a PNG through the export function and exits without a window.
+//! `--sample` uses the small sample store instead of the built-in default store; `--synthetic N`
+//! uses every city of `../shared/data/cities/cities15000.csv` with N random pairs (the
+//! benchmark's large store); `--png` writes the view to a PNG through the export function and
+//! exits without a window.
 
 use std::collections::BTreeSet;
 
@@ -27,9 +29,17 @@ struct Demo {
 
 impl eframe::App for Demo {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        ui.ctx().set_visuals(if self.dark { egui::Visuals::dark() } else { egui::Visuals::light() });
+        ui.ctx().set_visuals(if self.dark {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        });
         egui::Panel::bottom("status").show(ui, |ui| {
-            ui.label(format!("Selected: {} · {}", self.selected.as_deref().unwrap_or("nothing"), self.status));
+            ui.label(format!(
+                "Selected: {} · {}",
+                self.selected.as_deref().unwrap_or("nothing"),
+                self.status
+            ));
         });
         egui::CentralPanel::default().show(ui, |ui| {
             let ctx = ViewCtx {
@@ -51,18 +61,39 @@ impl eframe::App for Demo {
 }
 
 fn arg(args: &[String], name: &str) -> Option<String> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
 }
 
 fn main() -> eframe::Result {
     let args: Vec<String> = std::env::args().collect();
-    let store = if args.iter().any(|a| a == "--sample") {
+    let synthetic = arg(&args, "--synthetic").and_then(|n| n.parse::<usize>().ok());
+    let store = if let Some(pairs) = synthetic {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/data/cities/cities15000.csv");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => partnership_atlas::analysis::network::sample::synthetic_store(
+                &text,
+                pairs,
+                0x9E37_79B9_7F4A_7C15,
+            ),
+            Err(e) => {
+                eprintln!("{e}: {}; showing the sample store", path.display());
+                sample_store()
+            }
+        }
+    } else if args.iter().any(|a| a == "--sample") {
         sample_store()
     } else {
         match partnership_atlas::store::embedded() {
             Ok(loaded) => loaded.store,
             Err(problems) => {
-                eprintln!("the built-in store has {} problems; showing the sample store", problems.len());
+                eprintln!(
+                    "the built-in store has {} problems; showing the sample store",
+                    problems.len()
+                );
                 sample_store()
             }
         }
@@ -80,8 +111,17 @@ fn main() -> eframe::Result {
     let selected = arg(&args, "--select");
     let noted = BTreeSet::new();
     if let Some(out) = arg(&args, "--png") {
-        let ctx = ViewCtx { store: &store, selected: selected.as_deref(), noted: &noted, hangul };
-        let options = ExportOptions { size: Some([1280.0, 760.0]), scale: 1.0, dark };
+        let ctx = ViewCtx {
+            store: &store,
+            selected: selected.as_deref(),
+            noted: &noted,
+            hangul,
+        };
+        let options = ExportOptions {
+            size: Some([1280.0, 760.0]),
+            scale: 1.0,
+            dark,
+        };
         match view.export_png(&ctx, std::path::Path::new(&out), options) {
             Ok(()) => println!("wrote {out}"),
             Err(e) => eprintln!("export failed: {e}"),
@@ -97,7 +137,15 @@ fn main() -> eframe::Result {
         options,
         Box::new(move |cc| {
             theme::install(&cc.egui_ctx);
-            Ok(Box::new(Demo { store, view, selected, hangul, dark, noted, status: String::new() }))
+            Ok(Box::new(Demo {
+                store,
+                view,
+                selected,
+                hangul,
+                dark,
+                noted,
+                status: String::new(),
+            }))
         }),
     )
 }

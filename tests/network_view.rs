@@ -25,11 +25,17 @@ struct App {
 fn harness(store: Store, layout: LayoutKind) -> Harness<'static, App> {
     let mut view = NetworkView::default();
     view.layout = layout;
-    let app = App { view, store, selected: None, noted: BTreeSet::new(), commands: Vec::new() };
+    let app = App {
+        view,
+        store,
+        selected: None,
+        noted: BTreeSet::new(),
+        commands: Vec::new(),
+    };
     Harness::builder()
         .with_size(egui::vec2(1400.0, 860.0))
         .with_max_steps(24)
-        .with_context_setup(|ctx| theme::install(ctx))
+        .with_context_setup(theme::install)
         .build_ui_state(
             |ui, app: &mut App| {
                 let ctx = ViewCtx {
@@ -75,8 +81,13 @@ fn has_link(h: &Harness<'_, App>, label: &str) -> bool {
 #[test]
 fn searching_sejong_in_hangul_selects_sejong_and_shows_its_partnership_with_belfast() {
     let store = default_store();
-    let sejong = store.places.iter().find(|p| p.name_ko.as_deref() == Some("세종"));
-    let Some(sejong) = sejong.map(|p| p.id.clone()) else { panic!("the default store has no 세종") };
+    let sejong = store
+        .places
+        .iter()
+        .find(|p| p.name_ko.as_deref() == Some("세종"));
+    let Some(sejong) = sejong.map(|p| p.id.clone()) else {
+        panic!("the default store has no 세종")
+    };
     let mut h = harness(store, LayoutKind::Regions);
     h.run();
     let field = h.get_by_label("Find");
@@ -86,9 +97,18 @@ fn searching_sejong_in_hangul_selects_sejong_and_shows_its_partnership_with_belf
     h.key_press(egui::Key::Enter);
     h.run();
     assert_eq!(h.state().selected.as_deref(), Some(sejong.as_str()));
-    assert!(h.state().commands.contains(&Command::Select(sejong.clone())), "{:?}", h.state().commands);
+    assert!(
+        h.state()
+            .commands
+            .contains(&Command::Select(sejong.clone())),
+        "{:?}",
+        h.state().commands
+    );
     // The selection card lists the pair; the canvas exposes the link.
-    assert!(h.query_by_label_contains("Belfast — Sejong ·").is_some(), "the card lists Belfast — Sejong");
+    assert!(
+        h.query_by_label_contains("Belfast — Sejong ·").is_some(),
+        "the card lists Belfast — Sejong"
+    );
     let belfast_sejong = h.query_all_by_label_contains("Belfast — Sejong, ").count();
     assert_eq!(belfast_sejong, 1, "one link Belfast — Sejong on the canvas");
 }
@@ -114,12 +134,24 @@ fn a_programme_filter_hides_the_other_programmes_links() {
     let mut h = harness(store, LayoutKind::Regions);
     h.run();
     for (_, label) in &labels {
-        assert!(has_link(&h, label), "{label} is on the canvas before filtering");
+        assert!(
+            has_link(&h, label),
+            "{label} is on the canvas before filtering"
+        );
     }
     // Untick every programme but the JRC–KAIST cooperation.
-    for programme in ["UK–Korea Innovation Twins", "Denmark–Korea Joint Action Plan", "EU World Cities"] {
-        if h.query_by_role_and_label(Role::CheckBox, programme).is_none() {
-            h.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("Programmes "))).click();
+    for programme in [
+        "UK–Korea Innovation Twins",
+        "Denmark–Korea Joint Action Plan",
+        "EU World Cities",
+    ] {
+        if h.query_by_role_and_label(Role::CheckBox, programme)
+            .is_none()
+        {
+            h.get_by(|n| {
+                n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("Programmes "))
+            })
+            .click();
             h.run();
         }
         h.get_by_role_and_label(Role::CheckBox, programme).click();
@@ -131,8 +163,18 @@ fn a_programme_filter_hides_the_other_programmes_links() {
         let keep = id == "pship-jrc-kaist";
         assert_eq!(has_link(&h, label), keep, "{label}");
     }
-    assert!(!has_link(&h, "Seoul — member of EU World Cities in Korea, EU World Cities"), "cohort links go too");
-    assert!(h.query_by_label_contains("1 of 6 partnerships shown").is_some(), "the legend counts what is left");
+    assert!(
+        !has_link(
+            &h,
+            "Seoul — member of EU World Cities in Korea, EU World Cities"
+        ),
+        "cohort links go too"
+    );
+    assert!(
+        h.query_by_label_contains("· 1 of 6 partnerships shown")
+            .is_some(),
+        "the legend counts what is left"
+    );
     assert_eq!(
         h.state().view.filter.hidden_programmes.len(),
         3,
@@ -145,28 +187,54 @@ fn a_programme_filter_hides_the_other_programmes_links() {
 fn the_year_slider_hides_partnerships_that_had_not_started() {
     let store = sample_store();
     let labels = link_labels(&store);
-    let since: Vec<(String, Option<i32>)> = store.partnerships.iter().map(|p| (p.id.clone(), p.since)).collect();
+    let since: Vec<(String, Option<i32>)> = store
+        .partnerships
+        .iter()
+        .map(|p| (p.id.clone(), p.since))
+        .collect();
     let mut h = harness(store, LayoutKind::Schematic);
     h.run();
-    h.get_by_role_and_label(Role::CheckBox, "As of year").click();
+    h.get_by_role_and_label(Role::CheckBox, "As of year")
+        .click();
     h.run();
     let slider = h.get_by_role_and_label(Role::Slider, "year");
     slider.set_value_accesskit(2020.0);
     h.run();
     assert_eq!(h.state().view.filter.year, Some(2020));
     for (id, label) in &labels {
-        let started = since.iter().find(|(p, _)| p == id).and_then(|(_, s)| *s).is_none_or(|s| s <= 2020);
-        assert_eq!(has_link(&h, label), started, "{label} (undated ones stay by default)");
+        let started = since
+            .iter()
+            .find(|(p, _)| p == id)
+            .and_then(|(_, s)| *s)
+            .is_none_or(|s| s <= 2020);
+        assert_eq!(
+            has_link(&h, label),
+            started,
+            "{label} (undated ones stay by default)"
+        );
     }
-    assert!(h.query_by_label_contains("As of 2020: 4 partnerships not yet started are hidden.").is_some());
-    assert!(h.query_by_label_contains("1 partnership with no start year is shown.").is_some(), "the undated rule is said on screen");
+    assert!(
+        h.query_by_label_contains("As of 2020: 4 partnerships not yet started are hidden.")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("1 partnership with no start year is shown.")
+            .is_some(),
+        "the undated rule is said on screen"
+    );
     // Hiding undated partnerships removes Liverpool City Region — Busan too.
     h.get_by_label("No start year").click();
     h.run();
     h.get_by_role_and_label(Role::Button, "hidden").click();
     h.run();
-    assert!(!has_link(&h, "Liverpool City Region — Busan, UK–Korea Innovation Twins"));
-    assert!(has_link(&h, "JRC — KPC4IR, EU JRC–KAIST cooperation"), "2019 is before 2020");
+    assert!(!has_link(
+        &h,
+        "Liverpool City Region — Busan, UK–Korea Innovation Twins"
+    ));
+    assert!(
+        has_link(&h, "JRC — KPC4IR, EU JRC–KAIST cooperation"),
+        "2019 is before 2020"
+    );
 }
 
 #[test]
@@ -174,26 +242,49 @@ fn every_place_and_link_on_screen_has_a_readable_accessible_name() {
     let mut h = harness(sample_store(), LayoutKind::World);
     h.run();
     assert!(has_link(&h, "Belfast — Sejong, UK–Korea Innovation Twins"));
-    assert!(h.query_by_label("Sejong (세종), South Korea: 2 partnerships").is_some());
-    assert!(h.query_by_label_contains("Denmark (national): organisations with no city stated").is_some());
+    assert!(
+        h.query_by_label("Sejong (세종), South Korea: 2 partnerships")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Denmark (national): organisations with no city stated")
+            .is_some()
+    );
     let canvas = h.get_by_role(Role::Canvas);
-    assert!(canvas.accesskit_node().label().is_some_and(|l| l.starts_with("Partnership network, World map")));
+    assert!(
+        canvas
+            .accesskit_node()
+            .label()
+            .is_some_and(|l| l.starts_with("Partnership network, World map"))
+    );
 }
 
 #[test]
 fn clicking_a_link_selects_its_partnership() {
     let mut h = harness(sample_store(), LayoutKind::Schematic);
     h.run();
-    h.get_by_role_and_label(Role::Button, "Glasgow — Daegu, UK–Korea Innovation Twins").click();
+    h.get_by_role_and_label(Role::Button, "Glasgow — Daegu, UK–Korea Innovation Twins")
+        .click();
     h.run();
     assert_eq!(h.state().selected.as_deref(), Some("pship-glasgow-daegu"));
-    assert!(h.query_by_label_contains("Source: UK – Republic of Korea Innovation Twins Programme").is_some(), "the card cites the source");
+    let cited = h
+        .query_all_by_label_contains("Source: UK – Republic of Korea Innovation Twins Programme")
+        .count();
+    assert!(cited >= 1, "the card cites the source");
 }
 
 #[test]
 fn the_force_layout_stops_repainting_once_it_has_settled() {
-    let mut h = harness(sample_store(), LayoutKind::Institutions);
-    let mut steps = 0;
+    let mut h = harness(sample_store(), LayoutKind::Regions);
+    h.run();
+    assert!(h.state().view.is_at_rest());
+    h.state_mut().view.layout = LayoutKind::Institutions;
+    h.step();
+    assert!(
+        !h.state().view.is_at_rest(),
+        "the first frame starts the layout moving"
+    );
+    let mut steps = 1;
     while !h.state().view.is_at_rest() && steps < 500 {
         h.step();
         steps += 1;

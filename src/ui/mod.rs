@@ -47,9 +47,9 @@ pub enum Command {
 pub mod charts;
 pub mod details;
 pub mod list;
+pub mod network;
 pub mod notes;
 pub mod overview;
 pub mod problems;
 pub mod status_bar;
 pub mod top_bar;
-pub mod network;

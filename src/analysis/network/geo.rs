@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::layout::WRect;
 use super::projection::LonLat;
 
 const LAND_110M: &str = include_str!("../../../assets/map/land-110m.geojson");
@@ -219,15 +220,39 @@ pub struct TriMesh {
     pub indices: Vec<u32>,
 }
 
+/// Polylines with their bounding boxes (for culling).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Lines {
+    /// Each line's points in world units.
+    pub lines: Vec<Vec<[f32; 2]>>,
+    /// Each line's bounding box.
+    pub bounds: Vec<WRect>,
+}
+
+impl Lines {
+    fn push(&mut self, line: Vec<[f32; 2]>) {
+        if line.len() >= 2 {
+            self.bounds
+                .push(line.iter().fold(WRect::NOTHING, |r, p| r.union_point(*p)));
+            self.lines.push(line);
+        }
+    }
+
+    /// Number of segments in all lines.
+    pub fn segments(&self) -> usize {
+        self.lines.iter().map(|l| l.len().saturating_sub(1)).sum()
+    }
+}
+
 /// Drawable map geometry in one projection.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MapGeometry {
     /// Land, filled.
     pub land: TriMesh,
-    /// Coastline segments, as pairs of points.
-    pub coast: Vec<[[f32; 2]; 2]>,
-    /// Land borders between countries (segments shared by two countries), as pairs of points.
-    pub borders: Vec<[[f32; 2]; 2]>,
+    /// Coastlines.
+    pub coast: Lines,
+    /// Land borders between countries (what two countries' outlines share).
+    pub borders: Lines,
 }
 
 /// Projects, clips (to `clip`, when given) and triangulates an outline.
@@ -253,37 +278,65 @@ pub fn build_geometry(
                     _ => continue,
                 }
             }
-            None => poly.rings.clone(),
+            None => {
+                // A polygon that crosses the antimeridian (Chukotka, Fiji) would be filled
+                // straight across the map: fill each side's part on its own.
+                for part in split_at_antimeridian(poly) {
+                    triangulate(&part.rings, &project, &mut geometry.land);
+                }
+                Vec::new()
+            }
         };
-        triangulate(&rings, &project, &mut geometry.land);
+        if !rings.is_empty() {
+            triangulate(&rings, &project, &mut geometry.land);
+        }
         for ring in &poly.rings {
-            for_each_segment(ring, clip, |a, b| {
-                geometry.coast.push([project(a), project(b)])
-            });
+            for line in ring_lines(ring, clip, |_, _| true) {
+                geometry.coast.push(
+                    line.iter()
+                        .map(|p| project(LonLat::new(p[0], p[1])))
+                        .collect(),
+                );
+            }
         }
     }
-    for [a, b] in shared_segments(outline) {
-        if clip.is_none_or(|c| c.contains(a) || c.contains(b)) {
-            geometry.borders.push([
-                project(LonLat::new(a[0], a[1])),
-                project(LonLat::new(b[0], b[1])),
-            ]);
-        }
+    for line in border_lines(outline, clip) {
+        geometry.borders.push(
+            line.iter()
+                .map(|p| project(LonLat::new(p[0], p[1])))
+                .collect(),
+        );
     }
     geometry
 }
 
-fn for_each_segment(ring: &[[f64; 2]], clip: Option<LonLatBox>, mut f: impl FnMut(LonLat, LonLat)) {
+/// The runs of a closed ring's segments that `keep` accepts (and that lie at least partly in
+/// `clip` and do not wrap round the antimeridian), as open polylines.
+fn ring_lines(
+    ring: &[[f64; 2]],
+    clip: Option<LonLatBox>,
+    mut keep: impl FnMut(&[f64; 2], &[f64; 2]) -> bool,
+) -> Vec<Vec<[f64; 2]>> {
+    let mut lines = Vec::new();
+    let mut current: Vec<[f64; 2]> = Vec::new();
     for (i, a) in ring.iter().enumerate() {
         let b = ring[(i + 1) % ring.len()];
-        // Segments that wrap round the antimeridian are not real coastline.
-        if (a[0] - b[0]).abs() > 180.0 {
-            continue;
-        }
-        if clip.is_none_or(|c| c.contains(*a) || c.contains(b)) {
-            f(LonLat::new(a[0], a[1]), LonLat::new(b[0], b[1]));
+        let ok = (a[0] - b[0]).abs() <= 180.0
+            && clip.is_none_or(|c| c.contains(*a) || c.contains(b))
+            && keep(a, &b);
+        if ok {
+            if current.is_empty() {
+                current.push(*a);
+            }
+            current.push(b);
+        } else if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
         }
     }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
 }
 
 fn triangulate(rings: &[Vec<[f64; 2]>], project: &impl Fn(LonLat) -> [f32; 2], out: &mut TriMesh) {
@@ -307,6 +360,76 @@ fn triangulate(rings: &[Vec<[f64; 2]>], project: &impl Fn(LonLat) -> [f32; 2], o
         .extend(flat.chunks_exact(2).map(|c| [c[0] as f32, c[1] as f32]));
     out.indices
         .extend(triangles.into_iter().map(|i| base + i as u32));
+}
+
+/// True for an edge that jumps across the antimeridian away from the poles (an edge along a
+/// pole is a real edge of the map).
+fn wraps(a: &[f64; 2], b: &[f64; 2]) -> bool {
+    (a[0] - b[0]).abs() > 180.0 && a[1].abs() < 89.9 && b[1].abs() < 89.9
+}
+
+/// A polygon as parts that each stay on one side of the antimeridian. Rings that cross it are
+/// unrolled (longitudes made continuous, e.g. 170 to 190) and clipped twice: as they are and
+/// shifted by a full turn. A ring that circles a pole (Antarctica) cannot be unrolled and is
+/// kept as it is.
+pub fn split_at_antimeridian(poly: &Polygon) -> Vec<Polygon> {
+    let crosses = poly.rings.iter().any(|r| {
+        r.iter()
+            .enumerate()
+            .any(|(i, a)| wraps(a, &r[(i + 1) % r.len()]))
+    });
+    if !crosses {
+        return vec![poly.clone()];
+    }
+    let unroll = |ring: &[[f64; 2]]| -> Option<Vec<[f64; 2]>> {
+        let mut out: Vec<[f64; 2]> = Vec::with_capacity(ring.len());
+        for p in ring {
+            let lon = match out.last() {
+                Some(prev) => {
+                    let mut lon = p[0];
+                    while lon - prev[0] > 180.0 {
+                        lon -= 360.0;
+                    }
+                    while prev[0] - lon > 180.0 {
+                        lon += 360.0;
+                    }
+                    lon
+                }
+                None => p[0],
+            };
+            out.push([lon, p[1]]);
+        }
+        let (first, last) = (out.first()?, out.last()?);
+        // A ring round a pole ends a full turn from where it began.
+        ((first[0] - last[0]).abs() <= 180.0).then_some(out)
+    };
+    let Some(rings) = poly
+        .rings
+        .iter()
+        .map(|r| unroll(r))
+        .collect::<Option<Vec<_>>>()
+    else {
+        return vec![poly.clone()];
+    };
+    let world = LonLatBox {
+        west: -180.0,
+        south: -90.0,
+        east: 180.0,
+        north: 90.0,
+    };
+    let mut parts = Vec::new();
+    for shift in [0.0, 360.0, -360.0] {
+        let shifted = rings
+            .iter()
+            .map(|r| r.iter().map(|p| [p[0] + shift, p[1]]).collect::<Vec<_>>());
+        let clipped: Vec<Vec<[f64; 2]>> = shifted.map(|r| clip_ring(&r, &world)).collect();
+        if clipped.first().is_some_and(|outer| outer.len() >= 3) {
+            let mut rings = vec![clipped[0].clone()];
+            rings.extend(clipped.into_iter().skip(1).filter(|r| r.len() >= 3));
+            parts.push(Polygon { rings });
+        }
+    }
+    parts
 }
 
 /// Sutherland–Hodgman clipping of a ring to a box (in degrees). The result may run along the
@@ -352,34 +475,42 @@ pub fn clip_ring(ring: &[[f64; 2]], b: &LonLatBox) -> Vec<[f64; 2]> {
     current
 }
 
-/// Segments that two country rings share: land borders. (The outlines come from TopoJSON, so a
-/// shared border has exactly the same points on both sides.) Sorted for a stable drawing order.
-fn shared_segments(outline: &Outlines) -> Vec<[[f64; 2]; 2]> {
-    let key = |p: &[f64; 2]| {
+/// Lines that two country rings share: land borders, each drawn once. (The outlines come from
+/// TopoJSON, so a shared border has exactly the same points on both sides.)
+fn border_lines(outline: &Outlines, clip: Option<LonLatBox>) -> Vec<Vec<[f64; 2]>> {
+    type Key = ((i64, i64), (i64, i64));
+    let point = |p: &[f64; 2]| {
         (
             (p[0] * 1000.0).round() as i64,
             (p[1] * 1000.0).round() as i64,
         )
     };
-    let mut seen: HashMap<((i64, i64), (i64, i64)), ([[f64; 2]; 2], u32)> = HashMap::new();
-    for country in &outline.countries {
-        for poly in &country.polygons {
-            for ring in &poly.rings {
-                for (i, a) in ring.iter().enumerate() {
-                    let b = ring[(i + 1) % ring.len()];
-                    if (a[0] - b[0]).abs() > 180.0 {
-                        continue;
-                    }
-                    let (ka, kb) = (key(a), key(&b));
-                    let k = if ka <= kb { (ka, kb) } else { (kb, ka) };
-                    seen.entry(k).or_insert(([*a, b], 0)).1 += 1;
-                }
-            }
+    let key = |a: &[f64; 2], b: &[f64; 2]| -> Key {
+        let (ka, kb) = (point(a), point(b));
+        if ka <= kb { (ka, kb) } else { (kb, ka) }
+    };
+    let mut seen: HashMap<Key, u32> = HashMap::new();
+    let rings = || {
+        outline
+            .countries
+            .iter()
+            .flat_map(|c| c.polygons.iter())
+            .flat_map(|p| p.rings.iter())
+    };
+    for ring in rings() {
+        for (i, a) in ring.iter().enumerate() {
+            *seen.entry(key(a, &ring[(i + 1) % ring.len()])).or_insert(0) += 1;
         }
     }
-    let mut shared: Vec<_> = seen.into_iter().filter(|(_, (_, n))| *n >= 2).collect();
-    shared.sort_by_key(|(k, _)| *k);
-    shared.into_iter().map(|(_, (seg, _))| seg).collect()
+    let mut drawn: std::collections::HashSet<Key> = std::collections::HashSet::new();
+    let mut lines = Vec::new();
+    for ring in rings() {
+        lines.extend(ring_lines(ring, clip, |a, b| {
+            let k = key(a, b);
+            seen.get(&k).is_some_and(|n| *n >= 2) && drawn.insert(k)
+        }));
+    }
+    lines
 }
 
 /// A point to anchor a country by when a record names only the country: the area-weighted
@@ -446,7 +577,8 @@ mod tests {
             "area {}",
             area(&g.land)
         );
-        assert_eq!(g.coast.len(), 8, "4 outer and 4 hole edges");
+        assert_eq!(g.coast.segments(), 8, "4 outer and 4 hole edges");
+        assert_eq!(g.coast.lines.len(), 2, "one line per ring");
     }
 
     #[test]
@@ -455,9 +587,12 @@ mod tests {
             panic!("parse")
         };
         let g = build_geometry(&outline, None, flat);
-        assert_eq!(g.borders.len(), 1);
-        let [a, b] = g.borders[0];
-        assert_eq!((a[0], b[0]), (5.0, 5.0), "the border is the line x = 5");
+        assert_eq!(g.borders.segments(), 1, "drawn once, not once per country");
+        let line = &g.borders.lines[0];
+        assert!(
+            line.iter().all(|p| p[0] == 5.0),
+            "the border is the line x = 5: {line:?}"
+        );
     }
 
     #[test]
@@ -517,6 +652,51 @@ mod tests {
             fr.lat > 40.0,
             "metropolitan France, not French Guiana: {fr:?}"
         );
+    }
+
+    #[test]
+    fn a_polygon_across_the_antimeridian_is_split_in_two_and_keeps_its_area() {
+        // A square from 170°E to 170°W, written the way the data writes it (jumping at 180).
+        let square = Polygon {
+            rings: vec![vec![
+                [170.0, 60.0],
+                [180.0, 60.0],
+                [-170.0, 60.0],
+                [-170.0, 70.0],
+                [-180.0, 70.0],
+                [170.0, 70.0],
+            ]],
+        };
+        let parts = split_at_antimeridian(&square);
+        assert_eq!(parts.len(), 2);
+        for part in &parts {
+            let lons: Vec<f64> = part.rings[0].iter().map(|p| p[0]).collect();
+            let east = lons.iter().all(|l| *l >= 170.0 - 1e-9);
+            let west = lons.iter().all(|l| *l <= -170.0 + 1e-9);
+            assert!(east || west, "each part stays on one side: {lons:?}");
+        }
+        let area: f64 = parts
+            .iter()
+            .map(|p| ring_area_centroid(&p.rings[0]).0.abs())
+            .sum();
+        assert!(
+            (area - 200.0).abs() < 1e-6,
+            "10° × 20° of area in all: {area}"
+        );
+    }
+
+    #[test]
+    fn the_world_map_has_no_fill_stretched_across_it() {
+        for detail in [Detail::Coarse, Detail::Fine] {
+            let g = build_geometry(outlines(detail), None, super::super::projection::world_xy);
+            let stretched = g.land.indices.chunks_exact(3).filter(|t| {
+                let xs = t.iter().map(|&i| g.land.vertices[i as usize][0]);
+                let (lo, hi) = xs.fold((f32::MAX, f32::MIN), |(lo, hi), x| (lo.min(x), hi.max(x)));
+                let y = g.land.vertices[t[0] as usize][1];
+                hi - lo > 2000.0 && y < 1200.0 // Antarctica's pole line is the one wide edge.
+            });
+            assert_eq!(stretched.count(), 0, "{detail:?}");
+        }
     }
 
     #[test]

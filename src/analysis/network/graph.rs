@@ -266,7 +266,11 @@ impl<'s> Builder<'s> {
                         self.node(&key.clone(), || Node {
                             key,
                             kind: NodeKind::Country,
-                            name: format!("{} (national)", countries::country_name(&country)),
+                            name: if country == EU {
+                                "European Union (EU level)".to_owned()
+                            } else {
+                                format!("{} (national)", countries::country_name(&country))
+                            },
                             name_ko: None,
                             aliases: vec![countries::country_name(&country).to_owned()],
                             side: side_of(&country),
@@ -517,11 +521,11 @@ impl Graph {
                         &store.places[pi].name,
                     ));
                 }
-                if let Some(parent) = org.parent.as_deref().filter(|p| orgs.contains_key(p)) {
-                    if let Some(pn) = b.resolve(parent) {
-                        let name = end_name(store, &places, &orgs, parent);
-                        edges.push(structural(EdgeKind::PartOf, org, i, pn, &name));
-                    }
+                if let Some(parent) = org.parent.as_deref().filter(|p| orgs.contains_key(p))
+                    && let Some(pn) = b.resolve(parent)
+                {
+                    let name = end_name(store, &places, &orgs, parent);
+                    edges.push(structural(EdgeKind::PartOf, org, i, pn, &name));
                 }
             }
         }

@@ -113,8 +113,9 @@ impl Layout {
             .flatten()
             .fold(WRect::NOTHING, |r, p| r.union_point(*p));
         for d in &self.decorations {
-            if let Decoration::Pane { rect, .. } = d {
-                r = r.union(*rect);
+            match d {
+                Decoration::Pane { rect, .. } => r = r.union(*rect),
+                Decoration::Heading { pos, .. } => r = r.union_point(*pos),
             }
         }
         r.is_valid().then_some(r)

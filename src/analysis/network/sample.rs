@@ -517,3 +517,152 @@ pub fn sample_store() -> Store {
         ..Store::default()
     }
 }
+
+/// A small, seeded xorshift64* generator: the same "random" pairs on every run, no crate needed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// A large synthetic store for benchmarks and load tests: every city of a GeoNames
+/// `cities15000` extract (CSV text with `geonameid,name,ascii_name,country_code,admin1_code,
+/// latitude,longitude,population`) as a place, six programmes, and `pairs` random pairs between
+/// cities from a seeded generator (so every run builds the same store). Rows that do not parse
+/// are skipped.
+pub fn synthetic_store(cities_csv: &str, pairs: usize, seed: u64) -> Store {
+    let mut reader = csv::Reader::from_reader(cities_csv.as_bytes());
+    let mut places = Vec::new();
+    for record in reader.records() {
+        let Ok(r) = record else { continue };
+        let (Some(id), Some(name), Some(country), Some(lat), Some(lon)) =
+            (r.get(0), r.get(1), r.get(3), r.get(5), r.get(6))
+        else {
+            continue;
+        };
+        let (Ok(lat), Ok(lon)) = (lat.parse::<f64>(), lon.parse::<f64>()) else {
+            continue;
+        };
+        places.push(Place {
+            id: format!("place-{id}"),
+            name: name.to_owned(),
+            name_ko: None,
+            kind: PlaceKind::City,
+            country: country.to_owned(),
+            region: None,
+            lat,
+            lon,
+            population: r.get(7).and_then(|p| p.parse().ok()),
+            geonames_id: id.parse().ok(),
+            sources: cite("src-geonames", "cities15000"),
+        });
+    }
+    let programmes: Vec<Programme> = (0..6)
+        .map(|i| {
+            let id = format!("prog-{i}");
+            let name = format!("Synthetic programme {i}");
+            programme(
+                &id,
+                &name,
+                &name,
+                Period::default(),
+                Status::Active,
+                "src-geonames",
+            )
+        })
+        .collect();
+    let themes = [
+        "smart city",
+        "energy",
+        "health",
+        "AI",
+        "mobility",
+        "water",
+        "space",
+        "materials",
+    ];
+    let mut rng = Rng(seed | 1);
+    let n = places.len();
+    let partnerships = if n < 2 {
+        Vec::new()
+    } else {
+        (0..pairs)
+            .map(|k| {
+                let a = rng.below(n);
+                let mut b = rng.below(n);
+                if b == a {
+                    b = (b + 1) % n;
+                }
+                let mut p = pair(
+                    &format!("pair-{k:06}"),
+                    "",
+                    &format!("prog-{}", rng.below(6)),
+                    &places[a].id,
+                    &places[b].id,
+                    (rng.below(10) != 0).then(|| 1995 + rng.below(30) as i32),
+                    &[themes[rng.below(themes.len())]],
+                    "src-geonames",
+                );
+                p.status = [Status::Active, Status::Completed, Status::Planned][rng.below(3)];
+                p
+            })
+            .collect()
+    };
+    Store {
+        format_version: FORMAT_VERSION,
+        name: format!("Synthetic: {n} cities, {pairs} random pairs"),
+        description: "Generated for benchmarks; not data.".into(),
+        sources: vec![source(
+            "src-geonames",
+            "GeoNames cities15000",
+            "GeoNames",
+            "",
+        )],
+        places,
+        programmes,
+        partnerships,
+        ..Store::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSV: &str = "geonameid,name,ascii_name,country_code,admin1_code,latitude,longitude,population\n\
+        1,Alpha,Alpha,GB,ENG,51.5,-0.1,100000\n\
+        2,Beta,Beta,KR,11,37.5,127.0,200000\n\
+        3,Gamma,Gamma,FI,06,61.5,23.8,x\n\
+        4,Broken,Broken,DK,17,not-a-number,12.5,1\n";
+
+    #[test]
+    fn the_synthetic_store_is_the_same_on_every_run_and_skips_bad_rows() {
+        let a = synthetic_store(CSV, 50, 7);
+        let b = synthetic_store(CSV, 50, 7);
+        assert_eq!(a, b);
+        assert_eq!(
+            a.places.len(),
+            3,
+            "the row with a broken latitude is skipped"
+        );
+        assert_eq!(a.partnerships.len(), 50);
+        assert!(
+            a.partnerships.iter().all(|p| p.a != p.b),
+            "no city is paired with itself"
+        );
+        assert_ne!(
+            synthetic_store(CSV, 50, 8).partnerships,
+            a.partnerships,
+            "the seed matters"
+        );
+    }
+}

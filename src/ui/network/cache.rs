@@ -23,9 +23,15 @@ impl Fingerprint {
     pub(super) fn of(store: &Store) -> Self {
         Self([
             (store.places.as_ptr() as usize, store.places.len()),
-            (store.organisations.as_ptr() as usize, store.organisations.len()),
+            (
+                store.organisations.as_ptr() as usize,
+                store.organisations.len(),
+            ),
             (store.programmes.as_ptr() as usize, store.programmes.len()),
-            (store.partnerships.as_ptr() as usize, store.partnerships.len()),
+            (
+                store.partnerships.as_ptr() as usize,
+                store.partnerships.len(),
+            ),
             (store.cohorts.as_ptr() as usize, store.cohorts.len()),
         ])
     }
@@ -42,15 +48,21 @@ pub(super) struct Arcs {
 
 impl Arcs {
     fn build(graph: &Graph, layout: &Layout) -> Self {
-        let mut arcs = Arcs { offsets: vec![0], ..Arcs::default() };
+        let mut arcs = Arcs {
+            offsets: vec![0],
+            ..Arcs::default()
+        };
         for e in &graph.edges {
             let (a, b) = (&graph.nodes[e.from as usize], &graph.nodes[e.to as usize]);
             let mut bounds = WRect::NOTHING;
             match (a.position, b.position) {
                 (Some(pa), Some(pb)) => {
                     let km = crate::analysis::network::projection::distance_km(pa, pb);
-                    let segments = (km / 450.0).ceil().clamp(1.0, 24.0) as usize;
-                    for (k, part) in layout_map::world_arc(pa, pb, segments).into_iter().enumerate() {
+                    let segments = (km / 600.0).ceil().clamp(1.0, 16.0) as usize;
+                    for (k, part) in layout_map::world_arc(pa, pb, segments)
+                        .into_iter()
+                        .enumerate()
+                    {
                         if k > 0 {
                             arcs.points.push([f32::NAN; 2]);
                         }
@@ -63,7 +75,10 @@ impl Arcs {
                 _ => {
                     // A node without a position (never both placed) has no arc; fall back to the
                     // layout's straight line if one exists.
-                    if let (Some(pa), Some(pb)) = (layout.positions[e.from as usize], layout.positions[e.to as usize]) {
+                    if let (Some(pa), Some(pb)) = (
+                        layout.positions[e.from as usize],
+                        layout.positions[e.to as usize],
+                    ) {
                         arcs.points.extend([pa, pb]);
                         bounds = bounds.union_point(pa).union_point(pb);
                     }
@@ -90,6 +105,37 @@ pub(super) struct States {
     pub generation: u64,
 }
 
+/// What the toolbar's menus offer: small lists, kept so that no frame copies the graph.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Facets {
+    pub programmes: Vec<crate::analysis::network::graph::ProgrammeInfo>,
+    pub countries: Vec<String>,
+    pub themes: Vec<String>,
+    pub statuses: Vec<crate::model::Status>,
+    pub years: Option<(i32, i32)>,
+}
+
+impl Facets {
+    fn of(graph: &Graph) -> Self {
+        let statuses = crate::model::Status::ALL
+            .into_iter()
+            .filter(|s| {
+                graph
+                    .edges
+                    .iter()
+                    .any(|e| e.status == *s && e.programme.is_some())
+            })
+            .collect();
+        Facets {
+            programmes: graph.programmes.clone(),
+            countries: graph.countries.clone(),
+            themes: graph.themes.clone(),
+            statuses,
+            years: crate::analysis::network::filter::year_range(graph),
+        }
+    }
+}
+
 /// Everything derived from the store.
 #[derive(Default)]
 pub(super) struct Cache {
@@ -110,6 +156,8 @@ pub(super) struct Cache {
     priority: BTreeMap<u8, Vec<u32>>,
     /// Node colours (by country), per granularity.
     colours: BTreeMap<u8, Vec<egui::Color32>>,
+    /// Menu contents, per granularity.
+    facets: BTreeMap<u8, Facets>,
 }
 
 impl Cache {
@@ -142,7 +190,12 @@ impl Cache {
 
     /// Builds (if needed) the graph and layout of `kind`; the force layout starts at its first
     /// tick and `pinned` positions (by node key) are applied.
-    pub fn prepare(&mut self, store: &Store, kind: LayoutKind, pinned: &BTreeMap<String, [f32; 2]>) {
+    pub fn prepare(
+        &mut self,
+        store: &Store,
+        kind: LayoutKind,
+        pinned: &BTreeMap<String, [f32; 2]>,
+    ) {
         self.graph(store, kind);
         let graph = match kind.granularity() {
             Granularity::Cities => self.cities.as_ref(),
@@ -169,7 +222,11 @@ impl Cache {
             }
             LayoutKind::Institutions => {
                 if self.force.is_none() {
-                    let radius = graph.nodes.iter().map(|n| super::scene::node_radius(n, false)).collect();
+                    let radius = graph
+                        .nodes
+                        .iter()
+                        .map(|n| super::scene::node_radius(n, false))
+                        .collect();
                     let mut force = ForceLayout::new(graph, radius);
                     for (i, n) in graph.nodes.iter().enumerate() {
                         if let Some(p) = pinned.get(&n.key) {
@@ -182,9 +239,10 @@ impl Cache {
             }
         }
         let key = kind.granularity() as u8;
-        if !self.priority.contains_key(&key) {
-            self.priority.insert(key, label_priority(graph));
+        if let std::collections::btree_map::Entry::Vacant(slot) = self.priority.entry(key) {
+            slot.insert(label_priority(graph));
             self.colours.insert(key, super::scene::node_colours(graph));
+            self.facets.insert(key, Facets::of(graph));
         }
     }
 
@@ -204,7 +262,9 @@ impl Cache {
 
     /// Runs force ticks while `keep_going` says so; returns true if anything moved.
     pub fn tick_force(&mut self, mut keep_going: impl FnMut(usize) -> bool) -> bool {
-        let Some(force) = self.force.as_mut() else { return false };
+        let Some(force) = self.force.as_mut() else {
+            return false;
+        };
         let mut moved = false;
         let mut n = 0;
         while keep_going(n) && force.tick() {
@@ -219,7 +279,9 @@ impl Cache {
 
     /// Moves a node of the force layout and pins it there.
     pub fn pin_force(&mut self, i: usize, p: Option<[f32; 2]>) {
-        let Some(force) = self.force.as_mut() else { return };
+        let Some(force) = self.force.as_mut() else {
+            return;
+        };
         match p {
             Some(p) => force.pin(i, p),
             None => force.unpin(i),
@@ -241,23 +303,38 @@ impl Cache {
 
     /// The world outline in world-map units, built on first use.
     pub fn world_geometry(&mut self, detail: Detail) -> &MapGeometry {
-        self.world_geometry.entry(detail).or_insert_with(|| layout_map::world_geometry(detail))
+        self.world_geometry
+            .entry(detail)
+            .or_insert_with(|| layout_map::world_geometry(detail))
     }
 
     /// The outline of pane `i`, built on first use.
     pub fn pane_geometry(&mut self, i: usize, detail: Detail) -> Option<&MapGeometry> {
         let pane = self.regions.as_ref()?.1.get(i)?.clone();
-        Some(self.pane_geometry.entry((i, detail)).or_insert_with(|| pane.geometry(detail)))
+        Some(
+            self.pane_geometry
+                .entry((i, detail))
+                .or_insert_with(|| pane.geometry(detail)),
+        )
     }
 
     /// Node indexes in label priority order.
     pub fn priority(&self, granularity: Granularity) -> &[u32] {
-        self.priority.get(&(granularity as u8)).map_or(&[], Vec::as_slice)
+        self.priority
+            .get(&(granularity as u8))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// What the toolbar's menus offer.
+    pub fn facets(&self, granularity: Granularity) -> Option<&Facets> {
+        self.facets.get(&(granularity as u8))
     }
 
     /// Node colours (by country).
     pub fn colours(&self, granularity: Granularity) -> &[egui::Color32] {
-        self.colours.get(&(granularity as u8)).map_or(&[], Vec::as_slice)
+        self.colours
+            .get(&(granularity as u8))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Recomputes the edge states if the filter or graph changed; returns their generation.
@@ -267,9 +344,13 @@ impl Cache {
             Granularity::Cities => self.cities.as_ref(),
             Granularity::Institutions => self.institutions.as_ref(),
         };
-        let Some(graph) = graph else { return self.states.generation };
+        let Some(graph) = graph else {
+            return self.states.generation;
+        };
         let current = (filter.clone(), granularity);
-        if self.states.filter.as_ref() != Some(&current) || self.states.states.len() != graph.edges.len() {
+        if self.states.filter.as_ref() != Some(&current)
+            || self.states.states.len() != graph.edges.len()
+        {
             self.states.states = filter.edge_states(graph);
             self.states.filter = Some(current);
             self.states.generation += 1;

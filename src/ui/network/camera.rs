@@ -16,7 +16,10 @@ pub struct Camera {
 
 impl Default for Camera {
     fn default() -> Self {
-        Self { centre: [0.0, 0.0], zoom: 1.0 }
+        Self {
+            centre: [0.0, 0.0],
+            zoom: 1.0,
+        }
     }
 }
 
@@ -25,13 +28,19 @@ impl Camera {
     #[inline]
     pub fn to_screen(&self, rect: Rect, p: [f32; 2]) -> Pos2 {
         let c = rect.center();
-        pos2(c.x + (p[0] - self.centre[0]) * self.zoom, c.y + (p[1] - self.centre[1]) * self.zoom)
+        pos2(
+            c.x + (p[0] - self.centre[0]) * self.zoom,
+            c.y + (p[1] - self.centre[1]) * self.zoom,
+        )
     }
 
     /// Screen to world.
     pub fn to_world(&self, rect: Rect, p: Pos2) -> [f32; 2] {
         let c = rect.center();
-        [self.centre[0] + (p.x - c.x) / self.zoom, self.centre[1] + (p.y - c.y) / self.zoom]
+        [
+            self.centre[0] + (p.x - c.x) / self.zoom,
+            self.centre[1] + (p.y - c.y) / self.zoom,
+        ]
     }
 
     /// The part of the world the canvas shows.
@@ -44,13 +53,28 @@ impl Camera {
     /// The camera that shows `bounds` inside `rect` with `margin` points to spare on each side.
     pub fn fit(bounds: WRect, rect: Rect, margin: f32) -> Camera {
         let [w, h] = bounds.size();
-        let avail = vec2((rect.width() - 2.0 * margin).max(40.0), (rect.height() - 2.0 * margin).max(40.0));
+        let avail = vec2(
+            (rect.width() - 2.0 * margin).max(40.0),
+            (rect.height() - 2.0 * margin).max(40.0),
+        );
         let zoom = if w <= 1e-3 && h <= 1e-3 {
             1.0
         } else {
             (avail.x / w.max(1e-3)).min(avail.y / h.max(1e-3))
         };
-        Camera { centre: bounds.centre(), zoom: zoom.clamp(1e-4, 1e4) }
+        Camera {
+            centre: bounds.centre(),
+            zoom: zoom.clamp(1e-4, 1e4),
+        }
+    }
+
+    /// The camera that shows `bounds` inside `inner`, a part of the canvas `rect` (the rest is
+    /// kept free, e.g. for the legend).
+    pub fn fit_inside(bounds: WRect, rect: Rect, inner: Rect) -> Camera {
+        let mut c = Camera::fit(bounds, inner, 0.0);
+        c.centre[0] -= (inner.center().x - rect.center().x) / c.zoom;
+        c.centre[1] -= (inner.center().y - rect.center().y) / c.zoom;
+        c
     }
 
     /// Moves the view by a screen delta (drag).
@@ -118,7 +142,10 @@ mod tests {
 
     #[test]
     fn world_and_screen_coordinates_round_trip() {
-        let c = Camera { centre: [10.0, -20.0], zoom: 2.5 };
+        let c = Camera {
+            centre: [10.0, -20.0],
+            zoom: 2.5,
+        };
         let p = c.to_screen(rect(), [33.0, 7.0]);
         let back = c.to_world(rect(), p);
         assert!((back[0] - 33.0).abs() < 1e-4 && (back[1] - 7.0).abs() < 1e-4);
@@ -127,18 +154,40 @@ mod tests {
 
     #[test]
     fn fit_shows_the_whole_box_inside_the_margins() {
-        let b = WRect { min: [0.0, 0.0], max: [400.0, 100.0] };
+        let b = WRect {
+            min: [0.0, 0.0],
+            max: [400.0, 100.0],
+        };
         let c = Camera::fit(b, rect(), 20.0);
         let tl = c.to_screen(rect(), b.min);
         let br = c.to_screen(rect(), b.max);
         assert!(tl.x >= rect().min.x + 19.9 && br.x <= rect().max.x - 19.9);
         assert!(tl.y >= rect().min.y && br.y <= rect().max.y);
-        assert!((br.x - tl.x - 760.0).abs() < 0.5, "the wide box fills the width");
+        assert!(
+            (br.x - tl.x - 760.0).abs() < 0.5,
+            "the wide box fills the width"
+        );
+    }
+
+    #[test]
+    fn fit_inside_keeps_the_box_out_of_the_reserved_strip() {
+        let b = WRect {
+            min: [0.0, 0.0],
+            max: [100.0, 100.0],
+        };
+        let inner = Rect::from_min_max(rect().min, pos2(rect().max.x, rect().max.y - 200.0));
+        let c = Camera::fit_inside(b, rect(), inner);
+        let bottom = c.to_screen(rect(), b.max).y;
+        assert!(bottom <= inner.max.y + 0.01, "{bottom} vs {}", inner.max.y);
+        assert!((c.to_screen(rect(), b.centre()).y - inner.center().y).abs() < 0.01);
     }
 
     #[test]
     fn zooming_keeps_the_point_under_the_pointer_still() {
-        let mut c = Camera { centre: [0.0, 0.0], zoom: 1.0 };
+        let mut c = Camera {
+            centre: [0.0, 0.0],
+            zoom: 1.0,
+        };
         let pointer = pos2(700.0, 200.0);
         let under = c.to_world(rect(), pointer);
         c.zoom_at(rect(), pointer, 3.0, (0.1, 10.0));
@@ -152,8 +201,14 @@ mod tests {
     #[test]
     fn a_flight_ends_exactly_at_its_target() {
         let f = Flight {
-            from: Camera { centre: [0.0, 0.0], zoom: 1.0 },
-            to: Camera { centre: [100.0, 50.0], zoom: 4.0 },
+            from: Camera {
+                centre: [0.0, 0.0],
+                zoom: 1.0,
+            },
+            to: Camera {
+                centre: [100.0, 50.0],
+                zoom: 4.0,
+            },
             start: 1.0,
         };
         let (mid, done) = f.at(1.1);

@@ -14,7 +14,11 @@ use super::scene::{NodeState, programme_colour};
 use super::{LayoutKind, NetworkView};
 
 fn plural(n: u32, one: &str, many: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 /// The accessible label of a node: "Sejong (세종), South Korea: 2 partnerships".
@@ -28,11 +32,21 @@ pub fn node_label(graph: &Graph, i: usize, state: NodeState) -> String {
         NodeKind::CohortHub => {
             format!("{name}: cohort of {} members, pairs not stated", n.cohorts)
         }
-        NodeKind::Country => format!("{name}: organisations with no city stated, {}", plural(n.partnerships, "partnership", "partnerships")),
+        NodeKind::Country => format!(
+            "{name}: organisations with no city stated, {}",
+            plural(n.partnerships, "partnership", "partnerships")
+        ),
         NodeKind::Place | NodeKind::Organisation => {
-            let mut s = format!("{name}, {}: {}", country_name(&n.country), plural(n.partnerships, "partnership", "partnerships"));
+            let mut s = format!(
+                "{name}, {}: {}",
+                country_name(&n.country),
+                plural(n.partnerships, "partnership", "partnerships")
+            );
             if n.cohorts > 0 {
-                s.push_str(&format!(", member of {}", plural(n.cohorts, "cohort", "cohorts")));
+                s.push_str(&format!(
+                    ", member of {}",
+                    plural(n.cohorts, "cohort", "cohorts")
+                ));
             }
             s
         }
@@ -60,7 +74,10 @@ fn citation_text(store: &Store, c: &Citation) -> String {
         _ => (c.source.as_str(), "", ""),
     };
     let mut text = title.to_owned();
-    let extra: Vec<&str> = [publisher, date].into_iter().filter(|s| !s.is_empty()).collect();
+    let extra: Vec<&str> = [publisher, date]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
     if !extra.is_empty() {
         text.push_str(&format!(" ({})", extra.join(", ")));
     }
@@ -75,20 +92,46 @@ fn swatch(ui: &mut Ui, colour: Color32, dashed: bool) {
     let y = r.center().y;
     if dashed {
         let pts = [r.left_center(), egui::pos2(r.right(), y)];
-        ui.painter().extend(egui::Shape::dashed_line(&pts, egui::Stroke::new(2.0, colour), 5.0, 3.0));
+        ui.painter().extend(egui::Shape::dashed_line(
+            &pts,
+            egui::Stroke::new(2.0, colour),
+            5.0,
+            3.0,
+        ));
     } else {
-        ui.painter().line_segment([r.left_center(), egui::pos2(r.right(), y)], egui::Stroke::new(2.5, colour));
+        ui.painter().line_segment(
+            [r.left_center(), egui::pos2(r.right(), y)],
+            egui::Stroke::new(2.5, colour),
+        );
     }
 }
 
 /// The tooltip of a hovered node or link.
-pub fn tooltip(view: &NetworkView, ui: &Ui, response: &egui::Response, hit: Hit, ctx: &ViewCtx<'_>) {
-    let Some((graph, _, _)) = view.cache.borrow(view.layout) else { return };
+pub fn tooltip(
+    view: &NetworkView,
+    ui: &Ui,
+    response: &egui::Response,
+    hit: Hit,
+    ctx: &ViewCtx<'_>,
+) {
+    let Some((graph, _, _)) = view.cache.borrow(view.layout) else {
+        return;
+    };
     let state = match hit {
-        Hit::Node(i) => view.live.scene.as_ref().and_then(|(_, s)| s.node_state.get(i).copied()),
+        Hit::Node(i) => view
+            .live
+            .scene
+            .as_ref()
+            .and_then(|(_, s)| s.node_state.get(i).copied()),
         Hit::Edge(_) => None,
     };
-    egui::Tooltip::always_open(ui.ctx().clone(), ui.layer_id(), response.id, PopupAnchor::Pointer).show(|ui| {
+    egui::Tooltip::always_open(
+        ui.ctx().clone(),
+        ui.layer_id(),
+        response.id,
+        PopupAnchor::Pointer,
+    )
+    .show(|ui| {
         ui.set_max_width(340.0);
         match hit {
             Hit::Node(i) => node_tooltip(ui, graph, i, state.unwrap_or(NodeState::Shown), ctx),
@@ -111,8 +154,13 @@ fn node_tooltip(ui: &mut Ui, graph: &Graph, i: usize, state: NodeState, ctx: &Vi
     let kind = match n.kind {
         NodeKind::Place => format!("Place, {}", country_name(&n.country)),
         NodeKind::Organisation => format!("Organisation, {}", country_name(&n.country)),
-        NodeKind::Country => format!("{}: organisations the store gives no city for, drawn at the country's centre", country_name(&n.country)),
-        NodeKind::CohortHub => "Cohort: the sources name these members but not who is paired with whom".to_owned(),
+        NodeKind::Country => format!(
+            "{}: organisations the store gives no city for, drawn at the country's centre",
+            country_name(&n.country)
+        ),
+        NodeKind::CohortHub => {
+            "Cohort: the sources name these members but not who is paired with whom".to_owned()
+        }
     };
     ui.label(RichText::new(kind).weak());
     let orgs: Vec<String> = n
@@ -136,8 +184,17 @@ fn node_tooltip(ui: &mut Ui, graph: &Graph, i: usize, state: NodeState, ctx: &Vi
             continue;
         }
         ui.horizontal(|ui| {
-            swatch(ui, programme_colour(e.programme), e.kind == EdgeKind::Cohort);
-            ui.label(format!("{} · {} · {}", e.label, graph.programme_name(e), since_text(e)));
+            swatch(
+                ui,
+                programme_colour(e.programme),
+                e.kind == EdgeKind::Cohort,
+            );
+            ui.label(format!(
+                "{} · {} · {}",
+                e.label,
+                graph.programme_name(e),
+                since_text(e)
+            ));
         });
     }
     if pairs > 8 {
@@ -155,14 +212,22 @@ fn node_tooltip(ui: &mut Ui, graph: &Graph, i: usize, state: NodeState, ctx: &Vi
     if n.records.iter().any(|r| ctx.noted.contains(r)) {
         ui.label(RichText::new("Has a note").color(theme::NOTE));
     }
-    ui.label(RichText::new("Click to select · double-click to zoom in").weak().small());
+    ui.label(
+        RichText::new("Click to select · double-click to zoom in")
+            .weak()
+            .small(),
+    );
 }
 
 /// The details of a link: pair, programme, themes, since, status, sources.
 fn edge_details(ui: &mut Ui, graph: &Graph, e: &Edge, ctx: &ViewCtx<'_>) {
     ui.label(RichText::new(&e.label).strong().size(15.0));
     ui.horizontal(|ui| {
-        swatch(ui, programme_colour(e.programme), e.kind == EdgeKind::Cohort);
+        swatch(
+            ui,
+            programme_colour(e.programme),
+            e.kind == EdgeKind::Cohort,
+        );
         ui.label(graph.programme_name(e));
     });
     let kind = match e.kind {
@@ -173,7 +238,12 @@ fn edge_details(ui: &mut Ui, graph: &Graph, e: &Edge, ctx: &ViewCtx<'_>) {
     };
     ui.label(RichText::new(kind).weak());
     if !e.themes.is_empty() {
-        let themes: Vec<&str> = e.themes.iter().filter_map(|&t| graph.themes.get(t as usize)).map(String::as_str).collect();
+        let themes: Vec<&str> = e
+            .themes
+            .iter()
+            .filter_map(|&t| graph.themes.get(t as usize))
+            .map(String::as_str)
+            .collect();
         ui.label(format!("Themes: {}", themes.join(", ")));
     }
     ui.label(format!("When: {}", since_text(e)));
@@ -191,13 +261,23 @@ fn edge_details(ui: &mut Ui, graph: &Graph, e: &Edge, ctx: &ViewCtx<'_>) {
 }
 
 /// The right-click menu of the canvas.
-pub fn context_menu(view: &mut NetworkView, response: &egui::Response, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
+pub fn context_menu(
+    view: &mut NetworkView,
+    response: &egui::Response,
+    ctx: &ViewCtx<'_>,
+    commands: &mut Vec<Command>,
+) {
     let target = view.live.context;
     response.context_menu(|ui| {
-        let Some((graph, _, _)) = view.cache.borrow(view.layout) else { return };
+        let Some((graph, _, _)) = view.cache.borrow(view.layout) else {
+            return;
+        };
         match target {
             Some(Hit::Node(i)) => {
-                let name = graph.nodes.get(i).map_or_else(String::new, |n| n.name.clone());
+                let name = graph
+                    .nodes
+                    .get(i)
+                    .map_or_else(String::new, |n| n.name.clone());
                 let key = graph.nodes.get(i).map(|n| n.key.clone());
                 let record = view.node_record(i);
                 if ui.button(format!("Select {name}")).clicked() {
@@ -209,19 +289,21 @@ pub fn context_menu(view: &mut NetworkView, response: &egui::Response, ctx: &Vie
                 if ui.button("Add a note…").clicked() {
                     commands.push(Command::NewNote(record));
                 }
-                if view.layout == LayoutKind::Institutions {
-                    if let Some(key) = key.filter(|k| view.pinned.contains_key(k)) {
-                        if ui.button("Unpin").clicked() {
-                            view.pinned.remove(&key);
-                            view.cache.pin_force(i, None);
-                            view.live.layout_version += 1;
-                        }
-                    }
+                if view.layout == LayoutKind::Institutions
+                    && let Some(key) = key.filter(|k| view.pinned.contains_key(k))
+                    && ui.button("Unpin").clicked()
+                {
+                    view.pinned.remove(&key);
+                    view.cache.pin_force(i, None);
+                    view.live.layout_version += 1;
                 }
                 ui.separator();
             }
             Some(Hit::Edge(i)) => {
-                let (label, record) = graph.edges.get(i).map_or_else(Default::default, |e| (e.label.clone(), e.record.clone()));
+                let (label, record) = graph
+                    .edges
+                    .get(i)
+                    .map_or_else(Default::default, |e| (e.label.clone(), e.record.clone()));
                 if ui.button(format!("Select {label}")).clicked() {
                     commands.push(Command::Select(record.clone()));
                 }
@@ -235,7 +317,9 @@ pub fn context_menu(view: &mut NetworkView, response: &egui::Response, ctx: &Vie
         if ui.button("Fit all").clicked() {
             view.fit_all();
         }
-        if view.layout == LayoutKind::Institutions && ui.button("Unpin all and lay out again").clicked() {
+        if view.layout == LayoutKind::Institutions
+            && ui.button("Unpin all and lay out again").clicked()
+        {
             view.reset_force_layout();
         }
         if ctx.selected.is_some() && ui.button("Clear the selection").clicked() {
@@ -246,10 +330,18 @@ pub fn context_menu(view: &mut NetworkView, response: &egui::Response, ctx: &Vie
 
 /// The selection card (top right of the canvas): the selected place's partnerships and
 /// cohorts, or the selected link's details.
-pub fn overlay(view: &mut NetworkView, ui: &Ui, rect: Rect, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
+pub fn overlay(
+    view: &mut NetworkView,
+    ui: &Ui,
+    rect: Rect,
+    ctx: &ViewCtx<'_>,
+    commands: &mut Vec<Command>,
+) {
     view.live.card_rect = None;
     let Some(selected) = ctx.selected else { return };
-    let Some((graph, _, _)) = view.cache.borrow(view.layout) else { return };
+    let Some((graph, _, _)) = view.cache.borrow(view.layout) else {
+        return;
+    };
     let node = graph.node_of(selected);
     let edges = graph.edges_of(selected);
     if node.is_none() && edges.is_empty() {
@@ -261,6 +353,7 @@ pub fn overlay(view: &mut NetworkView, ui: &Ui, rect: Rect, ctx: &ViewCtx<'_>, c
         .pivot(Align2::RIGHT_TOP)
         .fixed_pos(rect.right_top() + vec2(-10.0, 10.0))
         .constrain_to(rect)
+        .fade_in(false)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(330.0);
@@ -284,9 +377,22 @@ pub fn overlay(view: &mut NetworkView, ui: &Ui, rect: Rect, ctx: &ViewCtx<'_>, c
                         }
                         any = true;
                         ui.horizontal(|ui| {
-                            swatch(ui, programme_colour(e.programme), e.kind == EdgeKind::Cohort);
-                            let text = format!("{} · {} · {}", e.label, graph.programme_name(e), since_text(e));
-                            if ui.link(text).on_hover_text("Select this partnership").clicked() {
+                            swatch(
+                                ui,
+                                programme_colour(e.programme),
+                                e.kind == EdgeKind::Cohort,
+                            );
+                            let text = format!(
+                                "{} · {} · {}",
+                                e.label,
+                                graph.programme_name(e),
+                                since_text(e)
+                            );
+                            if ui
+                                .link(text)
+                                .on_hover_text("Select this partnership")
+                                .clicked()
+                            {
                                 commands.push(Command::Select(e.record.clone()));
                             }
                         });

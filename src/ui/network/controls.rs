@@ -5,23 +5,31 @@ use std::path::PathBuf;
 
 use egui::{Key, Popup, RichText, TextEdit, Ui};
 
-use crate::analysis::network::filter::year_range;
+use crate::analysis::network::Undated;
 use crate::analysis::network::search::search;
-use crate::analysis::network::{Graph, Undated};
 use crate::model::Status;
 use crate::ui::{Command, ViewCtx};
 
+use super::cache::Facets;
 use super::export::ExportOptions;
 use super::scene::programme_colour;
 use super::{LayoutKind, Names, NetworkView, Outside};
 
 /// Draws the toolbar and applies its changes to the view.
-pub fn toolbar(view: &mut NetworkView, ui: &mut Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
+pub fn toolbar(
+    view: &mut NetworkView,
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    commands: &mut Vec<Command>,
+) {
     ui.horizontal_wrapped(|ui| {
         let before = view.layout;
-        for kind in LayoutKind::ALL {
-            ui.selectable_value(&mut view.layout, kind, kind.label()).on_hover_text(kind.description());
-        }
+        ui.horizontal(|ui| {
+            for kind in LayoutKind::ALL {
+                ui.selectable_value(&mut view.layout, kind, kind.label())
+                    .on_hover_text(kind.description());
+            }
+        });
         if view.layout != before {
             view.live.flight = None;
             view.live.dragging = None;
@@ -29,74 +37,128 @@ pub fn toolbar(view: &mut NetworkView, ui: &mut Ui, ctx: &ViewCtx<'_>, commands:
         }
         ui.separator();
         search_box(view, ui, commands);
-        if ui.button("Fit all").on_hover_text("Show every place of this layout").clicked() {
+        if ui
+            .button("Fit all")
+            .on_hover_text("Show every place of this layout")
+            .clicked()
+        {
             view.fit_all();
         }
-        if view.layout == LayoutKind::Institutions && ui.button("Lay out again").on_hover_text("Unpin every node and start the force layout afresh").clicked() {
+        if view.layout == LayoutKind::Institutions
+            && ui
+                .button("Lay out again")
+                .on_hover_text("Unpin every node and start the force layout afresh")
+                .clicked()
+        {
             view.reset_force_layout();
         }
         export_menu(view, ui, ctx, commands);
     });
     ui.horizontal_wrapped(|ui| {
-        let Some(graph) = view.cache.borrow(view.layout).map(|(g, _, _)| g.clone()) else { return };
-        filter_menus(view, ui, &graph);
-        year_controls(view, ui, &graph);
+        let Some(facets) = view.cache.facets(view.layout.granularity()).cloned() else {
+            return;
+        };
+        filter_menus(view, ui, &facets);
+        year_controls(view, ui, &facets);
         ui.separator();
-        egui::ComboBox::from_label("Outside the filter")
-            .selected_text(match view.outside {
-                Outside::Fade => "fade",
-                Outside::Hide => "hide",
-            })
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut view.outside, Outside::Fade, "fade");
-                ui.selectable_value(&mut view.outside, Outside::Hide, "hide");
-            });
-        egui::ComboBox::from_label("Names").selected_text(view.names.label()).show_ui(ui, |ui| {
-            for n in [Names::App, Names::English, Names::Hangul, Names::Both] {
-                ui.selectable_value(&mut view.names, n, n.label());
-            }
-        });
-        ui.checkbox(&mut view.show_labels, "Labels");
-        if view.layout != LayoutKind::Schematic {
-            ui.checkbox(&mut view.show_unlinked, "Places without links");
+        let mut hangul =
+            view.names.style(ctx.hangul) != crate::analysis::network::NameStyle::English;
+        if ui
+            .toggle_value(&mut hangul, "한글")
+            .on_hover_text("Label places in Hangul as well as English")
+            .changed()
+        {
+            view.names = if hangul { Names::Both } else { Names::English };
         }
-        if ui.add_enabled(view.filter.is_active(), egui::Button::new("Reset filters")).clicked() {
+        view_menu(view, ui);
+        if ui
+            .add_enabled(view.filter.is_active(), egui::Button::new("Reset filters"))
+            .clicked()
+        {
             let undated = view.filter.undated;
-            view.filter = crate::analysis::network::Filter { undated, ..Default::default() };
+            view.filter = crate::analysis::network::Filter {
+                undated,
+                ..Default::default()
+            };
         }
     });
     view.prepare(ctx);
 }
 
+fn view_menu(view: &mut NetworkView, ui: &mut Ui) {
+    ui.menu_button("View", |ui| {
+        ui.label(RichText::new("Links outside the filter").weak());
+        ui.radio_value(&mut view.outside, Outside::Fade, "fade them");
+        ui.radio_value(&mut view.outside, Outside::Hide, "hide them");
+        ui.separator();
+        ui.label(RichText::new("Names").weak());
+        for n in [Names::App, Names::English, Names::Hangul, Names::Both] {
+            ui.radio_value(&mut view.names, n, n.label());
+        }
+        ui.separator();
+        ui.checkbox(&mut view.show_labels, "Labels");
+        if view.layout != LayoutKind::Schematic {
+            ui.checkbox(&mut view.show_unlinked, "Places without links");
+        }
+        ui.checkbox(&mut view.legend_open, "Full legend");
+    });
+}
+
 fn search_box(view: &mut NetworkView, ui: &mut Ui, commands: &mut Vec<Command>) {
-    let label = ui.label("Find");
-    let response = ui.add(
-        TextEdit::singleline(&mut view.live.search)
-            .hint_text("place, organisation or 한글")
-            .desired_width(190.0),
-    );
-    let response = response.labelled_by(label.id);
+    let response = ui
+        .add(
+            TextEdit::singleline(&mut view.live.search)
+                .hint_text("Find a place (English or 한글)")
+                .desired_width(200.0),
+        )
+        .accessible_name("Find");
     if response.changed() {
         view.live.search_open = true;
     }
-    let Some((graph, _, _)) = view.cache.borrow(view.layout) else { return };
-    let hits = search(graph, &view.live.search, 8);
-    let rows: Vec<(usize, String)> = hits
-        .iter()
-        .map(|&i| {
-            let n = &graph.nodes[i];
-            let mut text = n.display_name(crate::analysis::network::NameStyle::Both);
-            if !n.country.is_empty() {
-                text.push_str(&format!(" — {}", crate::analysis::network::countries::country_name(&n.country)));
-            }
-            (i, text)
-        })
-        .collect();
+    let key = (
+        view.live.search.clone(),
+        view.cache.generation,
+        view.layout.granularity(),
+    );
+    if view
+        .live
+        .search_hits
+        .as_ref()
+        .is_none_or(|(k, _)| *k != key)
+    {
+        let Some((graph, _, _)) = view.cache.borrow(view.layout) else {
+            return;
+        };
+        let rows: Vec<(usize, String)> = search(graph, &view.live.search, 8)
+            .into_iter()
+            .map(|i| {
+                let n = &graph.nodes[i];
+                let mut text = n.display_name(crate::analysis::network::NameStyle::Both);
+                if !n.country.is_empty() {
+                    text.push_str(&format!(
+                        " — {}",
+                        crate::analysis::network::countries::country_name(&n.country)
+                    ));
+                }
+                (i, text)
+            })
+            .collect();
+        view.live.search_hits = Some((key, rows));
+    }
+    let rows = view
+        .live
+        .search_hits
+        .as_ref()
+        .map(|(_, r)| r.clone())
+        .unwrap_or_default();
     let mut pick = None;
     if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
         pick = rows.first().map(|r| r.0);
         if pick.is_none() && !view.live.search.trim().is_empty() {
-            commands.push(Command::Status(format!("No place or organisation matches “{}”", view.live.search.trim())));
+            commands.push(Command::Status(format!(
+                "No place or organisation matches “{}”",
+                view.live.search.trim()
+            )));
         }
     }
     if ui.input(|i| i.key_pressed(Key::Escape)) {
@@ -123,70 +185,114 @@ fn search_box(view: &mut NetworkView, ui: &mut Ui, commands: &mut Vec<Command>) 
     }
 }
 
-fn filter_menus(view: &mut NetworkView, ui: &mut Ui, graph: &Graph) {
+fn filter_menus(view: &mut NetworkView, ui: &mut Ui, graph: &Facets) {
     let f = &mut view.filter;
-    let shown = graph.programmes.iter().filter(|p| !f.hidden_programmes.contains(&p.id)).count();
-    ui.menu_button(format!("Programmes {shown}/{}", graph.programmes.len()), |ui| {
-        ui.horizontal(|ui| {
-            if ui.button("All").clicked() {
-                f.hidden_programmes.clear();
-            }
-            if ui.button("None").clicked() {
-                f.hidden_programmes = graph.programmes.iter().map(|p| p.id.clone()).collect();
-            }
-        });
-        for (i, p) in graph.programmes.iter().enumerate() {
-            let mut on = !f.hidden_programmes.contains(&p.id);
+    let shown = graph
+        .programmes
+        .iter()
+        .filter(|p| !f.hidden_programmes.contains(&p.id))
+        .count();
+    ui.menu_button(
+        format!("Programmes {shown}/{}", graph.programmes.len()),
+        |ui| {
             ui.horizontal(|ui| {
-                let (r, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
-                ui.painter().rect_filled(r.shrink(2.0), 2.0, programme_colour(Some(i as u32)));
-                if ui.checkbox(&mut on, &p.name).changed() {
-                    toggle(&mut f.hidden_programmes, &p.id, on);
+                if ui.button("All").clicked() {
+                    f.hidden_programmes.clear();
                 }
-                ui.label(RichText::new(format!("{} pairs, {} cohort members", p.pairs, p.memberships)).weak().small());
+                if ui.button("None").clicked() {
+                    f.hidden_programmes = graph.programmes.iter().map(|p| p.id.clone()).collect();
+                }
             });
-        }
-    });
-    let shown = graph.countries.iter().filter(|c| !f.hidden_countries.contains(*c)).count();
-    ui.menu_button(format!("Countries {shown}/{}", graph.countries.len()), |ui| {
-        ui.horizontal(|ui| {
-            if ui.button("All").clicked() {
-                f.hidden_countries.clear();
+            for (i, p) in graph.programmes.iter().enumerate() {
+                let mut on = !f.hidden_programmes.contains(&p.id);
+                ui.horizontal(|ui| {
+                    let (r, _) =
+                        ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+                    ui.painter()
+                        .rect_filled(r.shrink(2.0), 2.0, programme_colour(Some(i as u32)));
+                    if ui.checkbox(&mut on, &p.name).changed() {
+                        toggle(&mut f.hidden_programmes, &p.id, on);
+                    }
+                    ui.label(
+                        RichText::new(format!(
+                            "{} pairs, {} cohort members",
+                            p.pairs, p.memberships
+                        ))
+                        .weak()
+                        .small(),
+                    );
+                });
             }
-            if ui.button("None").clicked() {
-                f.hidden_countries = graph.countries.iter().cloned().collect();
-            }
-        });
-        egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-            for c in &graph.countries {
-                let mut on = !f.hidden_countries.contains(c);
-                if ui.checkbox(&mut on, crate::analysis::network::countries::country_name(c)).changed() {
-                    toggle(&mut f.hidden_countries, c, on);
+        },
+    );
+    let shown = graph
+        .countries
+        .iter()
+        .filter(|c| !f.hidden_countries.contains(*c))
+        .count();
+    ui.menu_button(
+        format!("Countries {shown}/{}", graph.countries.len()),
+        |ui| {
+            ui.horizontal(|ui| {
+                if ui.button("All").clicked() {
+                    f.hidden_countries.clear();
                 }
-            }
-        });
-    });
-    let title = if f.themes.is_empty() { "Themes: all".to_owned() } else { format!("Themes: {}", f.themes.len()) };
+                if ui.button("None").clicked() {
+                    f.hidden_countries = graph.countries.iter().cloned().collect();
+                }
+            });
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
+                .show(ui, |ui| {
+                    for c in &graph.countries {
+                        let mut on = !f.hidden_countries.contains(c);
+                        if ui
+                            .checkbox(
+                                &mut on,
+                                crate::analysis::network::countries::country_name(c),
+                            )
+                            .changed()
+                        {
+                            toggle(&mut f.hidden_countries, c, on);
+                        }
+                    }
+                });
+        },
+    );
+    let title = if f.themes.is_empty() {
+        "Themes: all".to_owned()
+    } else {
+        format!("Themes: {}", f.themes.len())
+    };
     ui.menu_button(title, |ui| {
-        ui.label(RichText::new("Keep links on any of the ticked themes; none ticked keeps all.").weak().small());
+        ui.label(
+            RichText::new("Keep links on any of the ticked themes; none ticked keeps all.")
+                .weak()
+                .small(),
+        );
         if ui.button("All themes").clicked() {
             f.themes.clear();
         }
-        egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-            for t in &graph.themes {
-                let mut on = f.themes.contains(t);
-                if ui.checkbox(&mut on, t).changed() {
-                    if on {
-                        f.themes.insert(t.clone());
-                    } else {
-                        f.themes.remove(t);
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                for t in &graph.themes {
+                    let mut on = f.themes.contains(t);
+                    if ui.checkbox(&mut on, t).changed() {
+                        if on {
+                            f.themes.insert(t.clone());
+                        } else {
+                            f.themes.remove(t);
+                        }
                     }
                 }
-            }
-        });
+            });
     });
-    let present: Vec<Status> = Status::ALL.into_iter().filter(|s| graph.edges.iter().any(|e| e.status == *s)).collect();
-    let shown = present.iter().filter(|s| !f.hidden_statuses.contains(s)).count();
+    let present: Vec<Status> = graph.statuses.clone();
+    let shown = present
+        .iter()
+        .filter(|s| !f.hidden_statuses.contains(s))
+        .count();
     ui.menu_button(format!("Status {shown}/{}", present.len()), |ui| {
         for s in present {
             let mut on = !f.hidden_statuses.contains(&s);
@@ -209,16 +315,29 @@ fn toggle(set: &mut std::collections::BTreeSet<String>, id: &str, on: bool) {
     }
 }
 
-fn year_controls(view: &mut NetworkView, ui: &mut Ui, graph: &Graph) {
+fn year_controls(view: &mut NetworkView, ui: &mut Ui, graph: &Facets) {
     ui.separator();
-    let Some((lo, hi)) = year_range(graph) else {
+    // The year's checkbox, slider and rule read as one: keep them on one row.
+    let wanted = if view.filter.year.is_some() {
+        430.0
+    } else {
+        110.0
+    };
+    if ui.available_width() < wanted {
+        ui.end_row();
+    }
+    let Some((lo, hi)) = graph.years else {
         ui.add_enabled(false, egui::Checkbox::new(&mut false, "As of year"))
             .on_disabled_hover_text("No partnership in the store states a start year");
         return;
     };
     let mut on = view.filter.year.is_some();
     let tip = "Show the network as it stood in a year: partnerships that started later are hidden.";
-    if ui.checkbox(&mut on, "As of year").on_hover_text(tip).changed() {
+    if ui
+        .checkbox(&mut on, "As of year")
+        .on_hover_text(tip)
+        .changed()
+    {
         view.filter.year = on.then_some(hi);
     }
     if let Some(year) = view.filter.year.as_mut() {
@@ -231,7 +350,9 @@ fn year_controls(view: &mut NetworkView, ui: &mut Ui, graph: &Graph) {
             })
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut view.filter.undated, Undated::Show, "shown")
-                    .on_hover_text("A partnership whose start year no source gives is shown in every year");
+                    .on_hover_text(
+                        "A partnership whose start year no source gives is shown in every year",
+                    );
                 ui.selectable_value(&mut view.filter.undated, Undated::Hide, "hidden")
                     .on_hover_text("Only partnerships known to have started by the year are shown");
             })
@@ -242,19 +363,29 @@ fn year_controls(view: &mut NetworkView, ui: &mut Ui, graph: &Graph) {
 
 fn default_export_path() -> String {
     let dir = directories::UserDirs::new()
-        .and_then(|d| d.picture_dir().or(d.document_dir()).map(std::path::Path::to_path_buf))
+        .and_then(|d| {
+            d.picture_dir()
+                .or(d.document_dir())
+                .map(std::path::Path::to_path_buf)
+        })
         .unwrap_or_else(|| PathBuf::from("."));
     dir.join("partnership-network.png").display().to_string()
 }
 
-fn export_menu(view: &mut NetworkView, ui: &mut Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
+fn export_menu(
+    view: &mut NetworkView,
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    commands: &mut Vec<Command>,
+) {
     ui.menu_button("Export PNG", |ui| {
         if view.export_path.is_empty() {
             view.export_path = default_export_path();
         }
         ui.horizontal(|ui| {
             let label = ui.label("File");
-            ui.add(TextEdit::singleline(&mut view.export_path).desired_width(300.0)).labelled_by(label.id);
+            ui.add(TextEdit::singleline(&mut view.export_path).desired_width(300.0))
+                .labelled_by(label.id);
             if ui.button("Choose…").clicked() {
                 let dialog = rfd::FileDialog::new()
                     .add_filter("PNG image", &["png"])
@@ -271,7 +402,10 @@ fn export_menu(view: &mut NetworkView, ui: &mut Ui, ctx: &ViewCtx<'_>, commands:
         });
         if ui.button("Save the current view as PNG").clicked() {
             let path = PathBuf::from(view.export_path.trim());
-            let options = ExportOptions { scale: view.export_scale, ..ExportOptions::default() };
+            let options = ExportOptions {
+                scale: view.export_scale,
+                ..ExportOptions::default()
+            };
             let message = match view.export_png(ctx, &path, options) {
                 Ok(()) => format!("Saved the network view to {}", path.display()),
                 Err(e) => format!("Could not save the PNG: {e}"),

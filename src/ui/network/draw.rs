@@ -4,7 +4,7 @@
 use egui::epaint::{Mesh, Shape, Stroke, Vertex, WHITE_UV};
 use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, StrokeKind, pos2, vec2};
 
-use crate::analysis::network::geo::{Detail, MapGeometry};
+use crate::analysis::network::geo::{Detail, Lines, MapGeometry};
 use crate::analysis::network::projection::{LonLat, world_xy};
 use crate::analysis::network::{Decoration, EdgeKind, Graph, Layout, WRect};
 use crate::ui::theme;
@@ -25,11 +25,19 @@ pub struct BackgroundKey {
     pub store_generation: u64,
 }
 
-/// World-map zoom (points per world unit) above which the 1:50m outline is used.
-const FINE_ZOOM: f32 = 1.1;
+/// Screen points per degree of latitude from which the 1:50m outline is drawn (below it the
+/// 1:110m outline is as sharp and several times lighter).
+const FINE_PX_PER_DEGREE: f32 = 14.0;
+/// World-map units per degree of latitude near the equator (Equal Earth, radius 1000).
+const WORLD_UNITS_PER_DEGREE: f32 = 1000.0 * 1.340_264 * std::f32::consts::PI / 180.0;
 
 /// Builds the background shapes (each with its clip rectangle).
-pub fn background(cache: &mut Cache, key: &BackgroundKey, layout: &Layout, painter: &Painter) -> Vec<(Rect, Shape)> {
+pub fn background(
+    cache: &mut Cache,
+    key: &BackgroundKey,
+    decorations: &[Decoration],
+    painter: &Painter,
+) -> Vec<(Rect, Shape)> {
     let mut out = Vec::new();
     let (rect, cam, dark) = (key.rect, key.camera, key.dark);
     match key.layout {
@@ -39,11 +47,25 @@ pub fn background(cache: &mut Cache, key: &BackgroundKey, layout: &Layout, paint
                 .chain((0..=36).map(|k| LonLat::new(-180.0, -90.0 + 5.0 * k as f64)))
                 .map(|p| cam.to_screen(rect, world_xy(p)))
                 .collect();
-            out.push((rect, Shape::convex_polygon(outline, theme::map_water(dark), Stroke::new(1.0, theme::map_coast(dark)))));
-            let detail = if cam.zoom > FINE_ZOOM { Detail::Fine } else { Detail::Coarse };
-            let view = cam.visible(rect.expand(4.0));
+            out.push((
+                rect,
+                Shape::convex_polygon(
+                    outline,
+                    theme::map_water(dark),
+                    Stroke::new(1.0, theme::map_coast(dark)),
+                ),
+            ));
+            let detail = if cam.zoom * WORLD_UNITS_PER_DEGREE >= FINE_PX_PER_DEGREE {
+                Detail::Fine
+            } else {
+                Detail::Coarse
+            };
             let geometry = cache.world_geometry(detail);
-            out.extend(map_shapes(geometry, cam, rect, view, dark).into_iter().map(|s| (rect, s)));
+            out.extend(
+                map_shapes(geometry, cam, rect, rect, dark)
+                    .into_iter()
+                    .map(|s| (rect, s)),
+            );
         }
         LayoutKind::Regions => {
             let panes = cache.panes().to_vec();
@@ -55,24 +77,63 @@ pub fn background(cache: &mut Cache, key: &BackgroundKey, layout: &Layout, paint
                 if !clip.is_positive() {
                     continue;
                 }
-                out.push((clip, Shape::rect_filled(screen, CornerRadius::ZERO, theme::map_water(dark))));
-                let view = cam.visible(clip.expand(4.0));
-                if let Some(geometry) = cache.pane_geometry(i, Detail::Fine) {
-                    out.extend(map_shapes(geometry, cam, rect, view, dark).into_iter().map(|s| (clip, s)));
+                out.push((
+                    clip,
+                    Shape::rect_filled(screen, CornerRadius::ZERO, theme::map_water(dark)),
+                ));
+                let px_per_degree = pane.rect.size()[1]
+                    / (pane.bounds.north - pane.bounds.south).max(1e-6) as f32
+                    * cam.zoom;
+                let detail = if px_per_degree >= FINE_PX_PER_DEGREE {
+                    Detail::Fine
+                } else {
+                    Detail::Coarse
+                };
+                if let Some(geometry) = cache.pane_geometry(i, detail) {
+                    out.extend(
+                        map_shapes(geometry, cam, rect, clip, dark)
+                            .into_iter()
+                            .map(|s| (clip, s)),
+                    );
                 }
-                out.push((rect, Shape::rect_stroke(screen, CornerRadius::ZERO, Stroke::new(1.0, theme::map_coast(dark)), StrokeKind::Outside)));
-                let title = painter.layout_no_wrap(pane.title.clone(), FontId::proportional(15.0), text_colour(dark));
+                out.push((
+                    rect,
+                    Shape::rect_stroke(
+                        screen,
+                        CornerRadius::ZERO,
+                        Stroke::new(1.0, theme::map_coast(dark)),
+                        StrokeKind::Outside,
+                    ),
+                ));
+                let title = painter.layout_no_wrap(
+                    pane.title.clone(),
+                    FontId::proportional(15.0),
+                    text_colour(dark),
+                );
                 let at = screen.min + vec2(10.0, 8.0);
                 out.push((clip, Shape::galley(at, title, text_colour(dark))));
             }
         }
         LayoutKind::Schematic | LayoutKind::Institutions => {}
     }
-    for d in &layout.decorations {
-        if let Decoration::Heading { text, pos, align_right } = d {
+    for d in decorations {
+        if let Decoration::Heading {
+            text,
+            pos,
+            align_right,
+        } = d
+        {
             let p = cam.to_screen(rect, *pos);
-            let galley = painter.layout_no_wrap(text.clone(), FontId::proportional(13.5), text_colour(dark).gamma_multiply(0.8));
-            let align = if *align_right { Align2::RIGHT_TOP } else { Align2::LEFT_TOP };
+            let galley = painter.layout_no_wrap(
+                text.clone(),
+                FontId::proportional(13.5),
+                text_colour(dark).gamma_multiply(0.8),
+            );
+            let align = if *align_right {
+                Align2::RIGHT_TOP
+            } else {
+                Align2::LEFT_TOP
+            };
             let r = align.anchor_size(p, galley.size());
             out.push((rect, Shape::galley(r.min, galley, text_colour(dark))));
         }
@@ -81,32 +142,97 @@ pub fn background(cache: &mut Cache, key: &BackgroundKey, layout: &Layout, paint
 }
 
 fn text_colour(dark: bool) -> Color32 {
-    if dark { Color32::from_gray(225) } else { Color32::from_gray(35) }
+    if dark {
+        Color32::from_gray(225)
+    } else {
+        Color32::from_gray(35)
+    }
 }
 
 /// Land, coastlines and borders in one mesh each, culled to `view`.
-fn map_shapes(g: &MapGeometry, cam: Camera, rect: Rect, view: WRect, dark: bool) -> Vec<Shape> {
+fn map_shapes(g: &MapGeometry, cam: Camera, rect: Rect, visible: Rect, dark: bool) -> Vec<Shape> {
     let mut land = Mesh::default();
     let colour = theme::map_land(dark);
     land.vertices = g
         .land
         .vertices
         .iter()
-        .map(|p| Vertex { pos: cam.to_screen(rect, *p), uv: WHITE_UV, color: colour })
+        .map(|p| Vertex {
+            pos: cam.to_screen(rect, *p),
+            uv: WHITE_UV,
+            color: colour,
+        })
         .collect();
     land.indices = g.land.indices.clone();
     let mut lines = Mesh::default();
-    let visible = |s: &[[f32; 2]; 2]| {
-        let b = WRect::NOTHING.union_point(s[0]).union_point(s[1]);
-        WRect { min: [b.min[0] - 0.5, b.min[1] - 0.5], max: [b.max[0] + 0.5, b.max[1] + 0.5] }.intersects(&view)
-    };
-    for s in g.borders.iter().filter(|s| visible(s)) {
-        mesh::segment(&mut lines, cam.to_screen(rect, s[0]), cam.to_screen(rect, s[1]), 0.7, theme::map_border(dark));
-    }
-    for s in g.coast.iter().filter(|s| visible(s)) {
-        mesh::segment(&mut lines, cam.to_screen(rect, s[0]), cam.to_screen(rect, s[1]), 0.9, theme::map_coast(dark));
-    }
+    let screen = visible.expand(8.0);
+    draw_lines(
+        &g.borders,
+        cam,
+        rect,
+        screen,
+        0.7,
+        theme::map_border(dark),
+        &mut lines,
+    );
+    draw_lines(
+        &g.coast,
+        cam,
+        rect,
+        screen,
+        0.9,
+        theme::map_coast(dark),
+        &mut lines,
+    );
     vec![Shape::mesh(land), Shape::mesh(lines)]
+}
+
+/// Polylines on screen: points closer than a point and a half to the last one drawn are
+/// skipped (a 1:50m coast at world zoom has many points per pixel), and segments off screen
+/// are dropped.
+fn draw_lines(
+    lines: &Lines,
+    cam: Camera,
+    rect: Rect,
+    screen: Rect,
+    width: f32,
+    colour: Color32,
+    m: &mut Mesh,
+) {
+    let view = cam.visible(screen);
+    let mut run: Vec<Pos2> = Vec::new();
+    for (line, b) in lines.lines.iter().zip(&lines.bounds) {
+        let b = WRect {
+            min: [b.min[0] - 1e-3, b.min[1] - 1e-3],
+            max: [b.max[0] + 1e-3, b.max[1] + 1e-3],
+        };
+        if !b.intersects(&view) {
+            continue;
+        }
+        run.clear();
+        let mut last: Option<Pos2> = None;
+        for (k, p) in line.iter().enumerate() {
+            let s = cam.to_screen(rect, *p);
+            let Some(l) = last else {
+                last = Some(s);
+                continue;
+            };
+            if (s - l).length_sq() < 2.25 && k + 1 < line.len() {
+                continue;
+            }
+            if Rect::from_two_pos(l, s).intersects(screen) {
+                if run.is_empty() {
+                    run.push(l);
+                }
+                run.push(s);
+            } else if !run.is_empty() {
+                mesh::polyline(m, &run, width, colour);
+                run.clear();
+            }
+            last = Some(s);
+        }
+        mesh::polyline(m, &run, width, colour);
+    }
 }
 
 /// What to emphasise on top of the scene.
@@ -119,7 +245,15 @@ pub struct Emphasis {
 }
 
 /// The screen polyline of an edge: from the scene if it drew it, else computed.
-pub fn edge_path(scene: &Scene, graph: &Graph, layout: &Layout, arcs: Option<&Arcs>, cam: Camera, rect: Rect, i: usize) -> Vec<Pos2> {
+pub fn edge_path(
+    scene: &Scene,
+    graph: &Graph,
+    layout: &Layout,
+    arcs: Option<&Arcs>,
+    cam: Camera,
+    rect: Rect,
+    i: usize,
+) -> Vec<Pos2> {
     if let Ok(k) = scene.edges.binary_search_by_key(&(i as u32), |d| d.index) {
         let d = scene.edges[k];
         return scene.path_points[d.start as usize..d.end as usize].to_vec();
@@ -128,11 +262,22 @@ pub fn edge_path(scene: &Scene, graph: &Graph, layout: &Layout, arcs: Option<&Ar
         return a
             .of(i)
             .iter()
-            .map(|p| if p[0].is_nan() { pos2(f32::NAN, f32::NAN) } else { cam.to_screen(rect, *p) })
+            .map(|p| {
+                if p[0].is_nan() {
+                    pos2(f32::NAN, f32::NAN)
+                } else {
+                    cam.to_screen(rect, *p)
+                }
+            })
             .collect();
     }
-    let Some(e) = graph.edges.get(i) else { return Vec::new() };
-    match (layout.positions[e.from as usize], layout.positions[e.to as usize]) {
+    let Some(e) = graph.edges.get(i) else {
+        return Vec::new();
+    };
+    match (
+        layout.positions[e.from as usize],
+        layout.positions[e.to as usize],
+    ) {
         (Some(a), Some(b)) => vec![cam.to_screen(rect, a), cam.to_screen(rect, b)],
         _ => Vec::new(),
     }
@@ -154,14 +299,21 @@ pub fn emphasis(
 ) {
     let mut m = Mesh::default();
     for &i in &what.edges {
-        let Some(e) = graph.edges.get(i) else { continue };
+        let Some(e) = graph.edges.get(i) else {
+            continue;
+        };
         let path = edge_path(scene, graph, layout, arcs, cam, rect, i);
         let colour = match e.kind {
             EdgeKind::Pair | EdgeKind::Cohort => programme_colour(e.programme),
             _ => theme::NETWORK_COHORT,
         };
         if strong {
-            mesh::polyline(&mut m, &path, 8.0, theme::NETWORK_SELECTION.gamma_multiply(0.45));
+            mesh::polyline(
+                &mut m,
+                &path,
+                8.0,
+                theme::NETWORK_SELECTION.gamma_multiply(0.45),
+            );
         }
         let width = if strong { 3.4 } else { 3.0 };
         if e.kind == EdgeKind::Cohort {
@@ -171,13 +323,22 @@ pub fn emphasis(
         }
     }
     painter.add(Shape::mesh(m));
-    let ring = if strong { Stroke::new(2.6, theme::NETWORK_SELECTION) } else { Stroke::new(1.8, text_colour(dark)) };
+    let ring = if strong {
+        Stroke::new(2.6, theme::NETWORK_SELECTION)
+    } else {
+        Stroke::new(1.8, text_colour(dark))
+    };
     for &i in &what.nodes {
         let (pos, r) = match scene.nodes.binary_search_by_key(&(i as u32), |n| n.index) {
             Ok(k) => (scene.nodes[k].pos, scene.nodes[k].radius),
             Err(_) => {
-                let Some(Some(p)) = layout.positions.get(i) else { continue };
-                (cam.to_screen(rect, *p), graph.nodes.get(i).map_or(5.0, |n| node_radius(n, false)))
+                let Some(Some(p)) = layout.positions.get(i) else {
+                    continue;
+                };
+                (
+                    cam.to_screen(rect, *p),
+                    graph.nodes.get(i).map_or(5.0, |n| node_radius(n, false)),
+                )
             }
         };
         if rect.expand(20.0).contains(pos) {

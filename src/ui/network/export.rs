@@ -33,7 +33,11 @@ pub struct ExportOptions {
 
 impl Default for ExportOptions {
     fn default() -> Self {
-        Self { size: None, scale: 2.0, dark: false }
+        Self {
+            size: None,
+            scale: 2.0,
+            dark: false,
+        }
     }
 }
 
@@ -81,19 +85,29 @@ const FOOTER: f32 = 24.0;
 impl NetworkView {
     /// Draws the current view (layout, camera, filter, names, selection) with its legend and a
     /// source line into a PNG file at `path`.
-    pub fn export_png(&mut self, ctx: &ViewCtx<'_>, path: &Path, options: ExportOptions) -> Result<(), ExportError> {
+    pub fn export_png(
+        &mut self,
+        ctx: &ViewCtx<'_>,
+        path: &Path,
+        options: ExportOptions,
+    ) -> Result<(), ExportError> {
         let image = self.render_image(ctx, options)?;
         write_png(path, &image)
     }
 
     /// Draws the current view into an image (see [`Self::export_png`]).
-    pub fn render_image(&mut self, ctx: &ViewCtx<'_>, options: ExportOptions) -> Result<Rgba, ExportError> {
+    pub fn render_image(
+        &mut self,
+        ctx: &ViewCtx<'_>,
+        options: ExportOptions,
+    ) -> Result<Rgba, ExportError> {
         self.prepare(ctx);
-        if let Some(force) = self.cache.force.as_mut() {
-            if self.layout == super::LayoutKind::Institutions && !force.is_settled() {
-                self.cache.tick_force(|_| true);
-                self.live.layout_version += 1;
-            }
+        if self.layout == super::LayoutKind::Institutions
+            && self.cache.force.as_ref().is_some_and(|f| !f.is_settled())
+        {
+            // An export shows the layout at rest, not a frame of its animation.
+            self.cache.tick_force(|_| true);
+            self.live.layout_version += 1;
         }
         let size = options
             .size
@@ -102,27 +116,45 @@ impl NetworkView {
             .unwrap_or(vec2(1200.0, 800.0));
         let scale = options.scale.clamp(0.5, 4.0);
         let total = vec2(size.x, size.y + HEADER + FOOTER);
-        let (w, h) = ((total.x * scale).round() as usize, (total.y * scale).round() as usize);
+        let (w, h) = (
+            (total.x * scale).round() as usize,
+            (total.y * scale).round() as usize,
+        );
         if w > 8192 || h > 8192 || w == 0 || h == 0 {
             return Err(ExportError::TooLarge(w, h));
         }
         let canvas = Rect::from_min_size(pos2(0.0, HEADER), size);
         // The camera the user sees, kept for a canvas of the same size (else fitted).
-        let bounds = self.cache.borrow(self.layout).and_then(|(_, l, _)| l.bounds()).ok_or(ExportError::Empty)?;
-        let on_screen = self.live.last_rect.filter(|r| (r.size() - size).length() < 0.5);
+        let bounds = self
+            .cache
+            .borrow(self.layout)
+            .and_then(|(_, l, _)| l.bounds())
+            .ok_or(ExportError::Empty)?;
+        let on_screen = self
+            .live
+            .last_rect
+            .filter(|r| (r.size() - size).length() < 0.5);
         let cam = match (on_screen, *self.cameras.get_mut(self.layout)) {
             (Some(_), Some(c)) => c,
-            _ => Camera::fit(bounds, canvas, 40.0),
+            _ => Camera::fit_inside(bounds, canvas, self.fit_area(canvas)),
         };
 
         let ectx = egui::Context::default();
         theme::install(&ectx);
-        ectx.set_visuals(if options.dark { egui::Visuals::dark() } else { egui::Visuals::light() });
+        ectx.set_visuals(if options.dark {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        });
         let mut input = egui::RawInput {
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, total)),
             ..Default::default()
         };
-        input.viewports.entry(egui::ViewportId::ROOT).or_default().native_pixels_per_point = Some(scale);
+        input
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .native_pixels_per_point = Some(scale);
 
         let saved = (self.live.legend_rect, self.live.card_rect, self.legend_open);
         self.live.card_rect = None;
@@ -133,17 +165,32 @@ impl NetworkView {
         for _ in 0..2 {
             self.live.scene = None;
             self.live.background = None;
-            let out = ectx.run_ui(input.clone(), |ui| self.paint_export(ui, canvas, cam, ctx));
+            let mut out = ectx.run_ui(input.clone(), |ui| self.paint_export(ui, canvas, cam, ctx));
             apply_textures(&mut textures, &out.textures_delta);
+            out.textures_delta.clear();
             last = Some(out);
         }
         self.live.scene = None;
         self.live.background = None;
         (self.live.legend_rect, self.live.card_rect, self.legend_open) = saved;
-        let Some(out) = last else { return Err(ExportError::Empty) };
+        let Some(out) = last else {
+            return Err(ExportError::Empty);
+        };
         let primitives = ectx.tessellate(out.shapes, out.pixels_per_point);
-        let background = if options.dark { egui::Visuals::dark() } else { egui::Visuals::light() }.panel_fill;
-        Ok(rasterise(&primitives, &textures, w, h, out.pixels_per_point, background))
+        let background = if options.dark {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        }
+        .panel_fill;
+        Ok(rasterise(
+            &primitives,
+            &textures,
+            w,
+            h,
+            out.pixels_per_point,
+            background,
+        ))
     }
 
     fn paint_export(&mut self, ui: &mut egui::Ui, canvas: Rect, cam: Camera, ctx: &ViewCtx<'_>) {
@@ -160,25 +207,51 @@ impl NetworkView {
         if self.filter.is_active() {
             title.push_str(" · filtered");
         }
-        painter.text(pos2(10.0, HEADER / 2.0), egui::Align2::LEFT_CENTER, title, FontId::proportional(16.0), ui.visuals().strong_text_color());
-        let Some(scene) = self.paint_scene(ui, canvas, cam, ctx) else { return };
+        painter.text(
+            pos2(10.0, HEADER / 2.0),
+            egui::Align2::LEFT_CENTER,
+            title,
+            FontId::proportional(16.0),
+            ui.visuals().strong_text_color(),
+        );
+        let Some(scene) = self.paint_scene(ui, canvas, cam, ctx) else {
+            return;
+        };
         if let Some((graph, layout, arcs)) = self.cache.borrow(self.layout) {
             let selected = emphasis_of(graph, ctx.selected);
             let clipped = painter.with_clip_rect(canvas);
-            draw::emphasis(&clipped, &scene, graph, layout, arcs, cam, canvas, &selected, true, dark);
+            draw::emphasis(
+                &clipped, &scene, graph, layout, arcs, cam, canvas, &selected, true, dark,
+            );
         }
         legend::show(self, ui, canvas, ctx, false);
         let cited = ctx.store.sources.len();
-        let mut source = format!("Source: {}", if ctx.store.name.is_empty() { "the open store" } else { &ctx.store.name });
+        let mut source = format!(
+            "Source: {}",
+            if ctx.store.name.is_empty() {
+                "the open store"
+            } else {
+                &ctx.store.name
+            }
+        );
         if cited > 0 {
             source.push_str(&format!(" ({cited} sources)"));
         }
-        if matches!(self.layout, super::LayoutKind::World | super::LayoutKind::Regions) {
+        if matches!(
+            self.layout,
+            super::LayoutKind::World | super::LayoutKind::Regions
+        ) {
             source.push_str(" · Map: Natural Earth (public domain)");
         }
         source.push_str(" · Exported from Partnership Atlas");
         let y = canvas.max.y + FOOTER / 2.0;
-        painter.text(pos2(10.0, y), egui::Align2::LEFT_CENTER, RichText::new(source).text(), FontId::proportional(12.0), ui.visuals().weak_text_color());
+        painter.text(
+            pos2(10.0, y),
+            egui::Align2::LEFT_CENTER,
+            RichText::new(source).text(),
+            FontId::proportional(12.0),
+            ui.visuals().weak_text_color(),
+        );
     }
 }
 
@@ -194,12 +267,15 @@ fn apply_textures(textures: &mut HashMap<TextureId, ColorImage>, delta: &Texture
                     textures.insert(*id, image.clone());
                 }
                 Some([x0, y0]) => {
-                    let Some(target) = textures.get_mut(id) else { continue };
+                    let Some(target) = textures.get_mut(id) else {
+                        continue;
+                    };
                     for y in 0..image.size[1] {
                         for x in 0..image.size[0] {
                             let (tx, ty) = (x0 + x, y0 + y);
                             if tx < target.size[0] && ty < target.size[1] {
-                                target.pixels[ty * target.size[0] + tx] = image.pixels[y * image.size[0] + x];
+                                target.pixels[ty * target.size[0] + tx] =
+                                    image.pixels[y * image.size[0] + x];
                             }
                         }
                     }
@@ -213,7 +289,12 @@ fn apply_textures(textures: &mut HashMap<TextureId, ColorImage>, delta: &Texture
 type Px = [f32; 4];
 
 fn px(c: Color32) -> Px {
-    [c.r() as f32 / 255.0, c.g() as f32 / 255.0, c.b() as f32 / 255.0, c.a() as f32 / 255.0]
+    [
+        c.r() as f32 / 255.0,
+        c.g() as f32 / 255.0,
+        c.b() as f32 / 255.0,
+        c.a() as f32 / 255.0,
+    ]
 }
 
 fn sample(tex: &ColorImage, u: f32, v: f32) -> Px {
@@ -239,17 +320,36 @@ fn sample(tex: &ColorImage, u: f32, v: f32) -> Px {
 
 /// Fills the tessellated triangles into an image (gamma-space premultiplied blending, like
 /// egui's own renderers). Edges shared by two triangles are filled once.
-pub fn rasterise(primitives: &[ClippedPrimitive], textures: &HashMap<TextureId, ColorImage>, w: usize, h: usize, ppp: f32, background: Color32) -> Rgba {
+pub fn rasterise(
+    primitives: &[ClippedPrimitive],
+    textures: &HashMap<TextureId, ColorImage>,
+    w: usize,
+    h: usize,
+    ppp: f32,
+    background: Color32,
+) -> Rgba {
     let bg = px(background);
     let mut buf: Vec<Px> = vec![bg; w * h];
     for prim in primitives {
-        let Primitive::Mesh(mesh) = &prim.primitive else { continue };
+        let Primitive::Mesh(mesh) = &prim.primitive else {
+            continue;
+        };
         let clip = Rect::from_min_max(prim.clip_rect.min * ppp, prim.clip_rect.max * ppp);
-        let (cx0, cy0) = (clip.min.x.max(0.0).floor() as usize, clip.min.y.max(0.0).floor() as usize);
-        let (cx1, cy1) = ((clip.max.x.ceil().max(0.0) as usize).min(w), (clip.max.y.ceil().max(0.0) as usize).min(h));
+        let (cx0, cy0) = (
+            clip.min.x.max(0.0).floor() as usize,
+            clip.min.y.max(0.0).floor() as usize,
+        );
+        let (cx1, cy1) = (
+            (clip.max.x.ceil().max(0.0) as usize).min(w),
+            (clip.max.y.ceil().max(0.0) as usize).min(h),
+        );
         let tex = textures.get(&mesh.texture_id);
         for t in mesh.indices.chunks_exact(3) {
-            let (Some(a), Some(b), Some(c)) = (mesh.vertices.get(t[0] as usize), mesh.vertices.get(t[1] as usize), mesh.vertices.get(t[2] as usize)) else {
+            let (Some(a), Some(b), Some(c)) = (
+                mesh.vertices.get(t[0] as usize),
+                mesh.vertices.get(t[1] as usize),
+                mesh.vertices.get(t[2] as usize),
+            ) else {
                 continue;
             };
             let mut v = [a, b, c];
@@ -307,7 +407,11 @@ pub fn rasterise(primitives: &[ClippedPrimitive], textures: &HashMap<TextureId, 
             [p[0] / a, p[1] / a, p[2] / a, p[3]].map(|c| (c.clamp(0.0, 1.0) * 255.0).round() as u8)
         })
         .collect();
-    Rgba { width: w, height: h, pixels }
+    Rgba {
+        width: w,
+        height: h,
+        pixels,
+    }
 }
 
 #[inline]
@@ -329,12 +433,18 @@ pub fn write_png(path: &Path, image: &Rgba) -> Result<(), ExportError> {
         let mut encoder = png::Encoder::new(&mut bytes, image.width as u32, image.height as u32);
         encoder.set_color(png::ColorType::Rgba);
         encoder.set_depth(png::BitDepth::Eight);
-        let png_err = |source| ExportError::Png { path: path.to_path_buf(), source };
+        let png_err = |source| ExportError::Png {
+            path: path.to_path_buf(),
+            source,
+        };
         let mut writer = encoder.write_header().map_err(png_err)?;
         writer.write_image_data(&image.pixels).map_err(png_err)?;
         writer.finish().map_err(png_err)?;
     }
-    std::fs::write(path, bytes).map_err(|source| ExportError::Io { path: path.to_path_buf(), source })
+    std::fs::write(path, bytes).map_err(|source| ExportError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 #[cfg(test)]
@@ -345,18 +455,31 @@ mod tests {
     fn square_mesh(colour: Color32) -> ClippedPrimitive {
         let mut m = Mesh::default();
         m.add_colored_rect(Rect::from_min_max(pos2(2.0, 2.0), pos2(8.0, 8.0)), colour);
-        ClippedPrimitive { clip_rect: Rect::EVERYTHING, primitive: Primitive::Mesh(m) }
+        ClippedPrimitive {
+            clip_rect: Rect::EVERYTHING,
+            primitive: Primitive::Mesh(m),
+        }
     }
 
     #[test]
     fn a_rectangle_fills_exactly_its_pixels_once() {
         let half = Color32::from_rgba_unmultiplied(255, 0, 0, 128);
-        let img = rasterise(&[square_mesh(half)], &HashMap::new(), 10, 10, 1.0, Color32::WHITE);
+        let img = rasterise(
+            &[square_mesh(half)],
+            &HashMap::new(),
+            10,
+            10,
+            1.0,
+            Color32::WHITE,
+        );
         let at = |x: usize, y: usize| &img.pixels[(y * 10 + x) * 4..(y * 10 + x) * 4 + 4];
         assert_eq!(at(0, 0), [255, 255, 255, 255]);
         let inside = at(5, 5);
         assert_eq!(inside[0], 255);
-        assert!((125..=129).contains(&inside[1]), "half red over white, once: {inside:?}");
+        assert!(
+            (125..=129).contains(&inside[1]),
+            "half red over white, once: {inside:?}"
+        );
         // The diagonal shared by the two triangles is not blended twice.
         assert_eq!(at(4, 4), inside);
         assert_eq!(at(8, 8), [255, 255, 255, 255], "the far edge is outside");
@@ -375,12 +498,26 @@ mod tests {
     #[test]
     fn textured_vertices_multiply_by_the_texture() {
         let mut m = Mesh::with_texture(TextureId::Managed(7));
-        let v = |x: f32, y: f32| Vertex { pos: pos2(x, y), uv: pos2(0.5, 0.5), color: Color32::WHITE };
+        let v = |x: f32, y: f32| Vertex {
+            pos: pos2(x, y),
+            uv: pos2(0.5, 0.5),
+            color: Color32::WHITE,
+        };
         m.vertices = vec![v(0.0, 0.0), v(4.0, 0.0), v(0.0, 4.0), v(4.0, 4.0)];
         m.indices = vec![0, 1, 2, 1, 3, 2];
         let tex = ColorImage::filled([2, 2], Color32::from_rgb(0, 0, 200));
         let textures = HashMap::from([(TextureId::Managed(7), tex)]);
-        let img = rasterise(&[ClippedPrimitive { clip_rect: Rect::EVERYTHING, primitive: Primitive::Mesh(m) }], &textures, 4, 4, 1.0, Color32::WHITE);
+        let img = rasterise(
+            &[ClippedPrimitive {
+                clip_rect: Rect::EVERYTHING,
+                primitive: Primitive::Mesh(m),
+            }],
+            &textures,
+            4,
+            4,
+            1.0,
+            Color32::WHITE,
+        );
         assert_eq!(&img.pixels[0..4], [0, 0, 200, 255]);
     }
 }

@@ -9,7 +9,11 @@ const FEATHER: f32 = 1.0;
 
 #[inline]
 fn vertex(mesh: &mut Mesh, pos: Pos2, color: Color32) -> u32 {
-    mesh.vertices.push(Vertex { pos, uv: WHITE_UV, color });
+    mesh.vertices.push(Vertex {
+        pos,
+        uv: WHITE_UV,
+        color,
+    });
     (mesh.vertices.len() - 1) as u32
 }
 
@@ -22,7 +26,11 @@ pub fn segment(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
     if len < 1e-3 || !len.is_finite() {
         return;
     }
-    let (width, color) = if width < 1.0 { (1.0, color.gamma_multiply(width.max(0.05))) } else { (width, color) };
+    let (width, color) = if width < 1.0 {
+        (1.0, color.gamma_multiply(width.max(0.05)))
+    } else {
+        (width, color)
+    };
     let n = Vec2::new(-d.y, d.x) / len;
     let core = (width - FEATHER).max(0.0) / 2.0;
     let outer = core + FEATHER;
@@ -71,7 +79,8 @@ pub fn hairline(mesh: &mut Mesh, a: Pos2, b: Pos2, color: Color32) {
     vertex(mesh, a + n, color);
     vertex(mesh, b - n, color);
     vertex(mesh, b + n, color);
-    mesh.indices.extend_from_slice(&[i, i + 1, i + 2, i + 1, i + 3, i + 2]);
+    mesh.indices
+        .extend_from_slice(&[i, i + 1, i + 2, i + 1, i + 3, i + 2]);
 }
 
 /// A polyline drawn as separate segments (no joins: the lines are thin). Non-finite points
@@ -101,13 +110,22 @@ pub fn dashed(mesh: &mut Mesh, points: &[Pos2], width: f32, color: Color32, dash
         let mut t = 0.0;
         while t < len {
             let in_dash = phase < dash;
-            let step = if in_dash { dash - phase } else { period - phase };
+            // At least a hundredth of a point, so rounding can never stall the walk.
+            let step = if in_dash {
+                dash - phase
+            } else {
+                period - phase
+            }
+            .max(0.01);
             let end = (t + step).min(len);
             if in_dash {
                 segment(mesh, a + dir * t, a + dir * end, width, color);
             }
-            phase = (phase + (end - t)) % period;
-            t = end;
+            phase = (phase + step.min(end - t).max(0.0)) % period;
+            if period - phase < 1e-3 {
+                phase = 0.0;
+            }
+            t = if end > t { end } else { len };
         }
     }
 }
@@ -120,7 +138,8 @@ pub fn square(mesh: &mut Mesh, c: Pos2, half: f32, color: Color32) {
     vertex(mesh, pos2(r.max.x, r.min.y), color);
     vertex(mesh, pos2(r.min.x, r.max.y), color);
     vertex(mesh, r.max, color);
-    mesh.indices.extend_from_slice(&[i, i + 1, i + 2, i + 1, i + 3, i + 2]);
+    mesh.indices
+        .extend_from_slice(&[i, i + 1, i + 2, i + 1, i + 3, i + 2]);
 }
 
 /// Distance from `p` to the segment `a`–`b`.
@@ -128,7 +147,11 @@ pub fn square(mesh: &mut Mesh, c: Pos2, half: f32, color: Color32) {
 pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     let ab = b - a;
     let len2 = ab.length_sq();
-    let t = if len2 < 1e-9 { 0.0 } else { ((p - a).dot(ab) / len2).clamp(0.0, 1.0) };
+    let t = if len2 < 1e-9 {
+        0.0
+    } else {
+        ((p - a).dot(ab) / len2).clamp(0.0, 1.0)
+    };
     (a + ab * t - p).length()
 }
 
@@ -143,24 +166,59 @@ mod tests {
         assert_eq!((m.vertices.len(), m.indices.len()), (8, 18));
         assert!(m.is_valid());
         let ys: Vec<f32> = m.vertices.iter().map(|v| v.pos.y).collect();
-        assert!(ys.iter().all(|y| y.abs() <= 1.5 + 1e-4), "width 2 plus the soft edge: {ys:?}");
+        assert!(
+            ys.iter().all(|y| y.abs() <= 1.5 + 1e-4),
+            "width 2 plus the soft edge: {ys:?}"
+        );
     }
 
     #[test]
     fn degenerate_and_broken_segments_add_nothing() {
         let mut m = Mesh::default();
         segment(&mut m, pos2(1.0, 1.0), pos2(1.0, 1.0), 2.0, Color32::RED);
-        polyline(&mut m, &[pos2(0.0, 0.0), pos2(f32::NAN, 0.0), pos2(5.0, 5.0)], 1.0, Color32::RED);
+        polyline(
+            &mut m,
+            &[pos2(0.0, 0.0), pos2(f32::NAN, 0.0), pos2(5.0, 5.0)],
+            1.0,
+            Color32::RED,
+        );
         assert!(m.vertices.is_empty());
     }
 
     #[test]
     fn a_dashed_line_covers_about_the_dash_share_of_its_length() {
         let mut m = Mesh::default();
-        dashed(&mut m, &[pos2(0.0, 0.0), pos2(50.0, 0.0), pos2(100.0, 0.0)], 2.0, Color32::RED, 6.0, 4.0);
+        dashed(
+            &mut m,
+            &[pos2(0.0, 0.0), pos2(50.0, 0.0), pos2(100.0, 0.0)],
+            2.0,
+            Color32::RED,
+            6.0,
+            4.0,
+        );
         // Every dash is a run of one or more segments; count the inked length.
-        let inked: f32 = m.vertices.chunks_exact(8).map(|v| v[4].pos.x - v[0].pos.x).sum();
-        assert!((inked - 60.0).abs() < 1.0, "60% of 100 points inked, got {inked}");
+        let inked: f32 = m
+            .vertices
+            .chunks_exact(8)
+            .map(|v| v[4].pos.x - v[0].pos.x)
+            .sum();
+        assert!(
+            (inked - 60.0).abs() < 1.0,
+            "60% of 100 points inked, got {inked}"
+        );
+    }
+
+    #[test]
+    fn a_dashed_line_far_from_the_origin_finishes() {
+        // Rounding at large coordinates once stalled the dash walk.
+        let mut m = Mesh::default();
+        let pts = [
+            pos2(90_000.0, 0.0),
+            pos2(91_000.0, 10.0),
+            pos2(95_000.0, 10.0),
+        ];
+        dashed(&mut m, &pts, 1.0, Color32::RED, 7.0, 4.0);
+        assert!(m.vertices.len() > 100 * 8);
     }
 
     #[test]

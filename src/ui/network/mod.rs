@@ -29,7 +29,19 @@ pub use camera::Camera;
 pub use export::{ExportError, ExportOptions};
 
 /// The arrangements of the network.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum LayoutKind {
     /// Places at their real coordinates on a world map, links as great-circle arcs.
     World,
@@ -44,7 +56,12 @@ pub enum LayoutKind {
 
 impl LayoutKind {
     /// Every layout, in toolbar order.
-    pub const ALL: [LayoutKind; 4] = [LayoutKind::Regions, LayoutKind::World, LayoutKind::Schematic, LayoutKind::Institutions];
+    pub const ALL: [LayoutKind; 4] = [
+        LayoutKind::Regions,
+        LayoutKind::World,
+        LayoutKind::Schematic,
+        LayoutKind::Institutions,
+    ];
 
     /// The toolbar label.
     pub fn label(self) -> &'static str {
@@ -59,10 +76,18 @@ impl LayoutKind {
     /// What the layout shows, for its tooltip.
     pub fn description(self) -> &'static str {
         match self {
-            LayoutKind::World => "Places at their real coordinates; partnerships as great-circle arcs.",
-            LayoutKind::Regions => "A Europe pane and a Korea pane side by side, each zoomed to its cities, links drawn across.",
-            LayoutKind::Schematic => "Partner cities on the left by country, Korean cities on the right, each north to south.",
-            LayoutKind::Institutions => "Organisations and their cities, arranged by forces. Drag a node to pin it.",
+            LayoutKind::World => {
+                "Places at their real coordinates; partnerships as great-circle arcs."
+            }
+            LayoutKind::Regions => {
+                "A Europe pane and a Korea pane side by side, each zoomed to its cities, links drawn across."
+            }
+            LayoutKind::Schematic => {
+                "Partner cities on the left by country, Korean cities on the right, each north to south."
+            }
+            LayoutKind::Institutions => {
+                "Organisations and their cities, arranged by forces. Drag a node to pin it."
+            }
         }
     }
 
@@ -142,10 +167,18 @@ impl Cameras {
     }
 }
 
+/// The background's shapes, each with its clip rectangle.
+type Background = Vec<(Rect, egui::Shape)>;
+
+/// What search results were computed for: the query, the store generation, the graph.
+type SearchKey = (String, u64, Granularity);
+
 /// Frame-to-frame state that is not saved.
 #[derive(Default)]
 struct Live {
     flight: Option<camera::Flight>,
+    /// The camera follows the force layout while it unfolds (until the user moves it).
+    follow: bool,
     /// The node being dragged in the force layout.
     dragging: Option<usize>,
     /// What the pointer is over.
@@ -153,7 +186,14 @@ struct Live {
     /// The node a context menu was opened on.
     context: Option<interact::Hit>,
     scene: Option<(scene::SceneKey, Arc<scene::Scene>)>,
-    background: Option<(draw::BackgroundKey, Arc<Vec<(Rect, egui::Shape)>>)>,
+    /// Bundles of a dense network, kept while only the camera changes.
+    pyramid: Option<(
+        scene::PyramidKey,
+        crate::analysis::network::bundles::Pyramid,
+    )>,
+    /// How each node is drawn under the current filter.
+    node_states: Option<(scene::PyramidKey, Arc<Vec<scene::NodeState>>)>,
+    background: Option<(draw::BackgroundKey, Arc<Background>)>,
     /// Bumped when the force layout moves.
     layout_version: u64,
     /// Canvas rect of the last frame (export uses its size).
@@ -164,6 +204,10 @@ struct Live {
     /// The search field's text and whether its results are open.
     search: String,
     search_open: bool,
+    /// Search results for (query, store generation, graph): computed when the query changes.
+    search_hits: Option<(SearchKey, Vec<(usize, String)>)>,
+    /// What the legend says, for (store generation, filter generation, layout).
+    legend: Option<((u64, u64, LayoutKind), Arc<legend::LegendData>)>,
     /// The last export's result, shown in the export menu.
     export_message: Option<String>,
 }
@@ -258,8 +302,8 @@ impl NetworkView {
     /// True when nothing is animating: the force layout (if shown) is at rest and no camera move
     /// is under way. When true, the view requests no repaint.
     pub fn is_at_rest(&self) -> bool {
-        let force_moving =
-            self.layout == LayoutKind::Institutions && self.cache.force.as_ref().is_some_and(|f| !f.is_settled());
+        let force_moving = self.layout == LayoutKind::Institutions
+            && self.cache.force.as_ref().is_some_and(|f| !f.is_settled());
         self.live.flight.is_none() && self.live.dragging.is_none() && !force_moving
     }
 
@@ -274,6 +318,7 @@ impl NetworkView {
         self.pinned.clear();
         self.cache.reset_force();
         self.live.layout_version += 1;
+        *self.cameras.get_mut(LayoutKind::Institutions) = None;
     }
 
     /// Builds what the current layout needs.

@@ -7,11 +7,11 @@
 //! which nothing moved costs a few clones.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use egui::epaint::{Mesh, Shape, Stroke};
 use egui::{Color32, CornerRadius, FontId, Pos2, Rect, pos2, vec2};
 
+use crate::analysis::network::bundles::{Bundle, Pyramid};
 use crate::analysis::network::filter::EdgeState;
 use crate::analysis::network::labels::{LabelRequest, place_labels};
 use crate::analysis::network::{EdgeKind, Graph, Layout, NameStyle, Node, NodeKind, WRect};
@@ -24,11 +24,11 @@ use super::mesh;
 /// Above this many drawable links on screen, links are bundled.
 pub const MAX_INDIVIDUAL_EDGES: usize = 3000;
 /// Bundles are merged (coarser cells) until there are at most this many.
-pub const MAX_BUNDLES: usize = 12_000;
+pub const MAX_BUNDLES: usize = 5000;
 /// Above this many visible nodes, nodes are drawn as small squares in one mesh.
 pub const MAX_DETAILED_NODES: usize = 2500;
 /// At most this many labels are tried per frame (most important first).
-pub const MAX_LABEL_CANDIDATES: usize = 250;
+pub const MAX_LABEL_CANDIDATES: usize = 160;
 
 /// How a node is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -115,7 +115,7 @@ pub struct Scene {
     /// Nodes on screen, in node order.
     pub nodes: Vec<VisibleNode>,
     /// Per graph node: how it is drawn.
-    pub node_state: Vec<NodeState>,
+    pub node_state: std::sync::Arc<Vec<NodeState>>,
     /// Links drawn one by one (empty when bundled).
     pub edges: Vec<DrawnEdge>,
     /// Screen points of [`Self::edges`].
@@ -170,7 +170,10 @@ pub fn node_colours(graph: &Graph) -> Vec<Color32> {
             if n.kind == NodeKind::CohortHub {
                 theme::NETWORK_COHORT
             } else {
-                by_country.get(n.country.as_str()).copied().unwrap_or(theme::NETWORK_COHORT)
+                by_country
+                    .get(n.country.as_str())
+                    .copied()
+                    .unwrap_or(theme::NETWORK_COHORT)
             }
         })
         .collect()
@@ -179,24 +182,6 @@ pub fn node_colours(graph: &Graph) -> Vec<Color32> {
 fn faded(c: Color32) -> Color32 {
     let [r, g, b, _] = c.to_srgba_unmultiplied();
     Color32::from_rgba_unmultiplied(r, g, b, theme::NETWORK_FADED_ALPHA)
-}
-
-/// A small, fast hasher for bundling (FxHash's multiply-rotate; no crate needed).
-#[derive(Default)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.write_u64(u64::from(*b));
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
 }
 
 /// How each node is drawn, from its links' states.
@@ -224,14 +209,40 @@ fn node_states(graph: &Graph, states: &[EdgeState], key: &SceneKey) -> Vec<NodeS
     best
 }
 
-/// Builds the scene. `painter` lays out label text.
-pub fn build(input: &SceneInput<'_>, painter: &egui::Painter) -> Scene {
-    let SceneInput { graph, layout, key, .. } = *input;
+/// Builds the scene. `painter` lays out label text; `pyramid` keeps the bundles of dense
+/// networks between scenes.
+pub fn build(
+    input: &SceneInput<'_>,
+    pyramid: &mut Option<(PyramidKey, Pyramid)>,
+    states_cache: &mut Option<(PyramidKey, std::sync::Arc<Vec<NodeState>>)>,
+    painter: &egui::Painter,
+) -> Scene {
+    let SceneInput {
+        graph, layout, key, ..
+    } = *input;
     let rect = key.rect;
     let cam = key.camera;
     let view = cam.visible(rect.expand(20.0));
-    let node_state = node_states(graph, input.states, key);
-    let mut scene = Scene { node_state, ..Scene::default() };
+    // Node states change with the filter, not the camera: keep them with the pyramid.
+    let skey: PyramidKey = (
+        key.store_generation,
+        key.states_generation,
+        key.layout,
+        key.show_unlinked as u64,
+        key.hide_outside,
+    );
+    let node_state = match states_cache.as_ref() {
+        Some((k, s)) if *k == skey => s.clone(),
+        _ => {
+            let s = std::sync::Arc::new(node_states(graph, input.states, key));
+            *states_cache = Some((skey, s.clone()));
+            s
+        }
+    };
+    let mut scene = Scene {
+        node_state,
+        ..Scene::default()
+    };
 
     // Nodes on screen.
     let mut on_screen: Vec<(u32, Pos2)> = Vec::new();
@@ -246,8 +257,7 @@ pub fn build(input: &SceneInput<'_>, painter: &egui::Painter) -> Scene {
         on_screen.push((i as u32, cam.to_screen(rect, *p)));
     }
     let low_detail = on_screen.len() > MAX_DETAILED_NODES;
-
-    build_edges(input, &mut scene, view);
+    build_edges(input, &mut scene, pyramid, view);
     build_nodes(input, &mut scene, &on_screen, low_detail);
     if key.show_labels {
         build_labels(input, &mut scene, painter);
@@ -263,8 +273,20 @@ fn edge_drawable(key: &SceneKey, s: EdgeState) -> bool {
     }
 }
 
-fn build_edges(input: &SceneInput<'_>, scene: &mut Scene, view: WRect) {
-    let SceneInput { graph, layout, arcs, states, key, .. } = *input;
+fn build_edges(
+    input: &SceneInput<'_>,
+    scene: &mut Scene,
+    pyramid: &mut Option<(PyramidKey, Pyramid)>,
+    view: WRect,
+) {
+    let SceneInput {
+        graph,
+        layout,
+        arcs,
+        states,
+        key,
+        ..
+    } = *input;
     let (rect, cam) = (key.rect, key.camera);
     // Which links can be seen at all.
     let mut candidates: Vec<u32> = Vec::new();
@@ -274,18 +296,24 @@ fn build_edges(input: &SceneInput<'_>, scene: &mut Scene, view: WRect) {
         }
         let bounds = match arcs {
             Some(a) => a.bounds[i],
-            None => match (layout.positions[e.from as usize], layout.positions[e.to as usize]) {
+            None => match (
+                layout.positions[e.from as usize],
+                layout.positions[e.to as usize],
+            ) {
                 (Some(a), Some(b)) => WRect::NOTHING.union_point(a).union_point(b),
                 _ => continue,
             },
         };
-        if bounds.is_valid() && bounds.intersects(&view) || bounds.is_valid() && bounds.size() == [0.0, 0.0] {
+        if bounds.is_valid() && bounds.intersects(&view) {
             candidates.push(i as u32);
+            if candidates.len() > MAX_INDIVIDUAL_EDGES {
+                break; // Too many to draw one by one: bundles it is, no need to count on.
+            }
         }
     }
     let mut m = Mesh::default();
     if candidates.len() > MAX_INDIVIDUAL_EDGES {
-        let (links, bundles) = bundle(input, &candidates, &mut m);
+        let (links, bundles) = bundle(input, pyramid, view, &mut m);
         scene.bundled = Some((links, bundles));
         scene.shapes.push(Shape::mesh(m));
         return;
@@ -302,16 +330,25 @@ fn build_edges(input: &SceneInput<'_>, scene: &mut Scene, view: WRect) {
             points.clear();
             match arcs {
                 Some(a) => points.extend(a.of(i as usize).iter().map(|p| {
-                    if p[0].is_nan() { pos2(f32::NAN, f32::NAN) } else { cam.to_screen(rect, *p) }
+                    if p[0].is_nan() {
+                        pos2(f32::NAN, f32::NAN)
+                    } else {
+                        cam.to_screen(rect, *p)
+                    }
                 })),
                 None => {
-                    let (Some(a), Some(b)) = (layout.positions[e.from as usize], layout.positions[e.to as usize]) else {
+                    let (Some(a), Some(b)) = (
+                        layout.positions[e.from as usize],
+                        layout.positions[e.to as usize],
+                    ) else {
                         continue;
                     };
                     points.extend([cam.to_screen(rect, a), cam.to_screen(rect, b)]);
                 }
             }
-            let (Some(first), Some(last)) = (points.first(), points.last()) else { continue };
+            let (Some(first), Some(last)) = (points.first(), points.last()) else {
+                continue;
+            };
             if (*first - *last).length() < 1.0 && points.len() <= 2 {
                 continue; // Shorter than a pixel: the node covers it.
             }
@@ -323,88 +360,121 @@ fn build_edges(input: &SceneInput<'_>, scene: &mut Scene, view: WRect) {
             match e.kind {
                 EdgeKind::Pair => mesh::polyline(&mut m, &points, 2.2, colour),
                 EdgeKind::Cohort => mesh::dashed(&mut m, &points, 1.6, colour, 7.0, 4.0),
-                EdgeKind::BasedIn => mesh::polyline(&mut m, &points, 1.0, colour.gamma_multiply(0.7)),
-                EdgeKind::PartOf => mesh::dashed(&mut m, &points, 1.0, colour.gamma_multiply(0.7), 2.0, 3.0),
+                EdgeKind::BasedIn => {
+                    mesh::polyline(&mut m, &points, 1.0, colour.gamma_multiply(0.7))
+                }
+                EdgeKind::PartOf => {
+                    mesh::dashed(&mut m, &points, 1.0, colour.gamma_multiply(0.7), 2.0, 3.0)
+                }
             }
             let start = scene.path_points.len() as u32;
             scene.path_points.extend_from_slice(&points);
-            scene.edges.push(DrawnEdge { index: i, start, end: scene.path_points.len() as u32, shown });
+            scene.edges.push(DrawnEdge {
+                index: i,
+                start,
+                end: scene.path_points.len() as u32,
+                shown,
+            });
         }
     }
     scene.edges.sort_by_key(|e| e.index);
     scene.shapes.push(Shape::mesh(m));
 }
 
-/// Draws many links as bundles: links whose ends fall in the same screen cells (and share a
-/// programme and a state) are drawn once, more opaque the more links they carry. Cells grow
-/// until the bundles fit the budget. Returns (links, bundles).
-fn bundle(input: &SceneInput<'_>, candidates: &[u32], m: &mut Mesh) -> (usize, usize) {
-    let SceneInput { graph, layout, arcs, states, key, .. } = *input;
+/// The key of the bundle pyramid: it is rebuilt when any of these change.
+pub type PyramidKey = (u64, u64, super::LayoutKind, u64, bool);
+
+/// Draws many links as bundles from the pyramid (see [`crate::analysis::network::bundles`]):
+/// the finest level whose cells are at least two points wide and whose bundles in view fit the
+/// budget. Each bundle is one hairline, more opaque the more links it carries. Returns
+/// (links, bundles drawn).
+fn bundle(
+    input: &SceneInput<'_>,
+    pyramid: &mut Option<(PyramidKey, Pyramid)>,
+    view: WRect,
+    m: &mut Mesh,
+) -> (usize, usize) {
+    let SceneInput {
+        graph,
+        layout,
+        arcs,
+        states,
+        key,
+        ..
+    } = *input;
     let (rect, cam) = (key.rect, key.camera);
-    type Map = HashMap<u64, (u32, u32), BuildHasherDefault<Fx>>;
-    let screen = |n: u32| layout.positions[n as usize].map(|p| cam.to_screen(rect, p));
-    let mut ends: Vec<(u32, Pos2, Pos2)> = Vec::with_capacity(candidates.len());
-    for &i in candidates {
-        let e = &graph.edges[i as usize];
-        if let (Some(a), Some(b)) = (screen(e.from), screen(e.to)) {
-            ends.push((i, a, b));
+    let pkey: PyramidKey = (
+        key.store_generation,
+        key.states_generation,
+        key.layout,
+        key.layout_version,
+        key.hide_outside,
+    );
+    if pyramid.as_ref().is_none_or(|(k, _)| *k != pkey) {
+        let mut all = Vec::new();
+        for (i, e) in graph.edges.iter().enumerate() {
+            if !edge_drawable(key, states[i]) {
+                continue;
+            }
+            let (Some(a), Some(b)) = (
+                layout.positions[e.from as usize],
+                layout.positions[e.to as usize],
+            ) else {
+                continue;
+            };
+            let tag = (e.programme.map_or(255, |p| p.min(254)) as u16) << 1
+                | u16::from(states[i] == EdgeState::Shown);
+            all.push(Bundle {
+                rep: i as u32,
+                count: 1,
+                a,
+                b,
+                tag,
+            });
         }
+        let extent = layout.bounds().unwrap_or(WRect {
+            min: [0.0, 0.0],
+            max: [1.0, 1.0],
+        });
+        *pyramid = Some((pkey, Pyramid::new(all, extent)));
     }
-    let cell_key = |p: Pos2, cell: f32| -> u64 {
-        let x = (((p.x - rect.min.x) / cell).floor() as i64).clamp(-1024, 3071) + 1024;
-        let y = (((p.y - rect.min.y) / cell).floor() as i64).clamp(-1024, 3071) + 1024;
-        ((x as u64) << 12) | y as u64
+    let Some((_, pyr)) = pyramid.as_mut() else {
+        return (0, 0);
     };
-    let mut cell = 3.0f32;
-    let mut bundles: Map;
-    loop {
-        bundles = Map::default();
-        for &(i, a, b) in &ends {
-            let e = &graph.edges[i as usize];
-            let (ka, kb) = (cell_key(a, cell), cell_key(b, cell));
-            let (ka, kb) = if ka <= kb { (ka, kb) } else { (kb, ka) };
-            let tag = u64::from(e.programme.map_or(255, |p| p.min(254))) << 1
-                | u64::from(states[i as usize] == EdgeState::Shown);
-            let k = (ka << 40) | (kb << 16) | tag;
-            bundles.entry(k).or_insert((0, i)).0 += 1;
-        }
-        if bundles.len() <= MAX_BUNDLES || cell > 256.0 {
-            break;
-        }
-        cell *= 2.0;
-    }
-    // Draw in a stable order: by representative link.
-    let mut list: Vec<(u32, u32)> = bundles.into_values().map(|(count, rep)| (rep, count)).collect();
-    list.sort_unstable();
-    m.reserve_triangles(list.len() * 2 * 4);
-    m.reserve_vertices(list.len() * 4 * 4);
+    let (_, bundles) = pyr.choose(view, cam.zoom, 2.0, MAX_BUNDLES);
+    let links = bundles.iter().map(|b| b.count as usize).sum();
+    m.reserve_triangles(bundles.len() * 2 * 4);
+    m.reserve_vertices(bundles.len() * 4 * 4);
     let mut pts: Vec<Pos2> = Vec::with_capacity(32);
-    for (rep, count) in &list {
-        let e = &graph.edges[*rep as usize];
-        let shown = states[*rep as usize] == EdgeState::Shown;
-        let base = programme_colour(e.programme);
-        let alpha = (0.22 + 0.12 * (*count as f32).ln()).clamp(0.22, 0.9) * if shown { 1.0 } else { 0.35 };
-        let colour = base.gamma_multiply(alpha);
+    for b in &bundles {
+        let e = &graph.edges[b.rep as usize];
+        let shown = b.tag & 1 == 1;
+        let alpha =
+            (0.22 + 0.12 * (b.count as f32).ln()).clamp(0.22, 0.9) * if shown { 1.0 } else { 0.35 };
+        let colour = programme_colour(e.programme).gamma_multiply(alpha);
         pts.clear();
         match arcs {
             Some(a) => {
-                let arc = a.of(*rep as usize);
+                let arc = a.of(b.rep as usize);
                 if arc.iter().any(|p| p[0].is_nan()) {
-                    pts.extend(arc.iter().map(|p| if p[0].is_nan() { pos2(f32::NAN, 0.0) } else { cam.to_screen(rect, *p) }));
+                    pts.extend(arc.iter().map(|p| {
+                        if p[0].is_nan() {
+                            pos2(f32::NAN, 0.0)
+                        } else {
+                            cam.to_screen(rect, *p)
+                        }
+                    }));
                 } else {
-                    // Four pieces are enough to show the curve at this density.
+                    // Three pieces are enough to show the curve at this density.
                     let n = arc.len().saturating_sub(1);
-                    for k in 0..=4usize {
-                        if let Some(p) = arc.get(k * n / 4) {
+                    for k in 0..=3usize {
+                        if let Some(p) = arc.get(k * n / 3) {
                             pts.push(cam.to_screen(rect, *p));
                         }
                     }
                 }
             }
-            None => {
-                let (Some(a), Some(b)) = (screen(e.from), screen(e.to)) else { continue };
-                pts.extend([a, b]);
-            }
+            None => pts.extend([cam.to_screen(rect, b.a), cam.to_screen(rect, b.b)]),
         }
         for w in pts.windows(2) {
             if w[0].is_finite() && w[1].is_finite() {
@@ -412,49 +482,129 @@ fn bundle(input: &SceneInput<'_>, candidates: &[u32], m: &mut Mesh) -> (usize, u
             }
         }
     }
-    (ends.len(), list.len())
+    (links, bundles.len())
 }
 
-fn build_nodes(input: &SceneInput<'_>, scene: &mut Scene, on_screen: &[(u32, Pos2)], low_detail: bool) {
-    let SceneInput { graph, key, node_colours, noted, .. } = *input;
+fn build_nodes(
+    input: &SceneInput<'_>,
+    scene: &mut Scene,
+    on_screen: &[(u32, Pos2)],
+    low_detail: bool,
+) {
+    let SceneInput {
+        graph,
+        key,
+        node_colours,
+        noted,
+        ..
+    } = *input;
     let dark = key.dark;
-    let outline = if dark { Color32::from_gray(20) } else { Color32::WHITE };
+    let outline = if dark {
+        Color32::from_gray(20)
+    } else {
+        Color32::WHITE
+    };
     let mut squares = Mesh::default();
     let mut shapes: Vec<Shape> = Vec::new();
     // Idle and faded nodes first, shown ones on top; bigger nodes under smaller ones.
     let mut order: Vec<&(u32, Pos2)> = on_screen.iter().collect();
-    order.sort_by(|a, b| {
-        let (sa, sb) = (scene.node_state[a.0 as usize], scene.node_state[b.0 as usize]);
-        let (na, nb) = (&graph.nodes[a.0 as usize], &graph.nodes[b.0 as usize]);
-        sa.cmp(&sb).then(nb.partnerships.cmp(&na.partnerships)).then(a.0.cmp(&b.0))
-    });
+    // At low detail the order hardly shows; skip the sort.
+    if !low_detail {
+        order.sort_by(|a, b| {
+            let (sa, sb) = (
+                scene.node_state[a.0 as usize],
+                scene.node_state[b.0 as usize],
+            );
+            let (na, nb) = (&graph.nodes[a.0 as usize], &graph.nodes[b.0 as usize]);
+            sa.cmp(&sb)
+                .then(nb.partnerships.cmp(&na.partnerships))
+                .then(a.0.cmp(&b.0))
+        });
+    }
+    // At low detail, one square per three-point cell of the screen: many thousand places share a
+    // few pixels at world zoom, and drawing each would only cost time.
+    let rect = key.rect;
+    const CELL: f32 = 3.0;
+    let (gw, gh) = (
+        (rect.width() / CELL).ceil() as usize + 1,
+        (rect.height() / CELL).ceil() as usize + 1,
+    );
+    let mut taken = if low_detail {
+        vec![0u64; (gw * gh).div_ceil(64)]
+    } else {
+        Vec::new()
+    };
     for &&(i, p) in &order {
         let node = &graph.nodes[i as usize];
         let state = scene.node_state[i as usize];
         let r = node_radius(node, low_detail);
-        let base = node_colours.get(i as usize).copied().unwrap_or(theme::NETWORK_COHORT);
-        let colour = if state == NodeState::Faded { faded(base) } else { base };
-        scene.nodes.push(VisibleNode { index: i, pos: p, radius: r, state });
+        let base = node_colours
+            .get(i as usize)
+            .copied()
+            .unwrap_or(theme::NETWORK_COHORT);
+        let colour = if state == NodeState::Faded {
+            faded(base)
+        } else {
+            base
+        };
+        scene.nodes.push(VisibleNode {
+            index: i,
+            pos: p,
+            radius: r,
+            state,
+        });
         if low_detail {
+            let (cx, cy) = ((p.x - rect.min.x) / CELL, (p.y - rect.min.y) / CELL);
+            if cx >= 0.0 && cy >= 0.0 && (cx as usize) < gw && (cy as usize) < gh {
+                let bit = cy as usize * gw + cx as usize;
+                if taken[bit / 64] & (1 << (bit % 64)) != 0 {
+                    continue;
+                }
+                taken[bit / 64] |= 1 << (bit % 64);
+            }
             mesh::square(&mut squares, p, r, colour);
             continue;
         }
-        let stroke = Stroke::new(1.2, if state == NodeState::Faded { faded(outline) } else { outline });
+        let stroke = Stroke::new(
+            1.2,
+            if state == NodeState::Faded {
+                faded(outline)
+            } else {
+                outline
+            },
+        );
         match (node.kind, state) {
             (_, NodeState::Idle) => {
                 shapes.push(Shape::circle_filled(p, r, outline.gamma_multiply(0.8)));
-                shapes.push(Shape::circle_stroke(p, r, Stroke::new(1.3, base.gamma_multiply(0.8))));
+                shapes.push(Shape::circle_stroke(
+                    p,
+                    r,
+                    Stroke::new(1.3, base.gamma_multiply(0.8)),
+                ));
             }
             (NodeKind::CohortHub, _) => {
-                let pts = vec![pos2(p.x, p.y - r), pos2(p.x + r, p.y), pos2(p.x, p.y + r), pos2(p.x - r, p.y)];
+                let pts = vec![
+                    pos2(p.x, p.y - r),
+                    pos2(p.x + r, p.y),
+                    pos2(p.x, p.y + r),
+                    pos2(p.x - r, p.y),
+                ];
                 shapes.push(Shape::convex_polygon(pts, colour, stroke));
             }
             (NodeKind::Country, _) => {
                 let rr = Rect::from_center_size(p, vec2(2.0 * r, 2.0 * r));
                 shapes.push(Shape::rect_filled(rr, CornerRadius::same(3), colour));
-                shapes.push(Shape::rect_stroke(rr, CornerRadius::same(3), stroke, egui::StrokeKind::Outside));
+                shapes.push(Shape::rect_stroke(
+                    rr,
+                    CornerRadius::same(3),
+                    stroke,
+                    egui::StrokeKind::Outside,
+                ));
             }
-            (NodeKind::Place, _) if graph.granularity == crate::analysis::network::Granularity::Institutions => {
+            (NodeKind::Place, _)
+                if graph.granularity == crate::analysis::network::Granularity::Institutions
+                    && node.partnerships + node.cohorts == 0 =>
+            {
                 // Cities in the institutions graph are context: a ring, not a disc.
                 shapes.push(Shape::circle_filled(p, r, outline));
                 shapes.push(Shape::circle_stroke(p, r - 0.8, Stroke::new(2.0, colour)));
@@ -478,20 +628,36 @@ fn build_nodes(input: &SceneInput<'_>, scene: &mut Scene, on_screen: &[(u32, Pos
     if !noted.is_empty() {
         for d in &scene.edges {
             let e = &graph.edges[d.index as usize];
-            if d.shown && noted.contains(&e.record) {
-                if let Some(mid) = midpoint(&scene.path_points[d.start as usize..d.end as usize]) {
-                    shapes.push(Shape::circle_filled(mid, 3.2, theme::NOTE));
-                    shapes.push(Shape::circle_stroke(mid, 3.2, Stroke::new(1.0, outline)));
-                }
+            if d.shown
+                && noted.contains(&e.record)
+                && let Some(mid) = midpoint(&scene.path_points[d.start as usize..d.end as usize])
+            {
+                shapes.push(Shape::circle_filled(mid, 3.2, theme::NOTE));
+                shapes.push(Shape::circle_stroke(mid, 3.2, Stroke::new(1.0, outline)));
             }
         }
     }
     scene.shapes.extend(shapes);
 }
 
+/// The text cut at `max` characters with an ellipsis (labels only; tooltips keep it whole).
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
 /// The point halfway along a polyline (by length), skipping breaks.
 pub fn midpoint(points: &[Pos2]) -> Option<Pos2> {
-    let seg = |w: &[Pos2]| if w[0].is_finite() && w[1].is_finite() { (w[1] - w[0]).length() } else { 0.0 };
+    let seg = |w: &[Pos2]| {
+        if w[0].is_finite() && w[1].is_finite() {
+            (w[1] - w[0]).length()
+        } else {
+            0.0
+        }
+    };
     let total: f32 = points.windows(2).map(seg).sum();
     let mut left = total / 2.0;
     for w in points.windows(2) {
@@ -505,20 +671,38 @@ pub fn midpoint(points: &[Pos2]) -> Option<Pos2> {
 }
 
 fn build_labels(input: &SceneInput<'_>, scene: &mut Scene, painter: &egui::Painter) {
-    let SceneInput { graph, layout, key, priority, .. } = *input;
-    let visuals_text = if key.dark { Color32::from_gray(225) } else { Color32::from_gray(30) };
-    let backdrop = if key.dark { Color32::from_rgba_unmultiplied(20, 24, 30, 190) } else { Color32::from_rgba_unmultiplied(255, 255, 255, 200) };
-    let mut where_on_screen: HashMap<u32, (Pos2, f32, NodeState)> = HashMap::with_capacity(scene.nodes.len());
-    for n in &scene.nodes {
-        where_on_screen.insert(n.index, (n.pos, n.radius, n.state));
-    }
+    let SceneInput {
+        graph,
+        layout,
+        key,
+        priority,
+        ..
+    } = *input;
+    let visuals_text = if key.dark {
+        Color32::from_gray(225)
+    } else {
+        Color32::from_gray(30)
+    };
+    let backdrop = if key.dark {
+        Color32::from_rgba_unmultiplied(20, 24, 30, 190)
+    } else {
+        Color32::from_rgba_unmultiplied(255, 255, 255, 200)
+    };
+
     let mut requests = Vec::new();
     let mut galleys = Vec::new();
     for &i in priority {
         if requests.len() >= MAX_LABEL_CANDIDATES {
             break;
         }
-        let Some(&(pos, radius, state)) = where_on_screen.get(&i) else { continue };
+        let Ok(k) = scene.nodes.binary_search_by_key(&i, |n| n.index) else {
+            continue;
+        };
+        let (pos, radius, state) = (
+            scene.nodes[k].pos,
+            scene.nodes[k].radius,
+            scene.nodes[k].state,
+        );
         if state == NodeState::Hidden {
             continue;
         }
@@ -529,7 +713,7 @@ fn build_labels(input: &SceneInput<'_>, scene: &mut Scene, painter: &egui::Paint
             NodeState::Shown => visuals_text,
             _ => visuals_text.gamma_multiply(0.55),
         };
-        let mut text = node.display_name(key.names);
+        let mut text = shorten(&node.display_name(key.names), 38);
         if node.kind == NodeKind::CohortHub {
             text = format!("{text} (cohort)");
         }
@@ -538,21 +722,58 @@ fn build_labels(input: &SceneInput<'_>, scene: &mut Scene, painter: &egui::Paint
             anchor: [pos.x, pos.y],
             radius,
             size: [galley.size().x + 4.0, galley.size().y],
-            prefer: layout.label_side.get(i as usize).copied().unwrap_or_default(),
+            prefer: layout
+                .label_side
+                .get(i as usize)
+                .copied()
+                .unwrap_or_default(),
         });
         galleys.push(galley);
     }
-    let obstacles: Vec<WRect> =
-        key.obstacles.iter().map(|r| WRect { min: [r.min.x, r.min.y], max: [r.max.x, r.max.y] }).collect();
-    let bounds = WRect { min: [key.rect.min.x, key.rect.min.y], max: [key.rect.max.x, key.rect.max.y] };
+    let mut obstacles: Vec<WRect> = key
+        .obstacles
+        .iter()
+        .map(|r| WRect {
+            min: [r.min.x, r.min.y],
+            max: [r.max.x, r.max.y],
+        })
+        .collect();
+    // Headings (the schematic's country names) are drawn behind: labels keep off them too.
+    for d in &layout.decorations {
+        if let crate::analysis::network::Decoration::Heading {
+            text,
+            pos,
+            align_right,
+        } = d
+        {
+            let g = painter.layout_no_wrap(text.clone(), FontId::proportional(13.5), visuals_text);
+            let p = key.camera.to_screen(key.rect, *pos);
+            let x0 = if *align_right { p.x - g.size().x } else { p.x };
+            obstacles.push(WRect {
+                min: [x0, p.y],
+                max: [x0 + g.size().x, p.y + g.size().y],
+            });
+        }
+    }
+    let bounds = WRect {
+        min: [key.rect.min.x, key.rect.min.y],
+        max: [key.rect.max.x, key.rect.max.y],
+    };
     let placed = place_labels(&requests, &obstacles, bounds);
     let mut count = 0;
     for (spot, galley) in placed.into_iter().zip(galleys) {
         let Some(spot) = spot else { continue };
         count += 1;
-        let r = Rect::from_min_max(pos2(spot.min[0], spot.min[1]), pos2(spot.max[0], spot.max[1]));
-        scene.shapes.push(Shape::rect_filled(r, CornerRadius::same(3), backdrop));
-        scene.shapes.push(Shape::galley(r.min + vec2(2.0, 0.0), galley, visuals_text));
+        let r = Rect::from_min_max(
+            pos2(spot.min[0], spot.min[1]),
+            pos2(spot.max[0], spot.max[1]),
+        );
+        scene
+            .shapes
+            .push(Shape::rect_filled(r, CornerRadius::same(3), backdrop));
+        scene
+            .shapes
+            .push(Shape::galley(r.min + vec2(2.0, 0.0), galley, visuals_text));
     }
     scene.labels = (count, requests.len());
 }
