@@ -210,6 +210,8 @@ impl AtlasApp {
     /// Rebuilds what is derived from the store.
     fn rebuild(&mut self) {
         self.rows = ui::list::rows(&self.loaded.store);
+        // An import replaces the store in place; the network view must not keep its geometry.
+        self.settings.network.store_changed();
         if let Some(id) = &self.selected
             && self.loaded.store.item(id).is_none()
         {

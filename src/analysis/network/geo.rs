@@ -218,6 +218,24 @@ pub struct TriMesh {
     pub vertices: Vec<[f32; 2]>,
     /// Triangle corners.
     pub indices: Vec<u32>,
+    /// One part per polygon: its vertex range, its index range and its bounding box, so that
+    /// polygons out of view can be left out.
+    pub parts: Vec<MeshPart>,
+}
+
+/// A polygon's share of a [`TriMesh`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeshPart {
+    /// Its vertices: `vertices[first_vertex..end_vertex]`.
+    pub first_vertex: u32,
+    /// One past its last vertex.
+    pub end_vertex: u32,
+    /// Its indices: `indices[first_index..end_index]`.
+    pub first_index: u32,
+    /// One past its last index.
+    pub end_index: u32,
+    /// Its bounding box in world units.
+    pub bounds: WRect,
 }
 
 /// Polylines with their bounding boxes (for culling).
@@ -356,10 +374,21 @@ fn triangulate(rings: &[Vec<[f64; 2]>], project: &impl Fn(LonLat) -> [f32; 2], o
         return;
     };
     let base = out.vertices.len() as u32;
+    let first_index = out.indices.len() as u32;
     out.vertices
         .extend(flat.chunks_exact(2).map(|c| [c[0] as f32, c[1] as f32]));
     out.indices
         .extend(triangles.into_iter().map(|i| base + i as u32));
+    let bounds = out.vertices[base as usize..]
+        .iter()
+        .fold(WRect::NOTHING, |r, p| r.union_point(*p));
+    out.parts.push(MeshPart {
+        first_vertex: base,
+        end_vertex: out.vertices.len() as u32,
+        first_index,
+        end_index: out.indices.len() as u32,
+        bounds,
+    });
 }
 
 /// True for an edge that jumps across the antimeridian away from the poles (an edge along a

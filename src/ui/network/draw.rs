@@ -27,7 +27,7 @@ pub struct BackgroundKey {
 
 /// Screen points per degree of latitude from which the 1:50m outline is drawn (below it the
 /// 1:110m outline is as sharp and several times lighter).
-const FINE_PX_PER_DEGREE: f32 = 14.0;
+const FINE_PX_PER_DEGREE: f32 = 24.0;
 /// World-map units per degree of latitude near the equator (Equal Earth, radius 1000).
 const WORLD_UNITS_PER_DEGREE: f32 = 1000.0 * 1.340_264 * std::f32::consts::PI / 180.0;
 
@@ -153,17 +153,19 @@ fn text_colour(dark: bool) -> Color32 {
 fn map_shapes(g: &MapGeometry, cam: Camera, rect: Rect, visible: Rect, dark: bool) -> Vec<Shape> {
     let mut land = Mesh::default();
     let colour = theme::map_land(dark);
-    land.vertices = g
-        .land
-        .vertices
-        .iter()
-        .map(|p| Vertex {
+    let view = cam.visible(visible.expand(8.0));
+    for part in g.land.parts.iter().filter(|p| p.bounds.intersects(&view)) {
+        let base = land.vertices.len() as u32;
+        let vertices = &g.land.vertices[part.first_vertex as usize..part.end_vertex as usize];
+        land.vertices.extend(vertices.iter().map(|p| Vertex {
             pos: cam.to_screen(rect, *p),
             uv: WHITE_UV,
             color: colour,
-        })
-        .collect();
-    land.indices = g.land.indices.clone();
+        }));
+        let indices = &g.land.indices[part.first_index as usize..part.end_index as usize];
+        land.indices
+            .extend(indices.iter().map(|i| i - part.first_vertex + base));
+    }
     let mut lines = Mesh::default();
     let screen = visible.expand(8.0);
     draw_lines(
@@ -187,7 +189,7 @@ fn map_shapes(g: &MapGeometry, cam: Camera, rect: Rect, visible: Rect, dark: boo
     vec![Shape::mesh(land), Shape::mesh(lines)]
 }
 
-/// Polylines on screen: points closer than a point and a half to the last one drawn are
+/// Polylines on screen: points closer than two points to the last one drawn are
 /// skipped (a 1:50m coast at world zoom has many points per pixel), and segments off screen
 /// are dropped.
 fn draw_lines(
@@ -217,7 +219,7 @@ fn draw_lines(
                 last = Some(s);
                 continue;
             };
-            if (s - l).length_sq() < 2.25 && k + 1 < line.len() {
+            if (s - l).length_sq() < 4.0 && k + 1 < line.len() {
                 continue;
             }
             if Rect::from_two_pos(l, s).intersects(screen) {

@@ -390,7 +390,7 @@ impl NetworkView {
                 egui::FontId::proportional(15.0),
                 ui.visuals().weak_text_color(),
             );
-            legend::overlay(self, ui, rect, ctx, commands);
+            legend::overlay(self, ui, rect, ctx);
             return;
         };
         let cam = self.camera_input(ui, response, cam, limits);
@@ -466,7 +466,7 @@ impl NetworkView {
         }
         self.accessible_items(ui, response, &scene, ctx, commands);
         card::overlay(self, ui, rect, ctx, commands);
-        legend::overlay(self, ui, rect, ctx, commands);
+        legend::overlay(self, ui, rect, ctx);
     }
 
     /// The commands that select what a hit stands for.

@@ -10,7 +10,7 @@ use egui::{
 use crate::analysis::network::countries::country_name;
 use crate::analysis::network::filter::{self, EdgeState};
 use crate::analysis::network::{EdgeKind, Node, NodeKind, Side, Undated};
-use crate::ui::{Command, ViewCtx, theme};
+use crate::ui::{ViewCtx, theme};
 
 use super::scene::{node_radius, programme_colour};
 use super::{LayoutKind, NetworkView, Outside};
@@ -490,15 +490,8 @@ fn sample_node(partnerships: u32) -> Node {
 }
 
 /// Shows the legend over the bottom-left corner of the canvas.
-pub fn overlay(
-    view: &mut NetworkView,
-    ui: &Ui,
-    rect: Rect,
-    ctx: &ViewCtx<'_>,
-    _commands: &mut [Command],
-) {
-    let interactive = true;
-    show(view, ui, rect, ctx, interactive);
+pub fn overlay(view: &mut NetworkView, ui: &Ui, rect: Rect, ctx: &ViewCtx<'_>) {
+    show(view, ui, rect, ctx, true);
 }
 
 /// Shows the legend (interactive or, for an export, not) and applies its clicks.

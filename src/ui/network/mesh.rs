@@ -83,13 +83,88 @@ pub fn hairline(mesh: &mut Mesh, a: Pos2, b: Pos2, color: Color32) {
         .extend_from_slice(&[i, i + 1, i + 2, i + 1, i + 3, i + 2]);
 }
 
-/// A polyline drawn as separate segments (no joins: the lines are thin). Non-finite points
-/// break the line.
+/// A polyline with a soft edge, its segments sharing vertices (four per point, half of what
+/// separate segments take). Joins use the mean of the two segments' normals, which is close
+/// enough for thin lines. Non-finite points break the line.
 pub fn polyline(mesh: &mut Mesh, points: &[Pos2], width: f32, color: Color32) {
-    for w in points.windows(2) {
-        if w[0].is_finite() && w[1].is_finite() {
-            segment(mesh, w[0], w[1], width, color);
+    let mut start = 0;
+    for i in 0..=points.len() {
+        if i == points.len() || !points[i].is_finite() {
+            strip(mesh, &points[start..i], width, color);
+            start = i + 1;
         }
+    }
+}
+
+fn strip(mesh: &mut Mesh, points: &[Pos2], width: f32, color: Color32) {
+    // Drop repeated points: they have no direction.
+    let mut pts: Vec<Pos2> = Vec::with_capacity(points.len());
+    for p in points {
+        if pts
+            .last()
+            .is_none_or(|q: &Pos2| (*p - *q).length_sq() > 1e-6)
+        {
+            pts.push(*p);
+        }
+    }
+    if pts.len() < 2 {
+        return;
+    }
+    let (width, color) = if width < 1.0 {
+        (1.0, color.gamma_multiply(width.max(0.05)))
+    } else {
+        (width, color)
+    };
+    let core = (width - FEATHER).max(0.0) / 2.0;
+    let outer = core + FEATHER;
+    let normal = |a: Pos2, b: Pos2| {
+        let d = (b - a).normalized();
+        Vec2::new(-d.y, d.x)
+    };
+    let first = mesh.vertices.len() as u32;
+    for (k, p) in pts.iter().enumerate() {
+        let n = match (k.checked_sub(1).map(|j| pts[j]), pts.get(k + 1)) {
+            (Some(a), Some(b)) => {
+                let m = normal(a, *p) + normal(*p, *b);
+                if m.length_sq() < 1e-6 {
+                    normal(a, *p)
+                } else {
+                    m.normalized()
+                }
+            }
+            (None, Some(b)) => normal(*p, *b),
+            (Some(a), None) => normal(a, *p),
+            (None, None) => return,
+        };
+        let clear = Color32::TRANSPARENT;
+        vertex(mesh, *p - n * outer, clear);
+        vertex(mesh, *p - n * core, color);
+        vertex(mesh, *p + n * core, color);
+        vertex(mesh, *p + n * outer, clear);
+    }
+    for k in 0..pts.len() as u32 - 1 {
+        let i = first + 4 * k;
+        let j = i + 4;
+        mesh.indices.extend_from_slice(&[
+            i,
+            i + 1,
+            j,
+            i + 1,
+            j + 1,
+            j,
+            i + 1,
+            i + 2,
+            j + 1,
+            i + 2,
+            j + 2,
+            j + 1,
+            i + 2,
+            i + 3,
+            j + 2,
+            i + 3,
+            j + 3,
+            j + 2,
+        ]);
     }
 }
 
@@ -170,6 +245,25 @@ mod tests {
             ys.iter().all(|y| y.abs() <= 1.5 + 1e-4),
             "width 2 plus the soft edge: {ys:?}"
         );
+    }
+
+    #[test]
+    fn a_polyline_shares_vertices_between_its_segments() {
+        let mut m = Mesh::default();
+        polyline(
+            &mut m,
+            &[
+                pos2(0.0, 0.0),
+                pos2(10.0, 0.0),
+                pos2(20.0, 5.0),
+                pos2(30.0, 5.0),
+            ],
+            2.0,
+            Color32::RED,
+        );
+        assert_eq!(m.vertices.len(), 16, "four vertices per point");
+        assert_eq!(m.indices.len(), 3 * 18, "six triangles per segment");
+        assert!(m.is_valid());
     }
 
     #[test]
