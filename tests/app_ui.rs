@@ -110,3 +110,35 @@ fn hangul_names_can_be_shown_in_the_list() {
     search(&mut h, "Sejong");
     assert!(h.query_all_by_label_contains("세종").count() >= 1);
 }
+
+/// A file dropped on the window, as the windowing layer would hand it to egui.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_store_file_on_the_window_opens_it() {
+    let mut h = harness(default_app());
+    h.run();
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/good/minimal.ron");
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    h.run();
+    assert_eq!(h.state().loaded.store.name, "Minimal test store");
+    assert_eq!(
+        h.state().loaded.origin,
+        partnership_atlas::store::Origin::Path(path)
+    );
+    h.get_by_label("Minimal test store");
+}

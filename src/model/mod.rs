@@ -217,3 +217,87 @@ impl<'a> ItemRef<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(id: &str) -> Source {
+        Source {
+            id: id.into(),
+            title: format!("Title of {id}"),
+            publisher: String::new(),
+            date: String::new(),
+            url: None,
+            licence: None,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn absorbing_a_file_appends_its_records_and_keeps_the_first_name() {
+        let mut a = Store {
+            name: "A".into(),
+            sources: vec![source("s1")],
+            ..Store::default()
+        };
+        let b = Store {
+            name: "B".into(),
+            description: "from b".into(),
+            sources: vec![source("s2")],
+            ..Store::default()
+        };
+        a.absorb(b);
+        assert_eq!(a.name, "A");
+        assert_eq!(a.description, "from b");
+        let ids: Vec<_> = a.sources.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["s1", "s2"]);
+    }
+
+    #[test]
+    fn items_are_found_by_id_with_their_kind_and_name() {
+        let store = Store {
+            sources: vec![source("s1")],
+            ..Store::default()
+        };
+        let item = store.item("s1").expect("found");
+        assert_eq!(item.kind(), "Source");
+        assert_eq!(item.name(), "Title of s1");
+        assert!(store.item("nope").is_none());
+        assert_eq!(store.display_name("nope"), "nope");
+    }
+
+    #[test]
+    fn periods_and_dates_print_as_people_write_them() {
+        let p = Period {
+            start: Some(2021),
+            end: Some(2024),
+        };
+        assert_eq!(p.to_string(), "2021–2024");
+        assert_eq!(
+            Period {
+                start: Some(2019),
+                end: None
+            }
+            .to_string(),
+            "2019–"
+        );
+        let d = PartialDate {
+            year: 2024,
+            month: Some(4),
+            day: None,
+        };
+        assert_eq!(d.to_string(), "2024-04");
+    }
+
+    #[test]
+    fn money_scales_to_whole_units() {
+        let m = Money {
+            currency: "KRW".into(),
+            value: 114.1,
+            scale: Scale::Trillion,
+        };
+        assert!((m.absolute() - 114.1e12).abs() < 1e3);
+        assert_eq!(m.to_string(), "KRW 114.1 trillion");
+    }
+}
