@@ -47,19 +47,9 @@ pub fn show(
     let cat_count = categories.len();
 
     // Legend beside the plot, or under it where the view is narrow.
-    let narrow = ui.available_width() < super::NARROW;
-    let layout = if narrow {
-        egui::Layout::top_down(egui::Align::Min)
-    } else {
-        egui::Layout::left_to_right(egui::Align::Min)
-    };
+    let (narrow, layout) = super::legend_layout(ui);
     ui.with_layout(layout, |ui| {
-        let gap = ui.spacing().item_spacing.x;
-        let plot_width = if narrow {
-            ui.available_width()
-        } else {
-            (ui.available_width() - 230.0 - 2.0 * gap).max(240.0)
-        };
+        let plot_width = super::plot_width(ui, narrow);
         let response = Plot::new(("sector-bars", year))
             .width(plot_width)
             .height(360.0)

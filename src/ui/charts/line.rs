@@ -75,19 +75,9 @@ pub fn show(
         .collect();
     let height = 360.0_f32.min(ui.available_height().max(240.0));
     // Legend beside the plot, or under it where the view is narrow.
-    let narrow = ui.available_width() < super::NARROW;
-    let layout = if narrow {
-        egui::Layout::top_down(egui::Align::Min)
-    } else {
-        egui::Layout::left_to_right(egui::Align::Min)
-    };
+    let (narrow, layout) = super::legend_layout(ui);
     ui.with_layout(layout, |ui| {
-        let gap = ui.spacing().item_spacing.x;
-        let plot_width = if narrow {
-            ui.available_width()
-        } else {
-            (ui.available_width() - LEGEND_WIDTH - 2.0 * gap).max(240.0)
-        };
+        let plot_width = super::plot_width(ui, narrow);
         let (x0, x1) = chart.years().unwrap_or((2000, 2020));
         let x_label = "Year";
         let y_label = chart.y_label.clone();

@@ -709,6 +709,28 @@ impl ChartsView {
     }
 }
 
+/// Whether the view is narrow, and the layout that puts the legend beside the plot (or under it
+/// when narrow).
+fn legend_layout(ui: &Ui) -> (bool, egui::Layout) {
+    let narrow = ui.available_width() < NARROW;
+    let layout = if narrow {
+        egui::Layout::top_down(egui::Align::Min)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Min)
+    };
+    (narrow, layout)
+}
+
+/// The plot's width inside [`legend_layout`]: all of it when narrow, else what the legend leaves.
+fn plot_width(ui: &Ui, narrow: bool) -> f32 {
+    if narrow {
+        ui.available_width()
+    } else {
+        let gap = ui.spacing().item_spacing.x;
+        (ui.available_width() - line::LEGEND_WIDTH - 2.0 * gap).max(240.0)
+    }
+}
+
 /// The colour of an economy in every chart.
 pub fn economy_colour(economy: &str, emphasis: Emphasis) -> Color32 {
     match emphasis {
