@@ -6,8 +6,9 @@
 
 pub mod analysis;
 pub mod app;
+pub mod io;
 pub mod model;
 pub mod notes;
-pub mod session;
 pub mod store;
+pub mod text;
 pub mod ui;

@@ -517,14 +517,7 @@ fn unique_id(base: &str, taken: &mut BTreeSet<String>) -> String {
     id
 }
 
-fn ellipsize(s: &str, max_chars: usize) -> String {
-    if s.chars().count() <= max_chars {
-        s.to_owned()
-    } else {
-        let cut: String = s.chars().take(max_chars.saturating_sub(1)).collect();
-        format!("{}…", cut.trim_end())
-    }
-}
+use crate::text::ellipsize;
 
 /// The index of the series that (indicator, economy, source) rows belong to: one whose first
 /// citation is the source, else one that cites it anywhere.

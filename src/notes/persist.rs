@@ -1,11 +1,11 @@
 //! Reading and writing notes files: RON text, version check, atomic save with a backup.
 //!
-//! A save writes `notes.ron.tmp-<pid>` beside the target, flushes it to disk, keeps the
-//! previous file as `notes.ron.bak`, renames the temporary file over the target and flushes
-//! the folder. The target is replaced in one step, so a crash at any moment leaves either
+//! A save goes through the app's one atomic writer ([`crate::io::atomic`]): a temporary file
+//! beside the target, flushed to disk; the previous file kept as `notes.ron.bak`; one rename
+//! over the target; the folder flushed. The target is replaced in one step, so a crash at any moment leaves either
 //! the previous file or the new one, never a mix.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -28,17 +28,7 @@ pub fn default_notes_path() -> Result<PathBuf, NotesError> {
         .ok_or(NotesError::NoDataDir)
 }
 
-/// The backup kept beside a notes file: `notes.ron` → `notes.ron.bak`.
-pub fn backup_path(path: &Path) -> PathBuf {
-    with_suffix(path, ".bak")
-}
-
-/// `path` with `suffix` added to its file name.
-pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(suffix);
-    path.with_file_name(name)
-}
+pub use crate::io::atomic::{backup_path, with_suffix};
 
 /// A cheap identity of a file's bytes, to notice that someone else changed the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -170,74 +160,44 @@ pub(crate) fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, NotesError> {
     }
 }
 
-/// A new version of a file, written and flushed to a temporary file beside it but not yet
-/// in place. [`PreparedWrite::commit`] puts it in place; dropping it instead removes the
-/// temporary file and leaves the target untouched.
+/// A new version of a notes file, written and flushed to a temporary file beside it but not
+/// yet in place (the app's one atomic writer, [`crate::io::atomic`], with the fingerprint of
+/// what will be on disk). [`PreparedWrite::commit`] puts it in place; dropping it instead
+/// removes the temporary file and leaves the target untouched.
 #[derive(Debug)]
 pub struct PreparedWrite {
-    temp: PathBuf,
-    target: PathBuf,
+    inner: crate::io::PreparedWrite,
     fingerprint: Fingerprint,
-    committed: bool,
 }
 
-/// Writes `bytes` to `<target>.tmp-<pid>` and flushes it to disk (first step of an atomic
-/// save). If `target` is a symbolic link, the file it points to is the one replaced, so a
-/// notes file linked into a synced folder stays there. Creates missing parent folders.
+/// Writes `bytes` to a temporary file beside `target` and flushes it to disk (first step of
+/// an atomic save). If `target` is a symbolic link, the file it points to is the one replaced.
+/// Creates missing parent folders.
 pub fn prepare_write(target: &Path, bytes: &[u8]) -> Result<PreparedWrite, NotesError> {
-    let target = resolve_link(target)?;
-    if let Some(dir) = parent(&target) {
-        fs::create_dir_all(dir).map_err(|source| write_error(dir, source))?;
-    }
-    let temp = with_suffix(&target, &format!(".tmp-{}", std::process::id()));
-    let prepared = PreparedWrite {
-        temp,
-        target,
+    let inner = crate::io::prepare_write(target, bytes).map_err(from_atomic)?;
+    Ok(PreparedWrite {
+        inner,
         fingerprint: Fingerprint::of(bytes),
-        committed: false,
-    };
-    let written = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(&prepared.temp)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        });
-    if let Err(source) = written {
-        // Dropping `prepared` removes whatever part of the temporary file was written.
-        return Err(write_error(&prepared.temp, source));
-    }
-    Ok(prepared)
+    })
 }
 
 impl PreparedWrite {
     /// The temporary file holding the new version.
     pub fn temp_path(&self) -> &Path {
-        &self.temp
+        self.inner.temp_path()
     }
 
     /// Puts the new version in place: keeps the current file as `<target>.bak` when
     /// `keep_backup` is set, renames the temporary file over the target, and flushes the
     /// folder. Returns the fingerprint of what is now on disk.
-    pub fn commit(mut self, keep_backup: bool) -> Result<Fingerprint, NotesError> {
-        if keep_backup && self.target.is_file() {
-            backup(&self.target)?;
-        }
-        fs::rename(&self.temp, &self.target).map_err(|source| write_error(&self.target, source))?;
-        self.committed = true;
-        sync_dir(&self.target);
+    pub fn commit(self, keep_backup: bool) -> Result<Fingerprint, NotesError> {
+        let backup = if keep_backup {
+            crate::io::Backup::Keep
+        } else {
+            crate::io::Backup::None
+        };
+        self.inner.commit(backup).map_err(from_atomic)?;
         Ok(self.fingerprint)
-    }
-}
-
-impl Drop for PreparedWrite {
-    fn drop(&mut self) {
-        if !self.committed {
-            // Best effort: a leftover temporary file is harmless and never read.
-            let _ = fs::remove_file(&self.temp);
-        }
     }
 }
 
@@ -251,22 +211,8 @@ pub fn write_atomic(
     prepare_write(target, bytes)?.commit(keep_backup)
 }
 
-/// Copies the current file to `<target>.bak` through a temporary name, so an existing
-/// backup is replaced in one step. Uses a hard link where the file system allows (instant,
-/// no extra space) and a flushed copy otherwise.
-fn backup(target: &Path) -> Result<(), NotesError> {
-    let bak = backup_path(target);
-    let temp = with_suffix(&bak, &format!(".tmp-{}", std::process::id()));
-    let _ = fs::remove_file(&temp);
-    if fs::hard_link(target, &temp).is_err() {
-        fs::copy(target, &temp)
-            .and_then(|_| File::open(&temp)?.sync_all())
-            .map_err(|source| write_error(&temp, source))?;
-    }
-    fs::rename(&temp, &bak).map_err(|source| {
-        let _ = fs::remove_file(&temp);
-        write_error(&bak, source)
-    })
+fn from_atomic(e: crate::io::AtomicError) -> NotesError {
+    write_error(&e.path, e.source)
 }
 
 /// Writes an emergency copy of the notes to `dir` (the system's temporary folder if `None`)
@@ -306,44 +252,6 @@ pub fn save_rescue_copy(file: &NotesFile, dir: Option<&Path>) -> Result<PathBuf,
 /// The folder holding `path`, if it names one (a bare file name means the current folder).
 pub(crate) fn parent(path: &Path) -> Option<&Path> {
     path.parent().filter(|p| !p.as_os_str().is_empty())
-}
-
-/// The real file behind a chain of symbolic links (which may not exist yet), or `path`.
-fn resolve_link(path: &Path) -> Result<PathBuf, NotesError> {
-    let mut current = path.to_owned();
-    // The same limit as Linux's, against link loops.
-    for _ in 0..40 {
-        match fs::symlink_metadata(&current) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                let target = fs::read_link(&current).map_err(|source| NotesError::Read {
-                    path: current.clone(),
-                    source,
-                })?;
-                current = match parent(&current) {
-                    Some(dir) if target.is_relative() => dir.join(target),
-                    _ => target,
-                };
-            }
-            _ => return Ok(current),
-        }
-    }
-    Err(NotesError::Read {
-        path: path.to_owned(),
-        source: io::Error::other("too many levels of symbolic links"),
-    })
-}
-
-/// Flushes a folder's entries (the rename) to disk where the platform allows it.
-fn sync_dir(file_in_dir: &Path) {
-    #[cfg(unix)]
-    {
-        let dir = parent(file_in_dir).unwrap_or(Path::new("."));
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = file_in_dir;
 }
 
 pub(crate) fn write_error(path: &Path, source: io::Error) -> NotesError {

@@ -131,53 +131,9 @@ fn search_text(note: &Note) -> String {
     fold_for_search(&text)
 }
 
-/// Text in the form searches compare: lower case, with decomposed Hangul (conjoining jamo,
-/// as some macOS apps produce) composed into syllables, so "세종" typed on any system finds
-/// "세종" pasted from any other.
+/// Text in the form searches compare: the app's one folding ([`crate::text::fold`]).
 pub fn fold_for_search(text: &str) -> String {
-    compose_hangul(text).to_lowercase()
-}
-
-const S_BASE: u32 = 0xAC00;
-const L_BASE: u32 = 0x1100;
-const V_BASE: u32 = 0x1161;
-const T_BASE: u32 = 0x11A7;
-const L_COUNT: u32 = 19;
-const V_COUNT: u32 = 21;
-const T_COUNT: u32 = 28;
-const S_COUNT: u32 = L_COUNT * V_COUNT * T_COUNT;
-
-/// Composes conjoining Hangul jamo (L V and LV T) into precomposed syllables (Unicode §3.12).
-fn compose_hangul(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last: Option<char> = None;
-    for c in text.chars() {
-        if let Some(prev) = last {
-            let (p, cu) = (u32::from(prev), u32::from(c));
-            let composed = if (L_BASE..L_BASE + L_COUNT).contains(&p)
-                && (V_BASE..V_BASE + V_COUNT).contains(&cu)
-            {
-                char::from_u32(S_BASE + ((p - L_BASE) * V_COUNT + (cu - V_BASE)) * T_COUNT)
-            } else if (S_BASE..S_BASE + S_COUNT).contains(&p)
-                && (p - S_BASE).is_multiple_of(T_COUNT)
-                && (T_BASE + 1..T_BASE + T_COUNT).contains(&cu)
-            {
-                char::from_u32(p + (cu - T_BASE))
-            } else {
-                None
-            };
-            if let Some(syllable) = composed {
-                last = Some(syllable);
-                continue;
-            }
-            out.push(prev);
-        }
-        last = Some(c);
-    }
-    if let Some(prev) = last {
-        out.push(prev);
-    }
-    out
+    crate::text::fold(text)
 }
 
 #[cfg(test)]

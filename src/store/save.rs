@@ -2,7 +2,6 @@
 //! file in the same folder, are flushed to disk, and replace the target in one rename. A crash
 //! or a full disk leaves either the old file or the new one, never half of either.
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::model::{FORMAT_VERSION, Store};
@@ -26,6 +25,7 @@ pub enum SaveError {
 /// The store as pretty RON, in [`FORMAT_VERSION`], records in their current order.
 pub fn to_ron(store: &Store) -> Result<String, ron::Error> {
     let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
         .depth_limit(8)
         .indentor("    ".to_owned())
         .struct_names(false);
@@ -45,57 +45,12 @@ pub fn save_store(store: &Store, path: &Path) -> Result<(), SaveError> {
     write_atomically(path, text.as_bytes())
 }
 
-/// Writes bytes to `path` atomically: temporary file in the same folder, write, sync, rename.
+/// Writes bytes to `path` atomically, through the app's one writer ([`crate::io::atomic`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let fail = |p: &Path| {
-        let p = p.to_path_buf();
-        move |source| SaveError::Write { path: p, source }
-    };
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-    let (tmp_path, mut file) = create_temp(&folder, &name).map_err(fail(path))?;
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| file.flush())
-        .and_then(|()| file.sync_all());
-    drop(file);
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp_path);
-        return Err(fail(&tmp_path)(e));
-    }
-    if let Err(e) = std::fs::rename(&tmp_path, path) {
-        let _ = std::fs::remove_file(&tmp_path);
-        return Err(fail(path)(e));
-    }
-    // Make the rename itself durable where the platform allows opening a folder.
-    if let Ok(dir) = std::fs::File::open(&folder) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
-}
-
-/// Creates a new, unique temporary file next to the target.
-fn create_temp(folder: &Path, name: &str) -> std::io::Result<(PathBuf, std::fs::File)> {
-    let pid = std::process::id();
-    let mut last_err = None;
-    for n in 0..100u32 {
-        let candidate = folder.join(format!(".{name}.{pid}.{n}.tmp"));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
-            Ok(f) => return Ok((candidate, f)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last_err = Some(e),
-            Err(e) => return Err(e),
-        }
-    }
-    Err(last_err.unwrap_or_else(|| std::io::Error::other("no free temporary file name")))
+    crate::io::write_atomic(path, bytes, crate::io::Backup::None).map_err(|e| SaveError::Write {
+        path: e.path,
+        source: e.source,
+    })
 }
 
 #[cfg(test)]
@@ -177,11 +132,19 @@ mod tests {
     }
 
     #[test]
-    fn saving_into_a_missing_folder_fails_and_names_the_path() {
+    fn saving_into_a_missing_folder_creates_it() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("no-such-folder").join("store.ron");
-        let err = save_store(&store(), &path).expect_err("no folder");
-        assert!(err.to_string().contains("store.ron"), "{err}");
-        assert!(!path.exists());
+        save_store(&store(), &path).expect("the folder is created");
+        assert!(path.is_file());
+    }
+
+    #[test]
+    fn saving_where_a_file_blocks_the_folder_fails_and_names_the_path() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let blocker = dir.path().join("blocker");
+        std::fs::write(&blocker, "not a folder").expect("blocker");
+        let err = save_store(&store(), &blocker.join("store.ron")).expect_err("cannot save");
+        assert!(err.to_string().contains("blocker"), "{err}");
     }
 }

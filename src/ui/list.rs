@@ -130,7 +130,7 @@ pub fn rows(store: &Store) -> Vec<Row> {
             programme,
             year,
             status,
-            haystack: haystack.to_lowercase(),
+            haystack: crate::text::fold(&haystack),
         });
     };
     for p in &store.programmes {
@@ -231,7 +231,7 @@ pub fn rows(store: &Store) -> Vec<Row> {
 
 /// The rows that match the state's filter and search, sorted; indexes into `rows`.
 pub fn visible(rows: &[Row], state: &ListState) -> Vec<usize> {
-    let needle = state.search.trim().to_lowercase();
+    let needle = crate::text::fold(state.search.trim());
     let terms: Vec<&str> = needle.split_whitespace().collect();
     let mut out: Vec<usize> = rows
         .iter()

@@ -3,9 +3,40 @@
 
 use std::collections::BTreeSet;
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::Store;
 
 pub mod theme;
+
+/// The central views, in tab order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum View {
+    /// Who is paired with whom: map, schematic and force layouts.
+    #[default]
+    Network,
+    /// R&D spending, patent shares, findings and policy budgets.
+    Charts,
+    /// The user's notes.
+    Notes,
+    /// Programmes, the store's make-up and its sources.
+    Overview,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 4] = [View::Network, View::Charts, View::Notes, View::Overview];
+
+    /// The tab label.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Network => "Network",
+            View::Charts => "Charts",
+            View::Notes => "Notes",
+            View::Overview => "Overview",
+        }
+    }
+}
 
 /// What a view may read each frame: borrowed, never owned.
 pub struct ViewCtx<'a> {
@@ -38,13 +69,14 @@ pub enum Command {
     /// Read the open store again from where it came from.
     ReloadStore,
     /// Switch the central view.
-    ShowView(crate::app::View),
+    ShowView(View),
     /// Show or hide the problems panel.
     ToggleProblems,
     /// Something to do with the notes.
     Notes(notes::NoteCommand),
 }
 pub mod charts;
+pub mod command;
 pub mod details;
 pub mod list;
 pub mod network;

@@ -2,8 +2,8 @@
 //! When the notes file cannot be read, a banner above it says why and offers the backup.
 
 use super::{Command, notes::NoteCommand, theme};
+use crate::app::notes::NotesSession;
 use crate::notes::NoteId;
-use crate::session::NotesSession;
 
 /// The notes file's state in a few words ("Notes saved 14:05", "Saving…").
 pub fn notes_state(notes: &NotesSession) -> String {

@@ -1,8 +1,9 @@
 //! The top bar: the store's name and origin, Open/Reload, the problems count, the views, and the
 //! Hangul toggle.
 
+use super::View;
 use super::{Command, theme};
-use crate::app::{AtlasApp, View};
+use crate::app::AtlasApp;
 
 /// Draws the top bar.
 pub fn show(ui: &mut egui::Ui, app: &mut AtlasApp) -> Vec<Command> {

@@ -5,7 +5,7 @@ use super::graph::{Graph, NodeKind};
 
 /// How well a name matches; lower is better.
 fn rank(name: &str, query: &str) -> Option<u8> {
-    let name = name.to_lowercase();
+    let name = crate::text::fold(name);
     if name == query {
         Some(0)
     } else if name.starts_with(query) {
@@ -26,7 +26,7 @@ fn rank(name: &str, query: &str) -> Option<u8> {
 /// then prefix, then word prefix, then anywhere; ties go to the busier node, then the name.
 /// Places and organisations come before cohort hubs. At most `limit` results.
 pub fn search(graph: &Graph, query: &str, limit: usize) -> Vec<usize> {
-    let query = query.trim().to_lowercase();
+    let query = crate::text::fold(query.trim());
     if query.is_empty() {
         return Vec::new();
     }

@@ -749,15 +749,7 @@ pub fn economy_colour(economy: &str, emphasis: Emphasis) -> Color32 {
     }
 }
 
-/// A text cut to `max_chars` characters, with "…" where it was cut.
-fn ellipsize(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        text.to_owned()
-    } else {
-        let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
-        format!("{}…", cut.trim_end())
-    }
-}
+use crate::text::ellipsize;
 
 /// A grid cell of a fixed width, so that its text wraps inside it.
 fn cell(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui)) {

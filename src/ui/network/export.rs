@@ -441,9 +441,9 @@ pub fn write_png(path: &Path, image: &Rgba) -> Result<(), ExportError> {
         writer.write_image_data(&image.pixels).map_err(png_err)?;
         writer.finish().map_err(png_err)?;
     }
-    std::fs::write(path, bytes).map_err(|source| ExportError::Io {
-        path: path.to_path_buf(),
-        source,
+    crate::io::write_atomic(path, &bytes, crate::io::Backup::None).map_err(|e| ExportError::Io {
+        path: e.path,
+        source: e.source,
     })
 }
 

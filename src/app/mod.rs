@@ -3,6 +3,8 @@
 //! Panels and views only read state (through [`crate::ui::ViewCtx`]) and push
 //! [`Command`]s; [`AtlasApp::apply`] is the one place that changes the store and the selection.
 
+pub mod notes;
+
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -10,39 +12,11 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 
 use crate::notes::{NoteDraft, NoteId, NoteTarget, Timestamp};
-use crate::session::{NotesSession, Waker};
 use crate::store::{self, LoadError, Loaded, Origin, Problem};
+pub use crate::ui::View;
 use crate::ui::notes::{Editor, NoteCommand, NotesView};
 use crate::ui::{self, Command, ViewCtx};
-
-/// The central views, in tab order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum View {
-    /// Who is paired with whom: map, schematic and force layouts.
-    #[default]
-    Network,
-    /// R&D spending, patent shares, findings and policy budgets.
-    Charts,
-    /// The user's notes.
-    Notes,
-    /// Programmes, the store's make-up and its sources.
-    Overview,
-}
-
-impl View {
-    /// Every view, in tab order.
-    pub const ALL: [View; 4] = [View::Network, View::Charts, View::Notes, View::Overview];
-
-    /// The tab label.
-    pub fn label(self) -> &'static str {
-        match self {
-            View::Network => "Network",
-            View::Charts => "Charts",
-            View::Notes => "Notes",
-            View::Overview => "Overview",
-        }
-    }
-}
+use notes::{NotesSession, Waker};
 
 /// The state we persist between runs (window size and panel widths are kept by eframe/egui).
 #[derive(Default, Serialize, Deserialize)]
