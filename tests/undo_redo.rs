@@ -355,7 +355,8 @@ fn the_edit_menu_says_what_undo_will_undo() {
     let mut h = app_harness(app_on(&path));
     h.run();
     let id = write_note(h.state_mut(), "Sejong prep", "");
-    h.state_mut().apply(Command::Notes(NoteCommand::Delete(id)));
+    h.state_mut()
+        .apply(Command::Notes(NoteCommand::Delete(id.clone())));
     h.run();
     h.get_by_label("Edit").click();
     h.run();
@@ -364,7 +365,11 @@ fn the_edit_menu_says_what_undo_will_undo() {
     h.get_by_label("Undo delete note “Sejong prep” Ctrl+Z")
         .click();
     h.run();
-    assert_eq!(h.state().history.undo_label(), Some("new note"));
+    assert!(h.state().notes.book.get(&id).expect("note").is_live());
+    assert_eq!(
+        h.state().history.undo_label(),
+        Some("edit note “Sejong prep”")
+    );
 }
 
 #[test]
