@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod app;
+pub mod desktop;
 pub mod model;
 pub mod notes;
 pub mod session;
