@@ -64,7 +64,8 @@ dpkg -x "$deb" "$root"
 
 echo "== launcher entry and metainfo, as installed"
 if command -v desktop-file-validate >/dev/null; then
-    desktop-file-validate "$root/usr/share/applications/$APP_ID.desktop" && echo "  desktop-file-validate: ok"
+    desktop-file-validate "$root/usr/share/applications/$APP_ID.desktop" || fail "desktop-file-validate"
+    echo "  desktop-file-validate: ok"
 else
     echo "  desktop-file-validate not installed (apt-get install desktop-file-utils): skipped"
 fi
