@@ -258,10 +258,7 @@ impl AtlasApp {
         } else {
             &self.loaded.store.name
         };
-        let title = format!(
-            "Partnership Atlas — {name}{}",
-            if self.store_unsaved() { " ●" } else { "" }
-        );
+        let title = crate::desktop::window_title(name, self.store_unsaved());
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
