@@ -135,3 +135,59 @@ fn a_decomposed_hangul_query_finds_the_same_list_rows_nodes_and_notes_as_a_compo
     assert_eq!(notes(composed), 1);
     assert_eq!(notes(&decomposed), 1);
 }
+
+#[test]
+fn the_first_note_asks_once_for_the_authors_name_and_writes_it_on_the_note() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = partnership_atlas::app::StartOptions {
+        notes: Some(dir.path().join("notes.ron")),
+        ..Default::default()
+    };
+    let app = partnership_atlas::app::AtlasApp::new(Default::default(), &options);
+    let mut h = app_harness(app);
+    h.run();
+    h.state_mut().apply(Command::Ui(UiCommand::NewNote));
+    h.run();
+    assert!(h.state().author_prompt.is_some());
+    h.get_by_label("Your name").focus();
+    h.get_by_label("Your name").type_text("Kim Ji-won");
+    h.run();
+    h.get_by_label("Use this name").click();
+    h.run();
+    assert_eq!(h.state().settings.author, "Kim Ji-won");
+    assert!(h.state().settings.author_asked);
+    let id = h
+        .state()
+        .settings
+        .notes
+        .open
+        .as_ref()
+        .expect("editor")
+        .id
+        .clone();
+    assert_eq!(
+        h.state().notes.book.get(&id).expect("note").author,
+        "Kim Ji-won"
+    );
+    // Asked once only.
+    h.state_mut().apply(Command::Ui(UiCommand::NewNote));
+    h.run();
+    assert!(h.state().author_prompt.is_none());
+}
+
+#[test]
+fn the_first_run_hint_names_three_things_to_try_and_goes_away_when_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = partnership_atlas::app::StartOptions {
+        notes: Some(dir.path().join("notes.ron")),
+        ..Default::default()
+    };
+    let app = partnership_atlas::app::AtlasApp::new(Default::default(), &options);
+    let mut h = app_harness(app);
+    h.run();
+    h.get_by_label("New here? Try three things:");
+    h.get_by_label("Got it").click();
+    h.run();
+    assert!(h.state().settings.hint_seen);
+    assert!(h.query_by_label("New here? Try three things:").is_none());
+}

@@ -3,7 +3,7 @@
 mod common;
 
 use egui_kittest::{Harness, kittest::Queryable};
-use partnership_atlas::app::{AtlasApp, Settings, StartOptions, View};
+use partnership_atlas::app::{AtlasApp, View};
 use partnership_atlas::ui::Command;
 
 fn harness(app: AtlasApp) -> Harness<'static, AtlasApp> {
@@ -11,11 +11,7 @@ fn harness(app: AtlasApp) -> Harness<'static, AtlasApp> {
 }
 
 fn app_on(notes: &std::path::Path) -> AtlasApp {
-    let options = StartOptions {
-        notes: Some(notes.to_path_buf()),
-        ..StartOptions::default()
-    };
-    AtlasApp::new(Settings::default(), &options)
+    common::app_on(notes)
 }
 
 fn belfast_sejong(app: &AtlasApp) -> String {

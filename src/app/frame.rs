@@ -68,12 +68,18 @@ impl AtlasApp {
     }
 
     fn modal_open(&self) -> bool {
-        self.path_prompt.is_some() || self.confirm.is_some()
+        self.path_prompt.is_some() || self.confirm.is_some() || self.author_prompt.is_some()
     }
 
     /// Draws the panels and the central view.
     fn draw(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let mut commands = Vec::new();
+        self.panel_fit = super::layout::fit_panels(
+            ui.available_width(),
+            !self.settings.hide_list,
+            !self.settings.hide_details,
+            self.prefer_details,
+        );
         let origin = self.loaded.origin.to_string();
         let notes_path = self.notes.path.display().to_string();
         let bar = TopBar {
@@ -94,12 +100,14 @@ impl AtlasApp {
             }),
             view: self.settings.view,
             hangul: self.settings.hangul,
-            show_list: !self.settings.hide_list,
-            show_details: !self.settings.hide_details,
+            show_list: self.panel_fit.list,
+            show_details: self.panel_fit.details,
             author: &self.settings.author,
             notes_path,
             undo: self.history.undo_label(),
             redo: self.history.redo_label(),
+            theme: self.settings.theme,
+            scale: self.settings.scale.unwrap_or(1.0),
         };
         commands.extend(ui::top_bar::show(ui, &bar));
         if self.show_problems && !self.problems.is_empty() {
@@ -122,7 +130,8 @@ impl AtlasApp {
             noted: &self.noted,
             hangul: self.settings.hangul,
         };
-        if !self.settings.hide_list {
+        let fit = self.panel_fit;
+        if fit.list {
             if std::mem::take(&mut self.focus_search) {
                 self.settings.list.focus_search = true;
             }
@@ -131,10 +140,19 @@ impl AtlasApp {
                 &ctx,
                 &self.rows,
                 &mut self.settings.list,
+                fit.list_max,
             ));
         }
-        if !self.settings.hide_details {
-            commands.extend(ui::details::show(ui, &ctx, &self.notes.book));
+        if fit.details {
+            commands.extend(ui::details::show(
+                ui,
+                &ctx,
+                &self.notes.book,
+                fit.details_max,
+            ));
+        }
+        if !self.settings.hint_seen && self.smoke.is_none() {
+            commands.extend(ui::dialogs::first_run_hint(ui));
         }
         let settings = &mut self.settings;
         egui::CentralPanel::default().show(ui, |ui| match settings.view {
@@ -199,6 +217,30 @@ impl AtlasApp {
                     self.run_pending(pending);
                 }
                 Some(ConfirmChoice::Cancel) => self.confirm = None,
+                None => {}
+            }
+        }
+        if let Some(name) = &mut self.author_prompt {
+            match dialogs::author_prompt(ctx, name) {
+                Some(answer) => {
+                    self.author_prompt = None;
+                    self.settings.author_asked = true;
+                    if let Some(name) = answer {
+                        commands.push(Command::Set(ui::Setting::Author(name.clone())));
+                        // The note just written carries the name too.
+                        if let Some(editor) = &self.settings.notes.open
+                            && let Some(note) = self.notes.book.get(&editor.id)
+                            && note.author.is_empty()
+                        {
+                            let mut draft = note.draft();
+                            draft.author = name;
+                            commands.push(Command::Notes(ui::notes::NoteCommand::Update(
+                                editor.id.clone(),
+                                draft,
+                            )));
+                        }
+                    }
+                }
                 None => {}
             }
         }

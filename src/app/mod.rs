@@ -8,6 +8,7 @@
 pub mod files;
 mod frame;
 pub mod history;
+pub mod layout;
 pub mod notes;
 mod undo;
 
@@ -49,6 +50,14 @@ pub struct Settings {
     pub charts: ui::charts::ChartsView,
     /// The notes view's search, filters and sort.
     pub notes: NotesView,
+    /// Light, dark, or as the system says.
+    pub theme: ui::ThemeChoice,
+    /// How large text and pictures are (egui's zoom factor; 1.0 = normal).
+    pub scale: Option<f32>,
+    /// The first-run hint was dismissed.
+    pub hint_seen: bool,
+    /// The user was asked once for the name written on notes.
+    pub author_asked: bool,
 }
 
 pub use crate::store::Failure;
@@ -107,6 +116,12 @@ pub struct AtlasApp {
     pub show_about: bool,
     /// Put the keyboard focus in the search box on the next frame.
     focus_search: bool,
+    /// Where only one side panel fits, show the details (else the list).
+    prefer_details: bool,
+    /// The side panels drawn this frame.
+    panel_fit: layout::PanelFit,
+    /// The name typed in the "your name" prompt, while it is open.
+    pub author_prompt: Option<String>,
     /// Which version of the store is open: changes on every edit, undo and redo.
     store_generation: u64,
     /// The generation last saved (or opened); unsaved when it differs.
@@ -187,6 +202,9 @@ impl AtlasApp {
             show_shortcuts: false,
             show_about: false,
             focus_search: false,
+            prefer_details: false,
+            panel_fit: layout::fit_panels(1400.0, true, true, false),
+            author_prompt: None,
             store_generation: 0,
             saved_generation: 0,
             next_generation: 0,
@@ -229,6 +247,10 @@ impl AtlasApp {
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
             .unwrap_or_default();
+        cc.egui_ctx.set_theme(settings.theme.preference());
+        if let Some(f) = settings.scale {
+            cc.egui_ctx.set_zoom_factor(f.clamp(0.5, 3.0));
+        }
         Self::with_context(settings, options, Some(cc.egui_ctx.clone()))
     }
 
@@ -359,7 +381,10 @@ impl AtlasApp {
     fn apply_one(&mut self, command: Command) -> Vec<Command> {
         match command {
             Command::Ui(c) => return self.run_ui_command(c),
-            Command::Select(id) => self.selected = Some(id),
+            Command::Select(id) => {
+                self.selected = Some(id);
+                self.prefer_details = true;
+            }
             Command::ClearSelection => self.selected = None,
             Command::NewNote(target) => return self.apply_note(NoteCommand::New(target)),
             Command::Notes(c) => return self.apply_note(c),
@@ -378,9 +403,23 @@ impl AtlasApp {
             }
             Command::Set(setting) => match setting {
                 Setting::Hangul(on) => self.settings.hangul = on,
-                Setting::ShowList(on) => self.settings.hide_list = !on,
-                Setting::ShowDetails(on) => self.settings.hide_details = !on,
+                Setting::ShowList(on) => {
+                    self.settings.hide_list = !on;
+                    self.prefer_details = !on;
+                }
+                Setting::ShowDetails(on) => {
+                    self.settings.hide_details = !on;
+                    self.prefer_details = on;
+                }
                 Setting::Author(name) => self.settings.author = name,
+                Setting::Theme(t) => {
+                    self.settings.theme = t;
+                    if let Some(ctx) = &self.egui_ctx {
+                        ctx.set_theme(t.preference());
+                    }
+                }
+                Setting::Scale(f) => self.set_scale(f),
+                Setting::HintSeen => self.settings.hint_seen = true,
             },
         }
         Vec::new()
@@ -419,6 +458,7 @@ impl AtlasApp {
             UiCommand::ImportNotes => return vec![Command::AskPath(F::ImportNotes)],
             UiCommand::FocusSearch => {
                 self.settings.hide_list = false;
+                self.prefer_details = false;
                 self.focus_search = true;
             }
             UiCommand::ClearSelection => {
@@ -435,13 +475,13 @@ impl AtlasApp {
             UiCommand::ToggleDetails => self.settings.hide_details = !self.settings.hide_details,
             UiCommand::ToggleHangul => self.settings.hangul = !self.settings.hangul,
             UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
-                if let Some(ctx) = &self.egui_ctx {
-                    match c {
-                        UiCommand::ZoomIn => egui::gui_zoom::zoom_in(ctx),
-                        UiCommand::ZoomOut => egui::gui_zoom::zoom_out(ctx),
-                        _ => ctx.set_zoom_factor(1.0),
-                    }
-                }
+                let now = self.settings.scale.unwrap_or(1.0);
+                let next = match c {
+                    UiCommand::ZoomIn => now + 0.1,
+                    UiCommand::ZoomOut => now - 0.1,
+                    _ => 1.0,
+                };
+                self.set_scale(next);
             }
             UiCommand::ShowShortcuts => self.show_shortcuts = !self.show_shortcuts,
             UiCommand::ShowAbout => self.show_about = !self.show_about,
@@ -467,6 +507,10 @@ impl AtlasApp {
                     author: self.settings.author.clone(),
                 };
                 let id = self.notes.book.add(draft, now);
+                if self.settings.author.trim().is_empty() && !self.settings.author_asked {
+                    // Asked once, the first time a note is written, instead of "by —".
+                    self.author_prompt = Some(String::new());
+                }
                 self.history.seal();
                 self.history.push(
                     "new note",
@@ -597,6 +641,16 @@ impl AtlasApp {
             }
         }
         Vec::new()
+    }
+
+    /// Sets how large text and pictures are, within 0.5 to 3 times the normal size.
+    fn set_scale(&mut self, factor: f32) {
+        let factor = (factor * 10.0).round() / 10.0;
+        let factor = factor.clamp(0.5, 3.0);
+        self.settings.scale = Some(factor);
+        if let Some(ctx) = &self.egui_ctx {
+            ctx.set_zoom_factor(factor);
+        }
     }
 
     fn open_note(&mut self, id: &NoteId) {

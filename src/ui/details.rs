@@ -5,12 +5,17 @@ use crate::model::{Citation, ItemRef, Milestone, Store};
 use crate::notes::Notebook;
 
 /// Draws the details panel on the right.
-pub fn show(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, notes: &Notebook) -> Vec<Command> {
+pub fn show(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    notes: &Notebook,
+    max_width: f32,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::Panel::right("details")
         .resizable(true)
-        .default_size(360.0)
-        .min_size(240.0)
+        .default_size(360.0_f32.min(max_width))
+        .size_range(240.0_f32.min(max_width)..=max_width)
         .show(ui, |ui| {
             egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
                 match ctx.selected.and_then(|id| ctx.store.item(id)) {

@@ -172,3 +172,53 @@ pub fn menu_items(ui: &mut egui::Ui, items: &[(UiCommand, bool)], commands: &mut
         }
     }
 }
+
+/// Asks once for the name written on notes. Returns `Some(Some(name))` when given,
+/// `Some(None)` for "not now".
+pub fn author_prompt(ctx: &egui::Context, name: &mut String) -> Option<Option<String>> {
+    let mut outcome = None;
+    Modal::new(egui::Id::unique("author_prompt")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading("Your name on notes");
+        ui.label(
+            "Notes carry their author, so colleagues who merge your notes see who wrote what. \
+             You can change it later in Settings.",
+        );
+        let label = ui.label("Your name");
+        let edit = ui
+            .add(egui::TextEdit::singleline(name).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.horizontal(|ui| {
+            let given = !name.trim().is_empty();
+            if ui
+                .add_enabled(given, egui::Button::new("Use this name"))
+                .clicked()
+                || (enter && given)
+            {
+                outcome = Some(Some(name.trim().to_owned()));
+            }
+            if ui.button("Not now").clicked() {
+                outcome = Some(None);
+            }
+        });
+    });
+    outcome
+}
+
+/// A short hint the first time the app opens: the three things to try.
+pub fn first_run_hint(ui: &mut egui::Ui) -> Vec<Command> {
+    let mut commands = Vec::new();
+    egui::Panel::top("first_run_hint").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("New here? Try three things:");
+            ui.label("① search “세종” or “Busan” in the list;");
+            ui.label("② click a link on the map to see who is paired and the source;");
+            ui.label("③ select a record and write a note (Ctrl+N).");
+            if ui.button("Got it").clicked() {
+                commands.push(Command::Set(super::Setting::HintSeen));
+            }
+        });
+    });
+    commands
+}

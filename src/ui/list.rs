@@ -264,12 +264,13 @@ pub fn show(
     ctx: &ViewCtx<'_>,
     rows: &[Row],
     state: &mut ListState,
+    max_width: f32,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::Panel::left("browse_list")
         .resizable(true)
-        .default_size(430.0)
-        .min_size(260.0)
+        .default_size(430.0_f32.min(max_width))
+        .size_range(260.0_f32.min(max_width)..=max_width)
         .show(ui, |ui| {
             ui.add_space(4.0);
             ui.horizontal(|ui| {

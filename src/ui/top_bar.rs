@@ -36,6 +36,10 @@ pub struct TopBar<'a> {
     pub undo: Option<&'a str>,
     /// What Redo would redo.
     pub redo: Option<&'a str>,
+    /// The colour theme chosen.
+    pub theme: super::ThemeChoice,
+    /// How large text and pictures are.
+    pub scale: f32,
 }
 
 /// Draws the top bar.
@@ -177,6 +181,31 @@ fn menus(ui: &mut egui::Ui, bar: &TopBar<'_>, commands: &mut Vec<Command>) {
             ],
             commands,
         );
+    });
+    ui.menu_button("Settings", |ui| {
+        ui.label("Theme");
+        for t in super::ThemeChoice::ALL {
+            if ui.radio(bar.theme == t, t.label()).clicked() {
+                commands.push(Command::Set(Setting::Theme(t)));
+            }
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            let label = ui.label("Size");
+            let mut scale = bar.scale;
+            if ui
+                .add(
+                    egui::Slider::new(&mut scale, 0.5..=3.0)
+                        .step_by(0.1)
+                        .suffix("×"),
+                )
+                .labelled_by(label.id)
+                .on_hover_text("How large text and pictures are (Ctrl+plus, Ctrl+minus, Ctrl+0)")
+                .changed()
+            {
+                commands.push(Command::Set(Setting::Scale(scale)));
+            }
+        });
         ui.separator();
         ui.horizontal(|ui| {
             let label = ui.label("Your name");

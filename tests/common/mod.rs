@@ -23,13 +23,24 @@ pub fn app_harness(app: AtlasApp) -> Harness<'static, AtlasApp> {
     app_harness_sized(app, [1400.0, 900.0])
 }
 
-/// The app on the built-in store, keeping its notes in `notes`.
+/// Settings of a user who has used the app before: their name is set and the first-run hint
+/// was read.
+pub fn returning_user() -> Settings {
+    Settings {
+        author: "Test Officer".to_owned(),
+        author_asked: true,
+        hint_seen: true,
+        ..Settings::default()
+    }
+}
+
+/// The app on the built-in store for a returning user, keeping its notes in `notes`.
 pub fn app_on(notes: &Path) -> AtlasApp {
     let options = StartOptions {
         notes: Some(notes.to_path_buf()),
         ..StartOptions::default()
     };
-    AtlasApp::new(Settings::default(), &options)
+    AtlasApp::new(returning_user(), &options)
 }
 
 /// One view in a harness: `draw` shows it in the central panel each frame.
