@@ -277,6 +277,30 @@ fn no_description_in_the_seed_store_copies_twelve_words_from_a_document() {
 }
 
 #[test]
+fn the_three_descriptions_that_once_copied_the_documents_would_be_caught() {
+    let dir = documents_dir();
+    if !dir.is_dir() {
+        println!("note: {} is absent; skipped", dir.display());
+        return;
+    }
+    let runs = document_runs(&dir);
+    // As they stood in seeds/ before issue 14 (World Cities cohort; KAIA; Korean Convergence Alliance).
+    let old = [
+        "At the launch conference 30–40 city representatives discussed smart cities (transport, ICT, \
+         safety), the urban economy (innovation, clusters, start-ups), climate change (low carbon, \
+         green energy, resilience) and urban regeneration (cultural heritage, green spaces, \
+         affordable housing).",
+        "Mentioned with the Korean Convergence Alliance as a channel for cooperation on smart cities, \
+         connectivity, clean-tech urban solutions, robotics and educational technology.",
+        "Channel for Danish–Korean cooperation on smart cities, connectivity, clean-tech urban \
+         solutions, robotics and educational technology.",
+    ];
+    for text in old {
+        assert!(copied_run(text, &runs).is_some(), "not caught: {text}");
+    }
+}
+
+#[test]
 fn a_copied_sentence_is_caught_and_a_quoted_one_is_not() {
     let doc = "The overall aim of the project is to promote better urban policy and thereby \
                improve the quality of life in participating cities.";
