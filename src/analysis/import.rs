@@ -587,6 +587,7 @@ fn apply(
             note: Some(format!(
                 "Added by a CSV import of {file_name}; the title is the file's source column, verbatim."
             )),
+            ..Default::default()
         });
         new_sources.push(m.source_id.clone());
     }
@@ -760,6 +761,7 @@ mod tests {
                 url: None,
                 licence: None,
                 note: None,
+                ..Default::default()
             }],
             indicators: vec![IndicatorSeries {
                 id: "gerd-kor-msti".to_owned(),

@@ -904,6 +904,7 @@ mod tests {
             url: None,
             licence: None,
             note: None,
+            ..Default::default()
         }
     }
 

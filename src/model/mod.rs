@@ -130,6 +130,20 @@ impl Store {
         None
     }
 
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The vintage of a cited fact in words ("as of June 2021", "data taken July 2023 …"), for
+    /// the "as of" line next to a figure; see [`Source::as_of_label`]. An unknown source says so.
+    pub fn as_of(&self, citation: &Citation) -> String {
+        self.source(&citation.source).map_or_else(
+            || format!("unknown source `{}`", citation.source),
+            Source::as_of_label,
+        )
+    }
+
     /// The display name of any record, or the id itself when it is unknown.
     pub fn display_name(&self, id: &str) -> String {
         self.item(id)
@@ -201,6 +215,18 @@ impl<'a> ItemRef<'a> {
         }
     }
 
+    /// The numbers the record states beyond its main fields (see [`Figure`]); empty for kinds
+    /// that hold none. Funding and indicator points are in their own fields.
+    pub fn figures(&self) -> &'a [Figure] {
+        match self {
+            Self::Programme(r) => &r.figures,
+            Self::Cohort(r) => &r.figures,
+            Self::Finding(r) => &r.figures,
+            Self::PolicyMeasure(r) => &r.figures,
+            _ => &[],
+        }
+    }
+
     /// The citations of the record (a source cites nothing).
     pub fn citations(&self) -> &'a [Citation] {
         match self {
@@ -226,12 +252,78 @@ mod tests {
         Source {
             id: id.into(),
             title: format!("Title of {id}"),
-            publisher: String::new(),
-            date: String::new(),
-            url: None,
-            licence: None,
-            note: None,
+            ..Source::default()
         }
+    }
+
+    #[test]
+    fn a_source_says_as_of_when_its_facts_are_from() {
+        let mut s = source("s1");
+        assert_eq!(s.as_of(), None);
+        assert_eq!(s.as_of_label(), "date unknown");
+        s.not_before = Some("2022-02".into());
+        assert_eq!(s.as_of(), Some("2022-02"));
+        assert_eq!(
+            s.as_of_label(),
+            "undated; written in or after February 2022"
+        );
+        s.date = "2017-03-17".into();
+        assert_eq!(s.as_of_label(), "as of 17 March 2017");
+        s.retrieved = Some("2023-07".into());
+        s.edition = Some("OECD MSTI September 2023".into());
+        assert_eq!(s.as_of(), Some("2023-07"));
+        assert_eq!(
+            s.as_of_label(),
+            "data taken July 2023; published 17 March 2017 (OECD MSTI September 2023)"
+        );
+        let store = Store {
+            sources: vec![s],
+            ..Store::default()
+        };
+        let cite = |id: &str| Citation {
+            source: id.into(),
+            at: "p. 1".into(),
+        };
+        assert!(store.as_of(&cite("s1")).starts_with("data taken July 2023"));
+        assert_eq!(store.as_of(&cite("nope")), "unknown source `nope`");
+    }
+
+    #[test]
+    fn dates_read_as_people_write_them_and_odd_ones_stay_as_written() {
+        assert_eq!(human_date("2021-06"), "June 2021");
+        assert_eq!(human_date("2024"), "2024");
+        assert_eq!(human_date("2021-13"), "2021-13");
+        assert_eq!(human_date("spring 2020"), "spring 2020");
+    }
+
+    #[test]
+    fn figures_print_with_their_qualifier_unit_and_scale() {
+        let f = Figure {
+            what: "Public-treasury share".into(),
+            as_stated: "31.9 trillion (approximately €23.7 m)".into(),
+            value: 31.9,
+            value_high: None,
+            qualifier: Qualifier::Exact,
+            unit: "KRW".into(),
+            scale: Scale::Trillion,
+            period: Period::default(),
+            target: false,
+            converted: None,
+            caveat: None,
+            sources: Vec::new(),
+        };
+        assert!(f.is_money());
+        assert_eq!(f.value_label(), "KRW 31.9 trillion");
+        let g = Figure {
+            value: 30.0,
+            value_high: Some(40.0),
+            unit: "representatives".into(),
+            scale: Scale::Units,
+            qualifier: Qualifier::About,
+            ..f
+        };
+        assert!(!g.is_money());
+        assert_eq!(g.value_label(), "about 30–40 representatives");
     }
 
     #[test]

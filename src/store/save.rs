@@ -70,6 +70,7 @@ mod tests {
                 url: None,
                 licence: None,
                 note: None,
+                ..Default::default()
             }],
             indicators: vec![IndicatorSeries {
                 id: "gerd-kor".to_owned(),

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Problem, locate::Locator, read::ParsedFile};
-use crate::model::{Citation, Milestone, PartialDate, Period, Store};
+use crate::model::{Citation, Figure, Milestone, PartialDate, Period, Store, Strand};
 
 /// Years a record may name.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
@@ -242,6 +242,8 @@ pub fn validate_files(files: &[ParsedFile]) -> Vec<Problem> {
                     refers(c, k, o, &[Kind::Organisation]);
                 }
                 c.period(&r.period);
+                strands(c, k, &r.strands);
+                figures(c, k, &r.figures);
                 cites(c, k, &r.sources);
             });
         }
@@ -271,6 +273,7 @@ pub fn validate_files(files: &[ParsedFile]) -> Vec<Problem> {
                 }
                 c.period(&r.period);
                 milestones(c, k, &r.milestones);
+                figures(c, k, &r.figures);
                 cites(c, k, &r.sources);
             });
         }
@@ -327,6 +330,7 @@ pub fn validate_files(files: &[ParsedFile]) -> Vec<Problem> {
         for r in &s.findings {
             checker(&r.id, &mut nth, &mut |c, k| {
                 c.period(&r.period);
+                figures(c, k, &r.figures);
                 cites(c, k, &r.sources);
             });
         }
@@ -344,6 +348,7 @@ pub fn validate_files(files: &[ParsedFile]) -> Vec<Problem> {
                         c.finite("value", m.value);
                     }
                 }
+                figures(c, k, &r.figures);
                 cites(c, k, &r.sources);
             });
         }
@@ -358,6 +363,90 @@ fn milestones(c: &mut Checker<'_>, kinds: &BTreeMap<&str, Kind>, list: &[Milesto
             refers(c, kinds, p, &[Kind::Place]);
         }
         cites(c, kinds, &m.sources);
+    }
+}
+
+/// A stated figure: finite numbers, a range that runs upwards, a unit, the source's words, and
+/// citations that say where in the source it is stated.
+fn figures(c: &mut Checker<'_>, kinds: &BTreeMap<&str, Kind>, list: &[Figure]) {
+    for f in list {
+        c.finite("value", f.value);
+        if let Some(h) = f.value_high {
+            c.finite("value_high", h);
+            if h.is_finite() && f.value.is_finite() && h < f.value {
+                c.report(
+                    Some("value_high:"),
+                    format!(
+                        "the range ends ({h}) below where it starts ({}); expected value_high ≥ value",
+                        f.value
+                    ),
+                );
+            }
+        }
+        if let Some(m) = &f.converted {
+            c.finite("value", m.value);
+        }
+        if f.unit.trim().is_empty() {
+            c.report(
+                Some("unit:"),
+                format!(
+                    "the figure `{}` has no unit; expected a currency code or a unit in words",
+                    f.what
+                ),
+            );
+        }
+        if f.as_stated.trim().is_empty() {
+            c.report(
+                Some("as_stated:"),
+                format!(
+                    "the figure `{}` has no `as_stated`; expected the source's own words",
+                    f.what
+                ),
+            );
+        }
+        c.period(&f.period);
+        if f.sources.iter().any(|s| s.at.trim().is_empty()) {
+            c.report(
+                Some("sources:"),
+                format!(
+                    "the figure `{}` cites a source without saying where in it; expected `at:` (section, table, page)",
+                    f.what
+                ),
+            );
+        }
+        cites(c, kinds, &f.sources);
+    }
+}
+
+/// A programme strand: a title, SDG numbers 1–17, references to records that exist, citations.
+fn strands(c: &mut Checker<'_>, kinds: &BTreeMap<&str, Kind>, list: &[Strand]) {
+    for s in list {
+        if s.title.trim().is_empty() {
+            c.report(Some("title:"), "a strand needs a title".to_owned());
+        }
+        for g in &s.sdgs {
+            if !(1..=17).contains(g) {
+                c.report(
+                    Some("sdgs:"),
+                    format!("SDG {g} does not exist; expected a goal number 1–17"),
+                );
+            }
+        }
+        for id in &s.named {
+            refers(
+                c,
+                kinds,
+                id,
+                &[
+                    Kind::Organisation,
+                    Kind::Policy,
+                    Kind::Agreement,
+                    Kind::Programme,
+                    Kind::Place,
+                ],
+            );
+        }
+        cites(c, kinds, &s.sources);
     }
 }
 

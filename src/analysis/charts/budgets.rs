@@ -206,6 +206,7 @@ mod tests {
                 source: "ati".to_owned(),
                 at: "Table 1".to_owned(),
             }],
+            ..Default::default()
         }
     }
 

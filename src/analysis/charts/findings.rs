@@ -193,6 +193,7 @@ mod tests {
                 source: "ati".to_owned(),
                 at: "Figure 1".to_owned(),
             }],
+            ..Default::default()
         }
     }
 

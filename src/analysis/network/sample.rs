@@ -23,6 +23,7 @@ fn source(id: &str, title: &str, publisher: &str, date: &str) -> Source {
         url: None,
         licence: None,
         note: None,
+        ..Default::default()
     }
 }
 
@@ -95,6 +96,7 @@ fn programme(
         themes: Vec::new(),
         description: String::new(),
         sources: cite(source, ""),
+        ..Default::default()
     }
 }
 
@@ -513,6 +515,7 @@ pub fn sample_store() -> Store {
             description: String::new(),
             milestones: Vec::new(),
             sources: cite(wc, ""),
+            ..Default::default()
         }],
         ..Store::default()
     }
