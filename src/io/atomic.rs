@@ -53,6 +53,7 @@ pub fn prepare_write(target: &Path, bytes: &[u8]) -> Result<PreparedWrite, Atomi
         .suffix(".tmp")
         .tempfile_in(&dir)
         .map_err(|source| err(&dir, source))?;
+    keep_permissions(&target, temp.as_file());
     let written = temp
         .write_all(bytes)
         .and_then(|()| temp.flush())
@@ -124,6 +125,20 @@ fn keep_backup(target: &Path) -> Result<(), AtomicError> {
         let _ = fs::remove_file(&temp);
         err(&bak, source)
     })
+}
+
+/// Gives the new version the permissions of the file it replaces, or, for a new file, the
+/// usual ones (read and write for the owner, read for others) instead of the temporary file's
+/// private ones. Best effort: a file system without permissions keeps its own.
+fn keep_permissions(target: &Path, temp: &File) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = fs::metadata(target).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        let _ = temp.set_permissions(fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = (target, temp);
 }
 
 /// The folder holding `path` (a bare file name means the current folder).
@@ -217,6 +232,20 @@ mod tests {
         fs::write(&blocker, "a file, not a folder").expect("blocker");
         let e = write_atomic(&blocker.join("x.png"), b"png", Backup::None).expect_err("fails");
         assert!(e.to_string().contains("blocker"), "{e}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_is_readable_by_others_and_a_replaced_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("briefing.html");
+        write_atomic(&path, b"one", Backup::None).expect("write");
+        let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o644);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).expect("chmod");
+        write_atomic(&path, b"two", Backup::None).expect("write");
+        assert_eq!(mode(&path), 0o600);
     }
 
     #[cfg(unix)]
