@@ -426,21 +426,26 @@ fn owns(e: f32, a: egui::Vec2, b: egui::Vec2) -> bool {
     e > 0.0 || (e == 0.0 && (b.y > a.y || (b.y == a.y && b.x < a.x)))
 }
 
-/// Encodes an image as PNG into `path`.
-pub fn write_png(path: &Path, image: &Rgba) -> Result<(), ExportError> {
+/// Encodes an image as PNG bytes (for a file, or to embed in a briefing).
+pub fn encode_png(image: &Rgba) -> Result<Vec<u8>, png::EncodingError> {
     let mut bytes = Vec::new();
     {
         let mut encoder = png::Encoder::new(&mut bytes, image.width as u32, image.height as u32);
         encoder.set_color(png::ColorType::Rgba);
         encoder.set_depth(png::BitDepth::Eight);
-        let png_err = |source| ExportError::Png {
-            path: path.to_path_buf(),
-            source,
-        };
-        let mut writer = encoder.write_header().map_err(png_err)?;
-        writer.write_image_data(&image.pixels).map_err(png_err)?;
-        writer.finish().map_err(png_err)?;
+        let mut writer = encoder.write_header()?;
+        writer.write_image_data(&image.pixels)?;
+        writer.finish()?;
     }
+    Ok(bytes)
+}
+
+/// Encodes an image as PNG into `path`.
+pub fn write_png(path: &Path, image: &Rgba) -> Result<(), ExportError> {
+    let bytes = encode_png(image).map_err(|source| ExportError::Png {
+        path: path.to_path_buf(),
+        source,
+    })?;
     crate::io::write_atomic(path, &bytes, crate::io::Backup::None).map_err(|e| ExportError::Io {
         path: e.path,
         source: e.source,

@@ -26,7 +26,7 @@ use crate::analysis::network::{Filter, Granularity, NameStyle};
 use crate::ui::{Command, ViewCtx};
 
 pub use camera::Camera;
-pub use export::{ExportError, ExportOptions, Rgba};
+pub use export::{ExportError, ExportOptions, Rgba, encode_png};
 
 /// The arrangements of the network.
 #[derive(
