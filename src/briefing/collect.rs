@@ -49,6 +49,7 @@ pub fn build<'n>(
             let ko: Vec<String> = items.iter().filter_map(|i| name_ko(i)).collect();
             (ko.len() == items.len() && !ko.is_empty()).then(|| ko.join(" · "))
         },
+        country: None,
     };
     Ok(Briefing {
         title,
@@ -122,6 +123,7 @@ impl Collector<'_> {
             Some(ItemRef::Place(p)) => Words {
                 en: p.name.clone(),
                 ko: p.name_ko.clone(),
+        country: None,
             },
             Some(ItemRef::Organisation(o)) => Words {
                 en: match &o.short_name {
@@ -129,10 +131,12 @@ impl Collector<'_> {
                     _ => o.name.clone(),
                 },
                 ko: o.name_ko.clone(),
+                country: None,
             },
             Some(ItemRef::Programme(p)) => Words {
                 en: p.name.clone(),
                 ko: p.name_ko.clone(),
+                country: None,
             },
             Some(other) => Words::en(other.name()),
             None => Words::en(id),
@@ -141,11 +145,10 @@ impl Collector<'_> {
 
     /// A side of a partnership with its country: "Belfast (벨파스트) · GB".
     fn side(&self, id: &str) -> Words {
-        let mut w = self.words_of(id);
-        if let Some(country) = country_of(self.store, id) {
-            w.en.push_str(&format!(" · {country}"));
+        Words {
+            country: country_of(self.store, id),
+            ..self.words_of(id)
         }
-        w
     }
 
     fn fact(&mut self, label: &str, value: Value, citations: &[Citation]) -> Fact {
@@ -184,6 +187,7 @@ impl Collector<'_> {
             name: Words {
                 en: item.name().to_owned(),
                 ko: name_ko(item),
+                country: None,
             },
             facts,
             description: description.filter(|d| !d.is_empty()),
@@ -248,6 +252,7 @@ impl Collector<'_> {
                 Value::Words(vec![Words {
                     en: p.name.clone(),
                     ko: p.name_ko.clone(),
+                    country: None,
                 }]),
                 cites,
             ),
@@ -658,6 +663,7 @@ fn economy_words(store: &Store, economy: &str) -> Words {
     Words {
         en,
         ko: crate::analysis::series::hangul_name(store, economy).map(str::to_owned),
+        country: None,
     }
 }
 

@@ -24,6 +24,8 @@ h2 { font-size: 18px; border-bottom: 2px solid #2f5fb3; padding-bottom: 3px; mar
 h3 { font-size: 15px; margin: 18px 0 6px; }
 h4, h5, h6 { font-size: 14px; margin: 10px 0 4px; }
 .meta { color: #555; margin: 2px 0; }
+.country { color: #555; }
+table.events td:first-child { white-space: nowrap; }
 .cite { color: #666; font-size: 11px; white-space: normal; }
 .gap { color: #8a5a00; font-style: italic; }
 .derived { color: #6b4fa3; font-size: 11px; font-weight: bold; }
@@ -199,14 +201,18 @@ pub fn render_html(b: &Briefing, images: &Images) -> String {
 
 /// English, then the Hangul in its own `lang="ko"` span.
 fn words(w: &Words) -> String {
-    match &w.ko {
+    let mut out = match &w.ko {
         Some(ko) if !ko.is_empty() => format!(
             "{} <span lang=\"ko\">{}</span>",
             escape(&w.en),
             escape(ko)
         ),
         _ => escape(&w.en),
+    };
+    if let Some(c) = &w.country {
+        out.push_str(&format!(" <span class=\"country\">· {}</span>", escape(c)));
     }
+    out
 }
 
 fn cites(c: &[Cite]) -> String {

@@ -33,8 +33,8 @@ pub fn map_png(store: &Store, ids: &[String]) -> Result<Vec<u8>, ExportError> {
     let image = view.render_image(
         &ctx,
         ExportOptions {
-            size: Some([960.0, 520.0]),
-            scale: 1.5,
+            size: Some([1200.0, 620.0]),
+            scale: 1.25,
             dark: false,
         },
     )?;

@@ -109,10 +109,14 @@ pub fn render_markdown(b: &Briefing, map_file: Result<&str, &str>) -> String {
 }
 
 fn words(w: &Words) -> String {
-    match &w.ko {
+    let mut out = match &w.ko {
         Some(ko) if !ko.is_empty() => format!("{} ({})", esc(&w.en), esc(ko)),
         _ => esc(&w.en),
+    };
+    if let Some(c) = &w.country {
+        out.push_str(&format!(" · {}", esc(c)));
     }
+    out
 }
 
 fn cites(c: &[Cite]) -> String {

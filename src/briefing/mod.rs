@@ -49,6 +49,8 @@ pub struct Words {
     pub en: String,
     /// Korean text (shown with `lang="ko"`).
     pub ko: Option<String>,
+    /// A country code shown after both names ("GB", "KR"), where it helps.
+    pub country: Option<String>,
 }
 
 impl Words {
@@ -57,15 +59,20 @@ impl Words {
         Self {
             en: text.into(),
             ko: None,
+            country: None,
         }
     }
 
-    /// "Sejong (세종)".
+    /// "Sejong (세종) · KR".
     pub fn plain(&self) -> String {
-        match &self.ko {
+        let mut out = match &self.ko {
             Some(ko) if !ko.is_empty() => format!("{} ({ko})", self.en),
             _ => self.en.clone(),
+        };
+        if let Some(c) = &self.country {
+            out.push_str(&format!(" · {c}"));
         }
+        out
     }
 }
 
