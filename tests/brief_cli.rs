@@ -226,3 +226,61 @@ fn a_hostile_note_gives_no_script_no_handler_and_no_javascript_link() {
     assert!(!text.contains("<script") && !text.contains("<img") && !text.contains("<b>"));
     assert!(!text.contains("](javascript:"));
 }
+
+/// Chromium's path, where Debian's `chromium` package is installed.
+fn chromium() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|d| [d.join("chromium"), d.join("chromium-browser")])
+        .find(|p| p.is_file())
+}
+
+/// The page's console output in headless Chromium (the lines Chromium logs for it).
+fn console_of(chromium: &Path, page: &Path) -> String {
+    let profile = temp_dir();
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!("file://{}", page.display()))
+        .output();
+    match out {
+        Ok(o) => String::from_utf8_lossy(&o.stderr).into_owned(),
+        Err(e) => panic!("cannot run {}: {e}", chromium.display()),
+    }
+}
+
+#[test]
+fn in_headless_chromium_a_hostile_note_runs_no_script() {
+    let Some(chromium) = chromium() else {
+        eprintln!("SKIPPED: no chromium on PATH (apt-get install -y chromium)");
+        return;
+    };
+    let body = "<script>console.log('PROBE-script')</script>\n\n\
+        <img src=x onerror=\"console.log('PROBE-onerror')\">\n\n\
+        [go](javascript:console.log('PROBE-link'))";
+    let n = note("n-probe", "pair-belfast-sejong", TargetKind::Partnership, "Probe", body);
+    let (dir, _html) = brief(&["pair-belfast-sejong"], vec![n]);
+    // The harness sees console output: the same script in a plain page logs.
+    let control = dir.path().join("control.html");
+    if let Err(e) = std::fs::write(
+        &control,
+        "<!DOCTYPE html><html><body><script>console.log('PROBE-control')</script></body></html>",
+    ) {
+        panic!("{e}");
+    }
+    let seen = console_of(&chromium, &control);
+    assert!(seen.contains("PROBE-control"), "the probe cannot see the console: {seen}");
+    let seen = console_of(&chromium, &dir.path().join("brief.html"));
+    assert!(!seen.contains("PROBE"), "a script ran in the briefing: {seen}");
+}

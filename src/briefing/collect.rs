@@ -623,6 +623,17 @@ fn countries_of(store: &Store, items: &[ItemRef<'_>]) -> Vec<String> {
                 }
             }
             ItemRef::Agreement(a) => records.extend(a.parties.iter().map(String::as_str)),
+            ItemRef::Place(_) | ItemRef::Organisation(_) => {
+                // The record, and its partners: both sides of its pairs, its cohorts' members.
+                let id = item.id();
+                records.push(id);
+                for pair in store.partnerships.iter().filter(|x| x.a == id || x.b == id) {
+                    records.extend([pair.a.as_str(), pair.b.as_str()]);
+                }
+                for cohort in store.cohorts.iter().filter(|c| c.members.iter().any(|m| m == id)) {
+                    records.extend(cohort.members.iter().map(String::as_str));
+                }
+            }
             other => records.push(other.id()),
         }
     }
@@ -813,6 +824,10 @@ mod tests {
                 .iter()
                 .any(|e| e.kind == "Agreement" && e.what.contains("Liverpool"))
         );
+        // Korea first, then the partners of its pair and cohort.
+        let economies: Vec<&str> = b.figures.gerd.iter().map(|g| g.economy.as_str()).collect();
+        assert_eq!(economies.first(), Some(&"KOR"));
+        assert!(economies.contains(&"GBR") && economies.contains(&"NLD"), "{economies:?}");
     }
 
     #[test]
