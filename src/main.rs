@@ -93,7 +93,9 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Validate { paths }) => validate(&paths),
         Some(Command::Notes { action }) => notes(cli.notes, action),
-        Some(Command::Brief { ids, out, markdown }) => brief(cli.store, cli.notes, ids, out, markdown),
+        Some(Command::Brief { ids, out, markdown }) => {
+            brief(cli.store, cli.notes, ids, out, markdown)
+        }
         None => run_window(StartOptions {
             store: cli.store,
             smoke: cli.smoke,

@@ -102,23 +102,50 @@ fn a_pair_briefing_holds_both_cities_the_source_the_roadmap_and_the_note() {
     );
     let (_dir, html) = brief(&["pair-belfast-sejong"], vec![n]);
     assert!(html.contains("Belfast") && html.contains("Sejong"));
-    assert!(html.contains("<span lang=\"ko\">세종</span>"), "Hangul as text");
+    assert!(
+        html.contains("<span lang=\"ko\">세종</span>"),
+        "Hangul as text"
+    );
     assert!(html.contains("Connected Places Catapult"));
     assert!(html.contains("2024-04") && html.contains("roadmap launched in Sejong"));
     assert!(html.contains("Ask about the smart-port strand"));
-    assert!(html.contains("<h5>Questions</h5>"), "note headings are demoted");
+    assert!(
+        html.contains("<h5>Questions</h5>"),
+        "note headings are demoted"
+    );
     assert!(html.contains("<strong>roadmap</strong>"));
     assert!(html.contains("by J. Park"));
-    assert!(html.contains("src=\"data:image/png;base64,iVBORw0KGgo"), "an embedded PNG");
+    assert!(
+        html.contains("src=\"data:image/png;base64,iVBORw0KGgo"),
+        "an embedded PNG"
+    );
     for t in targets(&html) {
-        assert!(t.starts_with("data:image/png;base64,"), "an external resource: {t}");
+        assert!(
+            t.starts_with("data:image/png;base64,"),
+            "an external resource: {t}"
+        );
     }
-    assert!(!html.contains("<link") && !html.contains("url("), "no external CSS");
-    assert!(!html.contains("http:") && !html.contains("https:"), "no http anything");
-    for section in ["2. Map", "3. The facts", "4. Headline figures", "6. Your notes", "7. Sources"] {
+    assert!(
+        !html.contains("<link") && !html.contains("url("),
+        "no external CSS"
+    );
+    assert!(
+        !html.contains("http:") && !html.contains("https:"),
+        "no http anything"
+    );
+    for section in [
+        "2. Map",
+        "3. The facts",
+        "4. Headline figures",
+        "6. Your notes",
+        "7. Sources",
+    ] {
         assert!(html.contains(section), "section {section}");
     }
-    assert!(html.contains("Gap: no start year stated"), "gaps are shown as gaps");
+    assert!(
+        html.contains("Gap: no start year stated"),
+        "gaps are shown as gaps"
+    );
     assert!(html.contains("derived"), "derived values are marked");
 }
 
@@ -139,7 +166,14 @@ fn several_ids_make_one_briefing_and_markdown_is_written_beside_it() {
     let md = dir.path().join("trip.md");
     let (out_s, md_s) = (out.to_string_lossy(), md.to_string_lossy());
     let o = run(
-        &["pair-belfast-sejong", "place-busan", "--out", &out_s, "--markdown", &md_s],
+        &[
+            "pair-belfast-sejong",
+            "place-busan",
+            "--out",
+            &out_s,
+            "--markdown",
+            &md_s,
+        ],
         &notes,
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -163,7 +197,14 @@ fn an_unknown_id_exits_2_names_the_id_and_writes_nothing() {
     let md = dir.path().join("brief.md");
     let (out_s, md_s) = (out.to_string_lossy(), md.to_string_lossy());
     let o = run(
-        &["place-busan", "place-atlantis", "--out", &out_s, "--markdown", &md_s],
+        &[
+            "place-busan",
+            "place-atlantis",
+            "--out",
+            &out_s,
+            "--markdown",
+            &md_s,
+        ],
         &notes,
     );
     assert_eq!(o.status.code(), Some(2));
@@ -172,7 +213,11 @@ fn an_unknown_id_exits_2_names_the_id_and_writes_nothing() {
         Ok(r) => r.filter_map(Result::ok).map(|e| e.file_name()).collect(),
         Err(e) => panic!("{e}"),
     };
-    assert_eq!(left, vec![std::ffi::OsString::from("notes.ron")], "nothing written");
+    assert_eq!(
+        left,
+        vec![std::ffi::OsString::from("notes.ron")],
+        "nothing written"
+    );
 }
 
 #[test]
@@ -208,9 +253,15 @@ fn a_hostile_note_gives_no_script_no_handler_and_no_javascript_link() {
     assert!(!lower.contains("onerror="), "no event handler");
     assert!(!lower.contains("<iframe") && !lower.contains("<b>from"));
     for t in targets(&html) {
-        assert!(!t.to_ascii_lowercase().contains("javascript:"), "a javascript: link: {t}");
+        assert!(
+            !t.to_ascii_lowercase().contains("javascript:"),
+            "a javascript: link: {t}"
+        );
     }
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "shown as text"
+    );
     assert!(html.contains(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
          img-src data:; style-src 'unsafe-inline'\">"
@@ -220,7 +271,10 @@ fn a_hostile_note_gives_no_script_no_handler_and_no_javascript_link() {
     let out = dir.path().join("b.html");
     let md = dir.path().join("b.md");
     let (out_s, md_s) = (out.to_string_lossy(), md.to_string_lossy());
-    let o = run(&["pair-belfast-sejong", "--out", &out_s, "--markdown", &md_s], &notes);
+    let o = run(
+        &["pair-belfast-sejong", "--out", &out_s, "--markdown", &md_s],
+        &notes,
+    );
     assert!(o.status.success());
     let text = read(&md);
     assert!(!text.contains("<script") && !text.contains("<img") && !text.contains("<b>"));
@@ -269,7 +323,13 @@ fn in_headless_chromium_a_hostile_note_runs_no_script() {
     let body = "<script>console.log('PROBE-script')</script>\n\n\
         <img src=x onerror=\"console.log('PROBE-onerror')\">\n\n\
         [go](javascript:console.log('PROBE-link'))";
-    let n = note("n-probe", "pair-belfast-sejong", TargetKind::Partnership, "Probe", body);
+    let n = note(
+        "n-probe",
+        "pair-belfast-sejong",
+        TargetKind::Partnership,
+        "Probe",
+        body,
+    );
     let (dir, _html) = brief(&["pair-belfast-sejong"], vec![n]);
     // The harness sees console output: the same script in a plain page logs.
     let control = dir.path().join("control.html");
@@ -280,7 +340,13 @@ fn in_headless_chromium_a_hostile_note_runs_no_script() {
         panic!("{e}");
     }
     let seen = console_of(&chromium, &control);
-    assert!(seen.contains("PROBE-control"), "the probe cannot see the console: {seen}");
+    assert!(
+        seen.contains("PROBE-control"),
+        "the probe cannot see the console: {seen}"
+    );
     let seen = console_of(&chromium, &dir.path().join("brief.html"));
-    assert!(!seen.contains("PROBE"), "a script ran in the briefing: {seen}");
+    assert!(
+        !seen.contains("PROBE"),
+        "a script ran in the briefing: {seen}"
+    );
 }

@@ -79,12 +79,7 @@ pub fn brief(args: &BriefArgs) -> Result<String, BriefError> {
     };
     let briefing = build(&loaded.store, &notes, &args.ids, &options)?;
     let map = map_png(&loaded.store, &args.ids).map_err(|e| e.to_string());
-    let html = render_html(
-        &briefing,
-        &Images {
-            map: map.clone(),
-        },
-    );
+    let html = render_html(&briefing, &Images { map: map.clone() });
     let mut writes = vec![prepare_write(&args.out, html.as_bytes())?];
     let mut written = vec![args.out.display().to_string()];
     if let Some(md_path) = &args.markdown {

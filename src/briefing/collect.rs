@@ -123,7 +123,7 @@ impl Collector<'_> {
             Some(ItemRef::Place(p)) => Words {
                 en: p.name.clone(),
                 ko: p.name_ko.clone(),
-        country: None,
+                country: None,
             },
             Some(ItemRef::Organisation(o)) => Words {
                 en: match &o.short_name {
@@ -286,7 +286,11 @@ impl Collector<'_> {
             .map(|o| o.id.as_str())
             .collect();
         let mut events = Vec::new();
-        for pair in store.partnerships.iter().filter(|x| x.a == p.id || x.b == p.id) {
+        for pair in store
+            .partnerships
+            .iter()
+            .filter(|x| x.a == p.id || x.b == p.id)
+        {
             events.extend(self.milestones(&pair.milestones));
         }
         for cohort in store.cohorts.iter().filter(|c| c.members.contains(&p.id)) {
@@ -302,11 +306,7 @@ impl Collector<'_> {
 
     fn organisation(&mut self, o: &Organisation) -> (Vec<Fact>, Option<String>, Vec<Event>) {
         let cites = &o.sources;
-        let mut facts = vec![self.fact(
-            "Name",
-            Value::Words(vec![self.words_of(&o.id)]),
-            cites,
-        )];
+        let mut facts = vec![self.fact("Name", Value::Words(vec![self.words_of(&o.id)]), cites)];
         facts.push(self.fact(
             "Country",
             Value::Words(vec![Words::en(o.country.clone())]),
@@ -331,14 +331,22 @@ impl Collector<'_> {
                 roles.push(Words::en(format!("delivers {}", prog.name)));
             }
         }
-        for pair in store.partnerships.iter().filter(|x| x.a == o.id || x.b == o.id) {
+        for pair in store
+            .partnerships
+            .iter()
+            .filter(|x| x.a == o.id || x.b == o.id)
+        {
             roles.push(Words::en(format!("partner in {}", pair.name)));
         }
         if !roles.is_empty() {
             facts.push(self.fact("Role", Value::Words(roles), cites));
         }
         let mut events = Vec::new();
-        for pair in store.partnerships.iter().filter(|x| x.a == o.id || x.b == o.id) {
+        for pair in store
+            .partnerships
+            .iter()
+            .filter(|x| x.a == o.id || x.b == o.id)
+        {
             events.extend(self.milestones(&pair.milestones));
         }
         events.extend(self.agreements(|a| a.parties.contains(&o.id)));
@@ -630,7 +638,11 @@ fn countries_of(store: &Store, items: &[ItemRef<'_>]) -> Vec<String> {
                 for pair in store.partnerships.iter().filter(|x| x.a == id || x.b == id) {
                     records.extend([pair.a.as_str(), pair.b.as_str()]);
                 }
-                for cohort in store.cohorts.iter().filter(|c| c.members.iter().any(|m| m == id)) {
+                for cohort in store
+                    .cohorts
+                    .iter()
+                    .filter(|c| c.members.iter().any(|m| m == id))
+                {
                     records.extend(cohort.members.iter().map(String::as_str));
                 }
             }
@@ -720,7 +732,7 @@ fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -777,7 +789,10 @@ mod tests {
             panic!("no Korean side")
         };
         assert_eq!(korean[0].ko.as_deref(), Some("세종"));
-        assert!(matches!(side("Since"), Some(Value::Gap(_))), "since is a gap");
+        assert!(
+            matches!(side("Since"), Some(Value::Gap(_))),
+            "since is a gap"
+        );
         assert!(item.events.iter().any(|e| e.what.contains("roadmap")
             && e.date.map(|d| (d.year, d.month)) == Some((2024, Some(4)))));
         let economies: Vec<&str> = b.figures.gerd.iter().map(|g| g.economy.as_str()).collect();
@@ -827,7 +842,10 @@ mod tests {
         // Korea first, then the partners of its pair and cohort.
         let economies: Vec<&str> = b.figures.gerd.iter().map(|g| g.economy.as_str()).collect();
         assert_eq!(economies.first(), Some(&"KOR"));
-        assert!(economies.contains(&"GBR") && economies.contains(&"NLD"), "{economies:?}");
+        assert!(
+            economies.contains(&"GBR") && economies.contains(&"NLD"),
+            "{economies:?}"
+        );
     }
 
     #[test]

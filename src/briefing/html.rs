@@ -92,18 +92,18 @@ pub fn render_html(b: &Briefing, images: &Images) -> String {
     match &images.map {
         Ok(png) => {
             let data = base64::engine::general_purpose::STANDARD.encode(png);
-            let _ = write!(
+            let _ = writeln!(
                 h,
                 "<figure><img src=\"data:image/png;base64,{data}\" alt=\"Map of {} and their \
                  partners, Europe and Korea\"><figcaption>The network view of Partnership Atlas \
                  (Europe | Korea), the briefing's items emphasised, other programmes faded. \
                  Map outlines: Natural Earth (public domain); city coordinates: GeoNames \
-                 (CC BY 4.0).</figcaption></figure>\n",
+                 (CC BY 4.0).</figcaption></figure>",
                 escape(&b.title.en)
             );
         }
         Err(why) => {
-            let _ = write!(h, "<p class=\"gap\">No map: {}</p>\n", escape(why));
+            let _ = writeln!(h, "<p class=\"gap\">No map: {}</p>", escape(why));
         }
     }
     h.push_str("</section>\n");
@@ -121,8 +121,13 @@ pub fn render_html(b: &Briefing, images: &Images) -> String {
         h.push_str("<p class=\"gap\">No place among the briefing's items.</p>\n");
     }
     for place in &b.places {
-        let _ = write!(h, "<h3>{}</h3>\n", words(&place.name));
-        memberships(&mut h, "Partnerships", &place.partnerships, "none in the store");
+        let _ = writeln!(h, "<h3>{}</h3>", words(&place.name));
+        memberships(
+            &mut h,
+            "Partnerships",
+            &place.partnerships,
+            "none in the store",
+        );
         memberships(&mut h, "Cohorts", &place.cohorts, "none in the store");
         memberships(
             &mut h,
@@ -170,9 +175,9 @@ pub fn render_html(b: &Briefing, images: &Images) -> String {
             .filter(|x| !x.is_empty())
             .map(|x| escape(x))
             .collect();
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<li id=\"src-{}\"><strong>{}</strong>{}{}</li>\n",
+            "<li id=\"src-{}\"><strong>{}</strong>{}{}</li>",
             escape(&s.id),
             escape(&s.title),
             if meta.is_empty() {
@@ -194,19 +199,19 @@ pub fn render_html(b: &Briefing, images: &Images) -> String {
             }
         );
     }
-    h.push_str("</ol>\n<p class=\"meta\">Written by Partnership Atlas from the open store; the \
-                app fetched nothing to write it.</p>\n</section>\n</body>\n</html>\n");
+    h.push_str(
+        "</ol>\n<p class=\"meta\">Written by Partnership Atlas from the open store; the \
+                app fetched nothing to write it.</p>\n</section>\n</body>\n</html>\n",
+    );
     h
 }
 
 /// English, then the Hangul in its own `lang="ko"` span.
 fn words(w: &Words) -> String {
     let mut out = match &w.ko {
-        Some(ko) if !ko.is_empty() => format!(
-            "{} <span lang=\"ko\">{}</span>",
-            escape(&w.en),
-            escape(ko)
-        ),
+        Some(ko) if !ko.is_empty() => {
+            format!("{} <span lang=\"ko\">{}</span>", escape(&w.en), escape(ko))
+        }
         _ => escape(&w.en),
     };
     if let Some(c) = &w.country {
@@ -237,9 +242,9 @@ fn fact_row(h: &mut String, f: &Fact) {
         Value::Words(w) => w.iter().map(words).collect::<Vec<_>>().join(", "),
         Value::Gap(why) => format!("<span class=\"gap\">Gap: {}</span>", escape(why)),
     };
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<tr><th>{}</th><td>{value}{}</td></tr>\n",
+        "<tr><th>{}</th><td>{value}{}</td></tr>",
         escape(&f.label),
         cites(&f.cites)
     );
@@ -273,11 +278,7 @@ fn item_html(h: &mut String, item: &ItemFacts) {
     }
     h.push_str("</table>\n");
     if let Some(d) = &item.description {
-        let _ = write!(
-            h,
-            "<p><em>In the curators' words:</em> {}</p>\n",
-            escape(d)
-        );
+        let _ = writeln!(h, "<p><em>In the curators' words:</em> {}</p>", escape(d));
     }
     h.push_str("<h4>Milestones and agreements, in date order</h4>\n");
     if item.events.is_empty() {
@@ -303,24 +304,24 @@ fn event_row(h: &mut String, e: &Event) {
     if let Some(s) = e.status {
         let _ = write!(what, " ({})", escape(s.label()));
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<tr><td>{date}</td><td>{what}</td><td>{}</td></tr>\n",
+        "<tr><td>{date}</td><td>{what}</td><td>{}</td></tr>",
         cites(&e.cites)
     );
 }
 
 fn memberships(h: &mut String, label: &str, rows: &[Membership], none: &str) {
-    let _ = write!(h, "<h4>{}</h4>\n", escape(label));
+    let _ = writeln!(h, "<h4>{}</h4>", escape(label));
     if rows.is_empty() {
-        let _ = write!(h, "<p class=\"gap\">{}</p>\n", escape(none));
+        let _ = writeln!(h, "<p class=\"gap\">{}</p>", escape(none));
         return;
     }
     h.push_str("<ul>\n");
     for m in rows {
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<li>{} — {}{}</li>\n",
+            "<li>{} — {}{}</li>",
             words(&m.name),
             escape(&m.detail),
             cites(&m.cites)
@@ -355,9 +356,9 @@ fn figures_html(h: &mut String, b: &Briefing) {
     for g in &f.gerd {
         match &g.latest {
             Some(l) => {
-                let _ = write!(
+                let _ = writeln!(
                     h,
-                    "<li>{}: {} {} in {}{} — {}{}</li>\n",
+                    "<li>{}: {} {} in {}{} — {}{}</li>",
                     words(&g.name),
                     escape(&format_value(l.value)),
                     escape(&l.unit),
@@ -372,9 +373,9 @@ fn figures_html(h: &mut String, b: &Briefing) {
                 );
             }
             None => {
-                let _ = write!(
+                let _ = writeln!(
                     h,
-                    "<li>{}: <span class=\"gap\">Gap: no GERD figure in the store</span></li>\n",
+                    "<li>{}: <span class=\"gap\">Gap: no GERD figure in the store</span></li>",
                     words(&g.name)
                 );
             }
@@ -406,14 +407,21 @@ fn figures_html(h: &mut String, b: &Briefing) {
                     .collect(),
             })
             .collect();
-        h.push_str(&bar_chart("Share of world PCT applications by sector", &groups));
+        h.push_str(&bar_chart(
+            "Share of world PCT applications by sector",
+            &groups,
+        ));
         let any_derived = p.cells.iter().flatten().flatten().any(|c| c.derived);
         if any_derived {
-            let _ = write!(
+            let _ = writeln!(
                 h,
                 "<p class=\"source-line\"><span class=\"derived\">derived</span> Values marked \
-                 derived (paler bars) were computed by the store's curators, not published: {}</p>\n",
-                escape(p.derivation.as_deref().unwrap_or("see the series in the store"))
+                 derived (paler bars) were computed by the store's curators, not published: {}</p>",
+                escape(
+                    p.derivation
+                        .as_deref()
+                        .unwrap_or("see the series in the store")
+                )
             );
         }
         // The source line: every source of the cells, once (their tables are in section 7).
@@ -428,12 +436,15 @@ fn figures_html(h: &mut String, b: &Briefing) {
         numbers.dedup();
         let list: Vec<Cite> = numbers
             .into_iter()
-            .map(|n| Cite { n, at: String::new() })
+            .map(|n| Cite {
+                n,
+                at: String::new(),
+            })
             .collect();
-        let _ = write!(
+        let _ = writeln!(
             h,
             "<p class=\"source-line\">Source:{} — the table of each economy and sector is \
-             listed under its source in section 7.</p>\n",
+             listed under its source in section 7.</p>",
             cites(&list)
         );
     }

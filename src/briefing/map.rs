@@ -61,7 +61,11 @@ fn programmes_of(store: &Store, ids: &[String]) -> BTreeSet<String> {
             }
             Some(ItemRef::Agreement(a)) => out.extend(a.programme.clone()),
             Some(ItemRef::Place(_) | ItemRef::Organisation(_)) => {
-                for p in store.partnerships.iter().filter(|p| p.a == *id || p.b == *id) {
+                for p in store
+                    .partnerships
+                    .iter()
+                    .filter(|p| p.a == *id || p.b == *id)
+                {
                     out.insert(p.programme.clone());
                 }
                 for c in store.cohorts.iter().filter(|c| c.members.contains(id)) {

@@ -125,10 +125,7 @@ pub fn markdown_to_html(markdown: &str, demote: u8) -> String {
                 TagEnd::Strong => out.push_str("</strong>"),
                 TagEnd::Strikethrough => out.push_str("</del>"),
                 TagEnd::Link => match inert_links.pop() {
-                    Some(Some(target)) => out.push_str(&format!(
-                        " ({})</span>",
-                        escape(&target)
-                    )),
+                    Some(Some(target)) => out.push_str(&format!(" ({})</span>", escape(&target))),
                     Some(None) => out.push_str("</a>"),
                     None => {}
                 },
@@ -207,7 +204,11 @@ pub fn sanitize_markdown(markdown: &str, demote: u8) -> String {
                 if let Some((r, url, alt)) = image.take() {
                     edits.push((
                         r,
-                        format!("\\[image: {} — {}\\]", escape_markdown(&alt), code_span(&url)),
+                        format!(
+                            "\\[image: {} — {}\\]",
+                            escape_markdown(&alt),
+                            code_span(&url)
+                        ),
                     ));
                 }
                 continue;
@@ -217,7 +218,10 @@ pub fn sanitize_markdown(markdown: &str, demote: u8) -> String {
             }
             Event::End(TagEnd::Link) => {
                 if let Some((r, url, text)) = link.take() {
-                    edits.push((r, format!("{} ({})", escape_markdown(&text), code_span(&url))));
+                    edits.push((
+                        r,
+                        format!("{} ({})", escape_markdown(&text), code_span(&url)),
+                    ));
                 }
             }
             _ => {}
@@ -289,7 +293,10 @@ mod tests {
         assert!(!lower.contains("<iframe"), "{html}");
         assert!(!lower.contains("<style"), "{html}");
         assert!(!lower.contains("onerror="), "{html}");
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{html}"
+        );
     }
 
     #[test]
@@ -297,9 +304,15 @@ mod tests {
         let html = markdown_to_html(HOSTILE, 3);
         let hrefs: Vec<&str> = html.split("href=\"").skip(1).collect();
         assert_eq!(hrefs.len(), 1, "{html}");
-        assert!(hrefs[0].starts_with("https://example.org/a?b&#61;1\""), "{html}");
+        assert!(
+            hrefs[0].starts_with("https://example.org/a?b&#61;1\""),
+            "{html}"
+        );
         assert!(html.contains("<span class=\"inert-link\">x (javascript:alert(1))</span>"));
-        assert!(html.contains("[image: pic — http://tracker.example/p.png]"), "{html}");
+        assert!(
+            html.contains("[image: pic — http://tracker.example/p.png]"),
+            "{html}"
+        );
         assert!(allowed_link("MAILTO:a@b.example"));
         assert!(!allowed_link("https://"));
         assert!(!allowed_link("java\tscript:alert(1)"));
@@ -307,7 +320,10 @@ mod tests {
 
     #[test]
     fn note_headings_move_under_the_section() {
-        assert_eq!(markdown_to_html("# A\n\n###### B", 3), "<h4>A</h4>\n<h6>B</h6>\n");
+        assert_eq!(
+            markdown_to_html("# A\n\n###### B", 3),
+            "<h4>A</h4>\n<h6>B</h6>\n"
+        );
     }
 
     #[test]
@@ -322,7 +338,10 @@ mod tests {
         assert!(md.starts_with("#### Plan\n"), "{md}");
         // Rendered again, it yields no markup of its own.
         let again = markdown_to_html(&md, 0).to_ascii_lowercase();
-        assert!(!again.contains("<script") && !again.contains("<img"), "{again}");
+        assert!(
+            !again.contains("<script") && !again.contains("<img"),
+            "{again}"
+        );
         assert_eq!(again.matches("href=").count(), 1, "{again}");
     }
 
