@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::io::{AtomicError, Backup, prepare_write};
+use crate::model::Store;
 use crate::notes::{self, Note, NotesError};
 use crate::store::{self, LoadError};
 
@@ -13,7 +14,7 @@ use super::{BuildOptions, Images, UnknownId, build, map_png, render_html, render
 #[derive(Debug, thiserror::Error)]
 pub enum BriefError {
     /// An id is not in the store.
-    #[error("{0}; nothing was written (ids are listed by `validate` and shown in the app)")]
+    #[error("{0}; nothing was written")]
     Unknown(#[from] UnknownId),
     /// The store could not be read at all.
     #[error("{0}")]
@@ -77,12 +78,35 @@ pub fn brief(args: &BriefArgs) -> Result<String, BriefError> {
         origin: loaded.origin.to_string(),
         written: args.written.clone(),
     };
-    let briefing = build(&loaded.store, &notes, &args.ids, &options)?;
-    let map = map_png(&loaded.store, &args.ids).map_err(|e| e.to_string());
+    write_briefing(
+        &loaded.store,
+        &notes,
+        &args.ids,
+        &options,
+        &args.out,
+        args.markdown.as_deref(),
+    )
+}
+
+/// Builds the briefing for `ids` and writes it to `out` (HTML) and, if asked, `markdown` with
+/// its map beside it; returns a line for the user. The one call the app and the command line
+/// share. Nothing is written unless every id is known, every file is prepared before any is
+/// replaced, and each is replaced atomically. Drawing the map takes a moment (software
+/// rendering): call it off the UI thread.
+pub fn write_briefing<'n>(
+    store: &Store,
+    notes: impl IntoIterator<Item = &'n Note>,
+    ids: &[String],
+    options: &BuildOptions,
+    out: &Path,
+    markdown: Option<&Path>,
+) -> Result<String, BriefError> {
+    let briefing = build(store, notes, ids, options)?;
+    let map = map_png(store, ids).map_err(|e| e.to_string());
     let html = render_html(&briefing, &Images { map: map.clone() });
-    let mut writes = vec![prepare_write(&args.out, html.as_bytes())?];
-    let mut written = vec![args.out.display().to_string()];
-    if let Some(md_path) = &args.markdown {
+    let mut writes = vec![prepare_write(out, html.as_bytes())?];
+    let mut written = vec![out.display().to_string()];
+    if let Some(md_path) = markdown {
         let png_path = map_path(md_path);
         let png_name = png_path
             .file_name()
