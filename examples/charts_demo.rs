@@ -65,16 +65,20 @@ impl eframe::App for Demo {
         for c in commands {
             match c {
                 Command::Select(id) => self.selected = Some(id),
+                Command::WriteFile { path, bytes, what } => match std::fs::write(&path, bytes) {
+                    Ok(()) => println!("status: Saved {what} — {}", path.display()),
+                    Err(e) => println!("status: cannot write {}: {e}", path.display()),
+                },
+                Command::ReplaceStore { store, label } => {
+                    self.store = *store;
+                    self.status = label;
+                }
                 Command::Status(s) => {
                     println!("status: {s}");
                     self.status = s;
                 }
                 other => println!("command: {other:?}"),
             }
-        }
-        if let Some((store, summary)) = self.view.take_store_replacement() {
-            self.store = *store;
-            self.status = summary;
         }
         if self.frames == 3 {
             if let Some((id, year)) = self.pick.take() {
@@ -106,7 +110,6 @@ fn parse_point(text: &str) -> Option<(String, i32)> {
 
 fn main() -> ExitCode {
     let mut view = ChartsView::default();
-    view.set_system_dialogs(false);
     let mut pick = None;
     let mut print_point = None;
     let mut png = None;

@@ -122,8 +122,11 @@ fn main() -> eframe::Result {
             scale: 1.0,
             dark,
         };
-        match view.export_png(&ctx, std::path::Path::new(&out), options) {
-            Ok(()) => println!("wrote {out}"),
+        match view.render_png(&ctx, options) {
+            Ok(bytes) => match std::fs::write(&out, bytes) {
+                Ok(()) => println!("wrote {out}"),
+                Err(e) => eprintln!("cannot write {out}: {e}"),
+            },
             Err(e) => eprintln!("export failed: {e}"),
         }
         return Ok(());

@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use partnership_atlas::app::{AtlasApp, StartOptions};
+use partnership_atlas::desktop;
 use partnership_atlas::notes;
 use partnership_atlas::store::{self, LoadError};
 
@@ -15,8 +16,12 @@ use partnership_atlas::store::{self, LoadError};
 ///
 /// Run without a command to open the window on the built-in default store.
 #[derive(Parser, Debug)]
-#[command(name = "partnership-atlas", version, about, long_about = None)]
+#[command(name = "partnership-atlas", about, long_about = None, disable_version_flag = true)]
 struct Cli {
+    /// Print the app version and the built-in store's version and date, then exit.
+    #[arg(short = 'V', long)]
+    version: bool,
+
     /// Open this store (a .ron file or a folder of .ron files) instead of the built-in one.
     #[arg(long, value_name = "PATH", global = true)]
     store: Option<PathBuf>,
@@ -90,6 +95,9 @@ enum NotesAction {
 fn main() -> ExitCode {
     let started = Instant::now();
     let cli = Cli::parse();
+    if cli.version {
+        return print_version();
+    }
     match cli.command {
         Some(Command::Validate { paths }) => validate(&paths),
         Some(Command::Notes { action }) => notes(cli.notes, action),
@@ -103,6 +111,18 @@ fn main() -> ExitCode {
             started: Some(started),
         }),
     }
+}
+
+fn print_version() -> ExitCode {
+    let loaded = store::embedded();
+    let store = loaded.as_ref().map(|l| &l.store).map_err(Vec::len);
+    let text = desktop::version_text(
+        env!("CARGO_PKG_VERSION"),
+        store,
+        desktop::embedded_store_fingerprint(),
+    );
+    println!("{text}");
+    ExitCode::SUCCESS
 }
 
 fn validate(paths: &[PathBuf]) -> ExitCode {
@@ -196,10 +216,15 @@ fn brief(
 fn run_window(options: StartOptions) -> ExitCode {
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title("Partnership Atlas")
+            .with_title(desktop::APP_NAME)
+            .with_app_id(desktop::APP_ID)
+            .with_icon(desktop::icon())
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([720.0, 480.0])
             .with_drag_and_drop(true),
+        // The app id would move eframe's window state to a new folder; keep it where it was.
+        persistence_path: eframe::storage_dir(desktop::WINDOW_STATE_FOLDER)
+            .map(|dir| dir.join("app.ron")),
         ..Default::default()
     };
     let result = eframe::run_native(

@@ -1,14 +1,12 @@
 //! The app as a person uses it, driven through AccessKit by egui_kittest (no window, no GPU).
 
+mod common;
+
 use egui_kittest::{Harness, kittest::Queryable};
 use partnership_atlas::app::{AtlasApp, Settings, StartOptions};
-use partnership_atlas::ui::theme;
 
 fn harness(app: AtlasApp) -> Harness<'static, AtlasApp> {
-    Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(theme::install)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app)
+    common::app_harness(app)
 }
 
 fn default_app() -> AtlasApp {

@@ -34,8 +34,6 @@ fn default_store() -> Store {
 }
 
 fn harness(view: ChartsView) -> Harness<'static, State> {
-    let mut view = view;
-    view.set_system_dialogs(false);
     let state = State {
         view,
         store: default_store(),
@@ -295,10 +293,8 @@ fn the_plotted_data_exports_as_csv_with_the_source_on_every_row() {
     let mut view = ChartsView::default();
     view.set_rd_source("src-ncses-6293");
     let store = default_store();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("rd.csv");
-    let rows = view.export_csv_to(&store, &path).expect("exported");
-    let text = std::fs::read_to_string(&path).expect("readable");
+    let (bytes, rows) = view.export_csv_bytes(&store).expect("exported");
+    let text = String::from_utf8(bytes).expect("UTF-8");
     assert_eq!(text.lines().count(), rows + 1);
     let kor = text
         .lines()
@@ -332,17 +328,23 @@ fn the_chart_exports_as_a_png_that_carries_its_source() {
         h.step();
     }
     h.run();
-    assert!(
-        h.state()
-            .commands
-            .iter()
-            .any(|c| matches!(c, Command::Status(s) if s.starts_with("Saved the chart as PNG"))),
-        "{:?}",
-        h.state().commands
-    );
-    let decoder = png::Decoder::new(std::io::BufReader::new(
-        std::fs::File::open(&path).expect("the PNG exists"),
-    ));
+    let bytes = h
+        .state()
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            Command::WriteFile {
+                path: p,
+                bytes,
+                what,
+            } if *p == path => {
+                assert!(what.starts_with("the chart as PNG"), "{what}");
+                Some(bytes.clone())
+            }
+            _ => None,
+        })
+        .expect("the view hands the PNG to the app to write");
+    let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     let reader = decoder.read_info().expect("a PNG");
     let info = reader.info();
     let rect = h.state().view.chart_rect().expect("the card was drawn");
@@ -367,8 +369,9 @@ fn a_bad_import_file_shows_every_bad_line_and_changes_nothing() {
     h.run();
     let store = h.state().store.clone();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/csv/bad_rows.csv");
+    let bytes = std::fs::read(&path).expect("fixture");
     let state = h.state_mut();
-    let commands = state.view.preview_import(&store, path);
+    let commands = state.view.preview_import(&store, path, bytes.into());
     state.commands.extend(commands);
     h.run();
     for line in [
@@ -379,7 +382,12 @@ fn a_bad_import_file_shows_every_bad_line_and_changes_nothing() {
         assert!(!texts_containing(&h, line).is_empty(), "{line} not shown");
     }
     assert!(h.query_by_label("Apply import").is_none());
-    assert!(h.state_mut().view.take_store_replacement().is_none());
+    assert!(
+        !h.state()
+            .commands
+            .iter()
+            .any(|c| matches!(c, Command::ReplaceStore { .. }))
+    );
 }
 
 #[test]
@@ -389,42 +397,23 @@ fn an_applied_import_hands_the_new_store_to_the_app() {
     let store = h.state().store.clone();
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/csv/rd_intensity_kor_euu_uis.csv");
+    let bytes = std::fs::read(&path).expect("fixture");
     let state = h.state_mut();
-    let commands = state.view.preview_import(&store, path);
+    let commands = state.view.preview_import(&store, path, bytes.into());
     state.commands.extend(commands);
     h.run();
     assert!(!texts_containing(&h, "Imported 52 rows").is_empty());
     h.get_by_label("Apply import").click_accesskit();
     h.run();
     let (new_store, summary) = h
-        .state_mut()
-        .view
-        .take_store_replacement()
+        .state()
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            Command::ReplaceStore { store, label } => Some((store.clone(), label.clone())),
+            _ => None,
+        })
         .expect("the import was applied");
-    assert!(summary.starts_with("Imported 52 rows"), "{summary}");
+    assert!(summary.contains("Imported 52 rows"), "{summary}");
     assert!(new_store.indicators.len() > store.indicators.len());
-}
-
-#[test]
-fn without_a_file_dialog_the_view_asks_for_a_path_and_exports_there() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("typed.csv");
-    let mut h = harness(ChartsView::default());
-    h.run();
-    h.get_by_label("Export plotted data as CSV…")
-        .click_accesskit();
-    h.run();
-    h.get_by_label("Export plotted data as CSV — path:").focus();
-    h.run();
-    // Replace the suggested path with ours.
-    h.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
-    h.run();
-    h.get_by_label("Export plotted data as CSV — path:")
-        .type_text(&path.display().to_string());
-    h.run();
-    h.get_by_label("OK").click_accesskit();
-    h.run();
-    assert!(path.exists(), "{:?}", h.state().commands);
-    let text = std::fs::read_to_string(&path).expect("readable");
-    assert!(text.starts_with("chart,series_id,economy"), "{text}");
 }

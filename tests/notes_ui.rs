@@ -1,14 +1,13 @@
 //! Notes as an officer writes them: on a partnership, in Hangul, surviving a restart.
 
+mod common;
+
 use egui_kittest::{Harness, kittest::Queryable};
 use partnership_atlas::app::{AtlasApp, Settings, StartOptions, View};
-use partnership_atlas::ui::{Command, theme};
+use partnership_atlas::ui::Command;
 
 fn harness(app: AtlasApp) -> Harness<'static, AtlasApp> {
-    Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(theme::install)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app)
+    common::app_harness(app)
 }
 
 fn app_on(notes: &std::path::Path) -> AtlasApp {

@@ -1,9 +1,15 @@
 //! The application: its state, the commands the panels ask for, and one frame.
 //!
-//! Panels and views only read state (through [`crate::ui::ViewCtx`]) and push
-//! [`Command`]s; [`AtlasApp::apply`] is the one place that changes the store and the selection.
+//! Panels and views only read state (through [`crate::ui::ViewCtx`] and plain values built
+//! here) and return [`Command`]s; [`AtlasApp::apply`] is the one place that changes the store,
+//! the notes, the selection and the settings, and [`files`] the one place that reads and
+//! writes files and opens dialogs. Every change to data is recorded for undo ([`history`]).
 
+pub mod files;
+mod frame;
+pub mod history;
 pub mod notes;
+mod undo;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -15,7 +21,8 @@ use crate::notes::{NoteDraft, NoteId, NoteTarget, Timestamp};
 use crate::store::{self, LoadError, Loaded, Origin, Problem};
 pub use crate::ui::View;
 use crate::ui::notes::{Editor, NoteCommand, NotesView};
-use crate::ui::{self, Command, ViewCtx};
+use crate::ui::{self, Command, Setting, UiCommand};
+use history::History;
 use notes::{NotesSession, Waker};
 
 /// The state we persist between runs (window size and panel widths are kept by eframe/egui).
@@ -44,14 +51,7 @@ pub struct Settings {
     pub notes: NotesView,
 }
 
-/// A failed attempt to open a store: what was tried and what is shown instead.
-#[derive(Clone, Debug)]
-pub struct Failure {
-    /// What the user tried to open.
-    pub attempted: String,
-    /// Why it failed, in one line.
-    pub reason: String,
-}
+pub use crate::store::Failure;
 
 /// Options from the command line.
 #[derive(Clone, Debug, Default)]
@@ -65,6 +65,9 @@ pub struct StartOptions {
     /// When the process started, for the first-frame time.
     pub started: Option<Instant>,
 }
+
+/// At most this many rounds of follow-up commands are applied for one command.
+const MAX_ROUNDS: usize = 8;
 
 /// The whole application.
 pub struct AtlasApp {
@@ -88,13 +91,47 @@ pub struct AtlasApp {
     pub status: String,
     /// The user's notes and the state of their file.
     pub notes: NotesSession,
-    /// The last note moved to the trash, for "Undo".
+    /// The last note moved to the trash, for "Undo delete" in the status bar.
     pub last_deleted: Option<NoteId>,
+    /// What can be undone and redone.
+    pub history: History,
+    /// Use the system file dialogs (off in tests, and where they cannot open).
+    pub system_dialogs: bool,
+    /// A path field shown where the system dialog gave no path.
+    pub path_prompt: Option<files::PathPrompt>,
+    /// An action waiting for the user to say what to do with unsaved store changes.
+    pub confirm: Option<Pending>,
+    /// Whether the keyboard shortcut sheet is open.
+    pub show_shortcuts: bool,
+    /// Whether the About box is open.
+    pub show_about: bool,
+    /// Put the keyboard focus in the search box on the next frame.
+    focus_search: bool,
+    /// Which version of the store is open: changes on every edit, undo and redo.
+    store_generation: u64,
+    /// The generation last saved (or opened); unsaved when it differs.
+    saved_generation: u64,
+    next_generation: u64,
+    /// The user confirmed closing with unsaved changes.
+    close_confirmed: bool,
+    /// The window title last sent.
+    title: String,
     /// The notebook revision `noted` was computed at.
     noted_revision: Option<u64>,
     /// Wakes the UI from the notes saver thread.
     egui_ctx: Option<egui::Context>,
     smoke: Option<Smoke>,
+}
+
+/// Something that would drop unsaved store changes, waiting for the user's word.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Read the store again.
+    Reload,
+    /// Open another store.
+    Open(PathBuf),
+    /// Close the window.
+    Quit,
 }
 
 /// Progress of a `--smoke` run: which view is drawn next.
@@ -143,6 +180,18 @@ impl AtlasApp {
         let mut app = Self {
             notes,
             last_deleted: None,
+            history: History::default(),
+            system_dialogs: egui_ctx.is_some() && !options.smoke,
+            path_prompt: None,
+            confirm: None,
+            show_shortcuts: false,
+            show_about: false,
+            focus_search: false,
+            store_generation: 0,
+            saved_generation: 0,
+            next_generation: 0,
+            close_confirmed: false,
+            title: String::new(),
             noted_revision: None,
             egui_ctx,
             settings,
@@ -174,6 +223,8 @@ impl AtlasApp {
     /// Creates the app inside eframe: fonts, persisted settings, command-line options.
     pub fn from_creation_context(cc: &eframe::CreationContext<'_>, options: &StartOptions) -> Self {
         ui::theme::install(&cc.egui_ctx);
+        // Ctrl+± and Ctrl+0 are commands of the table (listed on the shortcut sheet).
+        cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
@@ -184,13 +235,23 @@ impl AtlasApp {
     /// Rebuilds what is derived from the store.
     fn rebuild(&mut self) {
         self.rows = ui::list::rows(&self.loaded.store);
-        // An import replaces the store in place; the network view must not keep its geometry.
+        // The store changed in place; the network view must not keep its geometry.
         self.settings.network.store_changed();
         if let Some(id) = &self.selected
             && self.loaded.store.item(id).is_none()
         {
             self.selected = None;
         }
+    }
+
+    /// A new store was opened or read again: nothing of it is unsaved, and the undo steps of
+    /// the previous store no longer apply to it.
+    fn store_replaced(&mut self) {
+        self.next_generation += 1;
+        self.store_generation = self.next_generation;
+        self.saved_generation = self.store_generation;
+        self.history.forget_store_changes();
+        self.rebuild();
     }
 
     /// Opens a store from disk; on failure keeps the current store and lists the problems.
@@ -203,7 +264,7 @@ impl AtlasApp {
                 self.failure = None;
                 self.show_problems = false;
                 self.settings.last_store = Some(path);
-                self.rebuild();
+                self.store_replaced();
             }
             Err(err) => {
                 let (problems, reason) = match err {
@@ -240,143 +301,157 @@ impl AtlasApp {
         }
     }
 
-    /// Applies one command. The only place that changes the store or the selection.
-    pub fn apply(&mut self, command: Command) {
-        match command {
-            Command::Select(id) => self.selected = Some(id),
-            Command::ClearSelection => self.selected = None,
-            Command::NewNote(target) => self.apply_note(NoteCommand::New(target)),
-            Command::Notes(c) => self.apply_note(c),
-            Command::Status(s) => self.status = s,
-            Command::OpenStore(path) => self.open(path),
-            Command::OpenStoreDialog => {
-                if let Some(path) = rfd::FileDialog::new()
-                    .set_title("Open a Partnership Atlas store")
-                    .add_filter("Atlas store (RON)", &["ron"])
-                    .pick_file()
-                {
-                    self.open(path);
+    /// Reads the open store again from where it came from.
+    fn reload(&mut self) {
+        match self.loaded.origin.clone() {
+            Origin::Path(p) => self.open(p),
+            Origin::Embedded => match store::embedded() {
+                Ok(l) => {
+                    self.loaded = l;
+                    self.problems.clear();
+                    self.failure = None;
+                    self.status = "Reloaded the built-in store".to_owned();
+                    self.store_replaced();
+                }
+                Err(p) => self.problems = p,
+            },
+        }
+    }
+
+    /// Does `pending` now, or asks first when it would drop unsaved store changes.
+    fn guard(&mut self, pending: Pending) {
+        if self.store_unsaved() {
+            self.confirm = Some(pending);
+        } else {
+            self.run_pending(pending);
+        }
+    }
+
+    fn run_pending(&mut self, pending: Pending) {
+        match pending {
+            Pending::Reload => self.reload(),
+            Pending::Open(path) => self.open(path),
+            Pending::Quit => {
+                self.close_confirmed = true;
+                if let Some(ctx) = &self.egui_ctx {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             }
-            Command::ReloadStore => match self.loaded.origin.clone() {
-                Origin::Path(p) => self.open(p),
-                Origin::Embedded => match store::embedded() {
-                    Ok(l) => {
-                        self.loaded = l;
-                        self.problems.clear();
-                        self.failure = None;
-                        self.status = "Reloaded the built-in store".to_owned();
-                        self.rebuild();
-                    }
-                    Err(p) => self.problems = p,
-                },
-            },
-            Command::ShowView(v) => self.settings.view = v,
-            Command::ToggleProblems => self.show_problems = !self.show_problems,
         }
     }
 
-    /// Draws one frame into `ui` and applies the commands it produced.
-    pub fn show(&mut self, ui: &mut egui::Ui) {
-        let mut commands = Vec::new();
-        self.notes.tick();
-        if let Some(m) = self.notes.last_merge.take() {
-            self.status = m;
-        }
-        if self.noted_revision != Some(self.notes.book.revision()) {
-            self.noted = self.notes.noted_ids();
-            self.noted_revision = Some(self.notes.book.revision());
-        }
-        let save = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::S);
-        if ui.ctx().input_mut(|i| i.consume_shortcut(&save)) {
-            commands.push(Command::Notes(NoteCommand::SaveNow));
-        }
-        if ui.ctx().input(|i| {
-            i.events
-                .iter()
-                .any(|e| matches!(e, egui::Event::WindowFocused(true)))
-        }) {
-            self.notes.check_disk();
-        }
-        // Files dropped on the window open as a store.
-        let dropped: Vec<PathBuf> = ui.ctx().input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .filter(|p| !p.as_os_str().is_empty())
-                .collect()
-        });
-        if let Some(path) = dropped.into_iter().next() {
-            commands.push(Command::OpenStore(path));
-        }
-        if let Some(smoke) = &self.smoke {
-            // Show each view once, in turn.
-            if let Some(v) = View::ALL.get(smoke.frame) {
-                self.settings.view = *v;
+    /// Applies one command and the follow-ups it asks for (a menu item asks for a path, the
+    /// path names a file action): the only place that changes the store, the notes, the
+    /// selection and the settings.
+    pub fn apply(&mut self, command: Command) {
+        let mut queue = vec![command];
+        for _ in 0..MAX_ROUNDS {
+            if queue.is_empty() {
+                return;
+            }
+            for c in std::mem::take(&mut queue) {
+                queue.extend(self.apply_one(c));
             }
         }
-
-        commands.extend(ui::top_bar::show(ui, self));
-        if self.show_problems && !self.problems.is_empty() {
-            commands.extend(ui::problems::show(
-                ui,
-                &self.problems,
-                self.failure.as_ref(),
-            ));
-        }
-        commands.extend(ui::status_bar::show(
-            ui,
-            &self.status,
-            &self.notes,
-            self.last_deleted.as_ref(),
-        ));
-        let ctx = ViewCtx {
-            store: &self.loaded.store,
-            selected: self.selected.as_deref(),
-            noted: &self.noted,
-            hangul: self.settings.hangul,
-        };
-        if !self.settings.hide_list {
-            commands.extend(ui::list::show(
-                ui,
-                &ctx,
-                &self.rows,
-                &mut self.settings.list,
-            ));
-        }
-        if !self.settings.hide_details {
-            commands.extend(ui::details::show(ui, &ctx, &self.notes.book));
-        }
-        let notes_status = ui::status_bar::notes_state(&self.notes);
-        let settings = &mut self.settings;
-        egui::CentralPanel::default().show(ui, |ui| match settings.view {
-            View::Network => commands.extend(settings.network.ui(ui, &ctx)),
-            View::Charts => commands.extend(settings.charts.ui(ui, &ctx)),
-            View::Notes => commands.extend(settings.notes.show(
-                ui,
-                &self.notes.book,
-                &self.loaded.store,
-                &notes_status,
-            )),
-            View::Overview => commands.extend(ui::overview::show(ui, &ctx)),
-        });
-
-        for c in commands {
-            self.apply(c);
-        }
-        if let Some((store, summary)) = self.settings.charts.take_store_replacement() {
-            self.loaded.store = *store;
-            self.status = format!(
-                "{summary} — the open store now holds the imported figures; save it from the Charts view to keep them."
-            );
-            self.rebuild();
-        }
-        self.smoke_step(ui.ctx());
     }
 
-    /// Applies a notes command.
-    fn apply_note(&mut self, command: NoteCommand) {
+    /// Applies one command; returns its follow-ups.
+    fn apply_one(&mut self, command: Command) -> Vec<Command> {
+        match command {
+            Command::Ui(c) => return self.run_ui_command(c),
+            Command::Select(id) => self.selected = Some(id),
+            Command::ClearSelection => self.selected = None,
+            Command::NewNote(target) => return self.apply_note(NoteCommand::New(target)),
+            Command::Notes(c) => return self.apply_note(c),
+            Command::Status(s) => self.status = s,
+            Command::OpenStore(path) => self.guard(Pending::Open(path)),
+            Command::ShowView(v) => self.settings.view = v,
+            Command::ToggleProblems => self.show_problems = !self.show_problems,
+            Command::AskPath(action) => return self.ask_path(action),
+            Command::FileAt(action, path) => return self.file_at(action, path),
+            Command::WriteFile { path, bytes, what } => self.write_file(&path, &bytes, &what),
+            Command::ReplaceStore { store, label } => {
+                self.status = format!(
+                    "{label} — the open store now holds it (unsaved: File → Save store as… keeps it)."
+                );
+                self.replace_store(*store, label);
+            }
+            Command::Set(setting) => match setting {
+                Setting::Hangul(on) => self.settings.hangul = on,
+                Setting::ShowList(on) => self.settings.hide_list = !on,
+                Setting::ShowDetails(on) => self.settings.hide_details = !on,
+                Setting::Author(name) => self.settings.author = name,
+            },
+        }
+        Vec::new()
+    }
+
+    /// Applies a command of the table (menus, buttons, shortcuts).
+    fn run_ui_command(&mut self, c: UiCommand) -> Vec<Command> {
+        use crate::ui::FileAction as F;
+        match c {
+            UiCommand::OpenStore => return vec![Command::AskPath(F::OpenStore)],
+            UiCommand::SaveStore => match self.loaded.origin.clone() {
+                Origin::Path(p) if p.is_file() => self.save_store_to(p),
+                _ => return vec![Command::AskPath(F::SaveStoreAs)],
+            },
+            UiCommand::SaveStoreAs => return vec![Command::AskPath(F::SaveStoreAs)],
+            UiCommand::ReloadStore => self.guard(Pending::Reload),
+            UiCommand::ImportCsv => return vec![Command::AskPath(F::ImportCsv)],
+            UiCommand::Undo => self.undo(),
+            UiCommand::Redo => self.redo(),
+            UiCommand::NewNote => {
+                return self.apply_note(NoteCommand::New(self.selected.clone()));
+            }
+            UiCommand::SaveNotes => return self.apply_note(NoteCommand::SaveNow),
+            UiCommand::ExportNotes => {
+                return vec![Command::AskPath(F::ExportNotes {
+                    markdown: false,
+                    target: None,
+                })];
+            }
+            UiCommand::ExportNotesMarkdown => {
+                return vec![Command::AskPath(F::ExportNotes {
+                    markdown: true,
+                    target: None,
+                })];
+            }
+            UiCommand::ImportNotes => return vec![Command::AskPath(F::ImportNotes)],
+            UiCommand::FocusSearch => {
+                self.settings.hide_list = false;
+                self.focus_search = true;
+            }
+            UiCommand::ClearSelection => {
+                self.selected = None;
+                self.path_prompt = None;
+                self.show_shortcuts = false;
+                self.show_about = false;
+            }
+            UiCommand::ShowNetwork => self.settings.view = View::Network,
+            UiCommand::ShowCharts => self.settings.view = View::Charts,
+            UiCommand::ShowNotes => self.settings.view = View::Notes,
+            UiCommand::ShowOverview => self.settings.view = View::Overview,
+            UiCommand::ToggleList => self.settings.hide_list = !self.settings.hide_list,
+            UiCommand::ToggleDetails => self.settings.hide_details = !self.settings.hide_details,
+            UiCommand::ToggleHangul => self.settings.hangul = !self.settings.hangul,
+            UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
+                if let Some(ctx) = &self.egui_ctx {
+                    match c {
+                        UiCommand::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+                        UiCommand::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+                        _ => ctx.set_zoom_factor(1.0),
+                    }
+                }
+            }
+            UiCommand::ShowShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            UiCommand::ShowAbout => self.show_about = !self.show_about,
+            UiCommand::Quit => self.guard(Pending::Quit),
+        }
+        Vec::new()
+    }
+
+    /// Applies a notes command; every change to a note is recorded for undo.
+    fn apply_note(&mut self, command: NoteCommand) -> Vec<Command> {
         let now = Timestamp::now();
         match command {
             NoteCommand::New(target) => {
@@ -392,30 +467,60 @@ impl AtlasApp {
                     author: self.settings.author.clone(),
                 };
                 let id = self.notes.book.add(draft, now);
+                self.history.seal();
+                self.history.push(
+                    "new note",
+                    history::Change::Notes {
+                        before: vec![(id.clone(), None)],
+                        after: self.note_states(std::slice::from_ref(&id)),
+                    },
+                );
                 self.open_note(&id);
             }
-            NoteCommand::Open(id) => self.open_note(&id),
+            NoteCommand::Open(id) => {
+                self.history.seal();
+                self.open_note(&id);
+            }
             NoteCommand::Update(id, draft) => {
-                if let Err(e) = self.notes.book.update(&id, draft, now) {
-                    self.status = e.to_string();
+                let before = self.note_states(std::slice::from_ref(&id));
+                match self.notes.book.update(&id, draft, now) {
+                    Ok(true) => self.record_edit(&id, before),
+                    Ok(false) => {}
+                    Err(e) => self.status = e.to_string(),
                 }
             }
-            NoteCommand::Delete(id) => match self.notes.book.delete(&id, now) {
-                Ok(_) => {
-                    let title = self
-                        .notes
-                        .book
-                        .get(&id)
-                        .map(|n| n.display_title().to_owned())
-                        .unwrap_or_default();
-                    self.status = format!("Moved “{title}” to the trash.");
-                    self.last_deleted = Some(id);
+            NoteCommand::Delete(id) => {
+                let before = self.note_states(std::slice::from_ref(&id));
+                match self.notes.book.delete(&id, now) {
+                    Ok(_) => {
+                        let title = self
+                            .notes
+                            .book
+                            .get(&id)
+                            .map(|n| n.display_title().to_owned())
+                            .unwrap_or_default();
+                        self.history.seal();
+                        self.record_notes(format!("delete note “{title}”"), before);
+                        self.status = format!("Moved “{title}” to the trash.");
+                        self.last_deleted = Some(id);
+                    }
+                    Err(e) => self.status = e.to_string(),
                 }
-                Err(e) => self.status = e.to_string(),
-            },
+            }
             NoteCommand::Undelete(id) => {
+                let before = self.note_states(std::slice::from_ref(&id));
                 match self.notes.book.undelete(&id, now) {
-                    Ok(_) => self.status = "Note restored.".to_owned(),
+                    Ok(_) => {
+                        let title = self
+                            .notes
+                            .book
+                            .get(&id)
+                            .map(|n| n.display_title().to_owned())
+                            .unwrap_or_default();
+                        self.history.seal();
+                        self.record_notes(format!("restore note “{title}”"), before);
+                        self.status = "Note restored.".to_owned();
+                    }
                     Err(e) => self.status = e.to_string(),
                 }
                 if self.last_deleted.as_ref() == Some(&id) {
@@ -424,8 +529,9 @@ impl AtlasApp {
             }
             NoteCommand::KeepConflictVersion { copy, original } => {
                 let Some(copy_note) = self.notes.book.get(&copy) else {
-                    return;
+                    return Vec::new();
                 };
+                let before = self.note_states(&[copy.clone(), original.clone()]);
                 let mut draft = copy_note.draft();
                 draft.title = draft
                     .title
@@ -438,6 +544,8 @@ impl AtlasApp {
                     .and_then(|_| self.notes.book.delete(&copy, now));
                 match result {
                     Ok(_) => {
+                        self.history.seal();
+                        self.record_notes("conflict resolution".to_owned(), before);
                         self.status =
                             "Kept this version; the other copy is in the trash.".to_owned();
                         self.open_note(&original);
@@ -447,55 +555,31 @@ impl AtlasApp {
             }
             NoteCommand::SaveNow => {
                 self.notes.save_now();
-                self.status = if self.notes.is_saving() {
-                    format!("Saving notes to {}", self.notes.path.display())
-                } else {
-                    "Notes cannot be saved until the notes file problem is solved (see the status bar).".to_owned()
-                };
+                if !self.notes.is_saving() {
+                    self.status = "Notes cannot be saved until the notes file problem is solved (see the status bar).".to_owned();
+                }
             }
             NoteCommand::Export {
                 path,
                 markdown,
                 target,
             } => {
-                self.status = match self.export_notes(&path, markdown, target.as_deref()) {
-                    Ok(n) => format!("Exported {n} note(s) to {}", path.display()),
-                    Err(e) => format!("Could not export notes: {e}"),
-                };
+                return vec![Command::FileAt(
+                    crate::ui::FileAction::ExportNotes { markdown, target },
+                    path,
+                )];
             }
             NoteCommand::ExportDialog { markdown, target } => {
-                let (name, ext) = if markdown {
-                    ("notes.md", "md")
-                } else {
-                    ("notes-export.ron", "ron")
-                };
-                if let Some(path) = rfd::FileDialog::new()
-                    .set_title("Export notes")
-                    .set_file_name(name)
-                    .add_filter(if markdown { "Markdown" } else { "Atlas notes" }, &[ext])
-                    .save_file()
-                {
-                    self.apply_note(NoteCommand::Export {
-                        path,
-                        markdown,
-                        target,
-                    });
-                }
+                return vec![Command::AskPath(crate::ui::FileAction::ExportNotes {
+                    markdown,
+                    target,
+                })];
             }
             NoteCommand::Import(path) => {
-                self.status = match self.notes.import(&path) {
-                    Ok(report) => format!("Imported {}: {}", path.display(), report.summary()),
-                    Err(e) => format!("Could not import notes: {e}"),
-                };
+                return vec![Command::FileAt(crate::ui::FileAction::ImportNotes, path)];
             }
             NoteCommand::ImportDialog => {
-                if let Some(path) = rfd::FileDialog::new()
-                    .set_title("Import a colleague's notes")
-                    .add_filter("Atlas notes", &["ron"])
-                    .pick_file()
-                {
-                    self.apply_note(NoteCommand::Import(path));
-                }
+                return vec![Command::AskPath(crate::ui::FileAction::ImportNotes)];
             }
             NoteCommand::RecoverBackup => {
                 let w = waker(self.egui_ctx.as_ref());
@@ -512,56 +596,13 @@ impl AtlasApp {
                     .unwrap_or_else(|e| format!("Could not start a new notes file: {e}"));
             }
         }
+        Vec::new()
     }
 
     fn open_note(&mut self, id: &NoteId) {
         if let Some(note) = self.notes.book.get(id) {
             self.settings.notes.open = Some(Editor::new(note));
             self.settings.view = View::Notes;
-        }
-    }
-
-    /// Writes live notes (all, or one record's) as a notes file or Markdown, atomically.
-    pub fn export_notes(
-        &self,
-        path: &std::path::Path,
-        markdown: bool,
-        target: Option<&str>,
-    ) -> Result<usize, String> {
-        let notes: Vec<&crate::notes::Note> = self
-            .notes
-            .book
-            .live()
-            .filter(|n| target.is_none_or(|t| n.target.as_ref().is_some_and(|nt| nt.id == t)))
-            .collect();
-        let bytes = if markdown {
-            crate::notes::export_markdown(notes.iter().copied(), Some(&self.loaded.store))
-                .into_bytes()
-        } else {
-            crate::notes::to_ron(&crate::notes::export_file(notes.iter().copied()))
-                .map_err(|e| e.to_string())?
-                .into_bytes()
-        };
-        if path == self.notes.path {
-            return Err("that is the notes file itself; choose another file".to_owned());
-        }
-        crate::notes::write_atomic(path, &bytes, false).map_err(|e| e.to_string())?;
-        Ok(notes.len())
-    }
-
-    fn smoke_step(&mut self, ctx: &egui::Context) {
-        let Some(smoke) = &mut self.smoke else { return };
-        if smoke.first_frame_ms.is_none() {
-            let ms = smoke.started.elapsed().as_millis();
-            smoke.first_frame_ms = Some(ms);
-            println!("first frame: {ms} ms");
-        }
-        smoke.frame += 1;
-        if smoke.frame == View::ALL.len() + 1 {
-            println!("smoke: drew {} views", View::ALL.len());
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        } else if smoke.frame <= View::ALL.len() {
-            ctx.request_repaint();
         }
     }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::model::{ItemRef, Store};
 use crate::ui::ViewCtx;
-use crate::ui::network::{ExportError, ExportOptions, LayoutKind, NetworkView, encode_png};
+use crate::ui::network::{ExportError, ExportOptions, LayoutKind, NetworkView};
 
 /// Draws the Europe | Korea map with the briefing's items emphasised and the programmes they
 /// do not belong to faded, and returns it as PNG bytes. `ids` are the briefing's records (the
@@ -30,18 +30,14 @@ pub fn map_png(store: &Store, ids: &[String]) -> Result<Vec<u8>, ExportError> {
         noted: &noted,
         hangul: true,
     };
-    let image = view.render_image(
+    view.render_png(
         &ctx,
         ExportOptions {
             size: Some([1200.0, 620.0]),
             scale: 1.25,
             dark: false,
         },
-    )?;
-    encode_png(&image).map_err(|source| ExportError::Png {
-        path: "briefing map".into(),
-        source,
-    })
+    )
 }
 
 /// The programmes the records belong to (a place or organisation: every programme of its

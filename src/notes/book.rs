@@ -170,6 +170,19 @@ impl Notebook {
         merged.report
     }
 
+    /// Puts a note into the state given (`None`: no such note), as undo and redo do. Returns
+    /// whether anything changed.
+    pub fn set_note(&mut self, id: &NoteId, state: Option<Note>) -> bool {
+        let changed = match state {
+            Some(note) => self.notes.insert(id.clone(), note.clone()).as_ref() != Some(&note),
+            None => self.notes.remove(id).is_some(),
+        };
+        if changed {
+            self.revision += 1;
+        }
+        changed
+    }
+
     fn replace(&mut self, file: &NotesFile) {
         let notes = merge::index(&file.notes);
         if notes != self.notes {

@@ -153,3 +153,12 @@ fn with_default_name(mut store: Store, path: &Path) -> Store {
 }
 
 pub mod save;
+
+/// A failed attempt to open a store: what was tried and why it failed (the open store stays).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Failure {
+    /// What the user tried to open.
+    pub attempted: String,
+    /// Why it failed, in one line.
+    pub reason: String,
+}

@@ -285,3 +285,85 @@ mod tests {
         assert!(has(UiCommand::ZoomReset, Key::Num0));
     }
 }
+
+/// A file action that needs a path: the system dialog or a path field supplies it, then the
+/// App does it (`Command::FileAt`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileAction {
+    /// Open a store file or folder.
+    OpenStore,
+    /// Save the open store as a RON file.
+    SaveStoreAs,
+    /// Import indicator figures from a CSV (previewed in the charts view first).
+    ImportCsv,
+    /// Export the chart shown as PNG.
+    ExportChartPng,
+    /// Export the data of the chart shown as CSV.
+    ExportChartCsv,
+    /// Export the network view as PNG.
+    ExportNetworkPng {
+        /// Pixels per point.
+        scale: f32,
+    },
+    /// Export notes (all, or one record's).
+    ExportNotes {
+        /// Markdown for a report instead of a notes file for a colleague.
+        markdown: bool,
+        /// Only the notes on this record.
+        target: Option<String>,
+    },
+    /// Merge a colleague's notes file.
+    ImportNotes,
+}
+
+impl FileAction {
+    /// What the dialog's title and the path field say.
+    pub fn title(&self) -> &'static str {
+        match self {
+            FileAction::OpenStore => "Open a store",
+            FileAction::SaveStoreAs => "Save the store as",
+            FileAction::ImportCsv => "Import indicator CSV",
+            FileAction::ExportChartPng => "Export the chart as PNG",
+            FileAction::ExportChartCsv => "Export the chart's data as CSV",
+            FileAction::ExportNetworkPng { .. } => "Export the network view as PNG",
+            FileAction::ExportNotes { markdown: true, .. } => "Export notes as Markdown",
+            FileAction::ExportNotes { .. } => "Export notes",
+            FileAction::ImportNotes => "Merge a colleague's notes",
+        }
+    }
+
+    /// Whether the action writes a new file (a save dialog) rather than reading one.
+    pub fn writes(&self) -> bool {
+        !matches!(
+            self,
+            FileAction::OpenStore | FileAction::ImportCsv | FileAction::ImportNotes
+        )
+    }
+
+    /// The file type: its name in the dialog and its extension.
+    pub fn filter(&self) -> (&'static str, &'static str) {
+        match self {
+            FileAction::OpenStore | FileAction::SaveStoreAs => ("Atlas store (RON)", "ron"),
+            FileAction::ImportCsv | FileAction::ExportChartCsv => ("CSV", "csv"),
+            FileAction::ExportChartPng | FileAction::ExportNetworkPng { .. } => {
+                ("PNG image", "png")
+            }
+            FileAction::ExportNotes { markdown: true, .. } => ("Markdown", "md"),
+            FileAction::ExportNotes { .. } | FileAction::ImportNotes => ("Atlas notes", "ron"),
+        }
+    }
+
+    /// The file name a save dialog suggests.
+    pub fn suggested_name(&self) -> &'static str {
+        match self {
+            FileAction::OpenStore | FileAction::SaveStoreAs => "store.ron",
+            FileAction::ImportCsv => "indicators.csv",
+            FileAction::ExportChartPng => "chart.png",
+            FileAction::ExportChartCsv => "chart-data.csv",
+            FileAction::ExportNetworkPng { .. } => "partnership-network.png",
+            FileAction::ExportNotes { markdown: true, .. } => "notes.md",
+            FileAction::ExportNotes { .. } => "notes-export.ron",
+            FileAction::ImportNotes => "notes-export.ron",
+        }
+    }
+}

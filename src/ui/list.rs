@@ -71,6 +71,9 @@ pub struct ListState {
     pub sort: SortBy,
     /// Sort descending instead of ascending.
     pub descending: bool,
+    /// Put the keyboard focus in the search box on the next frame (Ctrl+F).
+    #[serde(skip)]
+    pub focus_search: bool,
 }
 
 /// One row of the list, derived from the store once per load.
@@ -271,12 +274,16 @@ pub fn show(
             ui.add_space(4.0);
             ui.horizontal(|ui| {
                 let label = ui.label("Search");
-                ui.add(
-                    egui::TextEdit::singleline(&mut state.search)
-                        .hint_text("English or 한국어, e.g. Belfast, 세종")
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
+                let edit = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut state.search)
+                            .hint_text("English or 한국어, e.g. Belfast, 세종")
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                if std::mem::take(&mut state.focus_search) {
+                    edit.request_focus();
+                }
             });
             ui.horizontal(|ui| {
                 let label = ui.label("Show");

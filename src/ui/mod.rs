@@ -1,5 +1,5 @@
 //! The egui front end: one module per panel or view. Views read state through a [`ViewCtx`]
-//! and return [`Command`]s; only [`crate::app`] changes the store, the selection and the notes.
+//! and return [`Command`]s; only the App changes the store, the selection and the notes.
 
 use std::collections::BTreeSet;
 
@@ -50,10 +50,14 @@ pub struct ViewCtx<'a> {
     pub hangul: bool,
 }
 
-/// A change a view asks for; applied by the app at the end of the frame.
+/// A change a view asks for; applied by the app at the end of the frame. Views never change
+/// the store, the notes, the selection or the settings themselves, and never touch the disk:
+/// they return one of these.
 #[must_use]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// A command of the table in [`command`]: menus, buttons and shortcuts.
+    Ui(UiCommand),
     /// Select a record by id (shows it in the details panel).
     Select(String),
     /// Clear the selection.
@@ -64,20 +68,55 @@ pub enum Command {
     Status(String),
     /// Open the store at a path (a `.ron` file or a folder of them).
     OpenStore(std::path::PathBuf),
-    /// Ask the user for a store file with the system dialog, then open it.
-    OpenStoreDialog,
-    /// Read the open store again from where it came from.
-    ReloadStore,
     /// Switch the central view.
     ShowView(View),
     /// Show or hide the problems panel.
     ToggleProblems,
     /// Something to do with the notes.
     Notes(notes::NoteCommand),
+    /// Ask for a path (the system dialog, or a path field where it cannot open), then do the
+    /// file action with it.
+    AskPath(FileAction),
+    /// Do a file action with this path.
+    FileAt(FileAction, std::path::PathBuf),
+    /// Write bytes a view made (a chart screenshot) to a file, atomically.
+    WriteFile {
+        /// Where to write.
+        path: std::path::PathBuf,
+        /// What to write.
+        bytes: Vec<u8>,
+        /// What it is, for the message ("the chart as PNG").
+        what: String,
+    },
+    /// Replace the open store with one a view built from it (an applied CSV import): an
+    /// undoable change that marks the store unsaved.
+    ReplaceStore {
+        /// The new store.
+        store: Box<Store>,
+        /// What changed, for the message and the undo menu ("import 12 figures").
+        label: String,
+    },
+    /// Change a setting.
+    Set(Setting),
 }
+
+/// A setting a view or the top bar changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Setting {
+    /// Show Hangul names.
+    Hangul(bool),
+    /// Show the browse list.
+    ShowList(bool),
+    /// Show the details panel.
+    ShowDetails(bool),
+    /// The name written on new notes.
+    Author(String),
+}
+
 pub mod charts;
 pub mod command;
 pub mod details;
+pub mod dialogs;
 pub mod list;
 pub mod network;
 pub mod notes;
@@ -85,3 +124,5 @@ pub mod overview;
 pub mod problems;
 pub mod status_bar;
 pub mod top_bar;
+
+pub use command::{FileAction, UiCommand};

@@ -1,8 +1,7 @@
 //! The problems panel: every problem of a store that failed to load, one per line.
 
 use super::{Command, theme};
-use crate::app::Failure;
-use crate::store::Problem;
+use crate::store::{Failure, Problem};
 
 /// Draws the problems panel at the bottom.
 pub fn show(ui: &mut egui::Ui, problems: &[Problem], failure: Option<&Failure>) -> Vec<Command> {

@@ -2,30 +2,28 @@
 //! When the notes file cannot be read, a banner above it says why and offers the backup.
 
 use super::{Command, notes::NoteCommand, theme};
-use crate::app::notes::NotesSession;
 use crate::notes::NoteId;
 
-/// The notes file's state in a few words ("Notes saved 14:05", "Saving…").
-pub fn notes_state(notes: &NotesSession) -> String {
-    if notes.load_error.is_some() {
-        "Notes are not being saved (see below)".to_owned()
-    } else if notes.save_error.is_some() {
-        "Notes NOT saved yet — retrying".to_owned()
-    } else if notes.all_saved() {
-        match notes.last_saved {
-            Some(t) => format!("Notes saved {t} UTC"),
-            None => "Notes saved".to_owned(),
-        }
-    } else {
-        "Saving notes…".to_owned()
-    }
+/// The notes file's state, as plain values the App builds.
+#[derive(Clone, Debug, Default)]
+pub struct NotesStatus {
+    /// The state in a few words ("Notes saved 14:05", "Saving…").
+    pub state: String,
+    /// The notes file.
+    pub path: String,
+    /// Why the notes file could not be read, if it could not.
+    pub load_error: Option<String>,
+    /// Whether a backup or a fresh start can be offered.
+    pub can_recover: bool,
+    /// Why the last save failed, if it did.
+    pub save_error: Option<String>,
 }
 
 /// Draws the status bar (and the notes banner) at the bottom.
 pub fn show(
     ui: &mut egui::Ui,
     status: &str,
-    notes: &NotesSession,
+    notes: &NotesStatus,
     last_deleted: Option<&NoteId>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -70,8 +68,7 @@ pub fn show(
         }
         ui.horizontal(|ui| {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.weak(notes_state(notes))
-                    .on_hover_text(notes.path.display().to_string());
+                ui.weak(&notes.state).on_hover_text(&notes.path);
                 if let Some(id) = last_deleted
                     && ui.small_button("Undo delete").clicked()
                 {

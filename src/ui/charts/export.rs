@@ -1,13 +1,8 @@
-//! Chart exports behind functions that take a path: the plotted data as CSV, and a screenshot
-//! of the chart card as PNG with the title and source also written into the PNG's text
-//! chunks. Both are written atomically.
-
-use std::path::Path;
+//! Chart exports as bytes: the plotted data as CSV, and a screenshot of the chart card as PNG
+//! with the title and source also written into the PNG's text chunks. The App writes them
+//! (atomically); nothing here touches the disk.
 
 use egui::{ColorImage, Rect};
-
-use crate::analysis::charts::table::ExportTable;
-use crate::store::save::{SaveError, write_atomically};
 
 /// Why an export failed. Nothing is written when this is returned.
 #[derive(Debug, thiserror::Error)]
@@ -21,16 +16,6 @@ pub enum ExportError {
     /// The area to export is empty or lies outside the screenshot.
     #[error("the chart is not on screen; scroll it into view and export again")]
     OffScreen,
-    /// The file could not be written.
-    #[error(transparent)]
-    Write(#[from] SaveError),
-}
-
-/// Writes a table as CSV to `path`, atomically.
-pub fn save_csv(table: &ExportTable, path: &Path) -> Result<(), ExportError> {
-    let bytes = table.to_csv()?;
-    write_atomically(path, &bytes)?;
-    Ok(())
 }
 
 /// Cuts `rect` (in points) out of a screenshot taken at `pixels_per_point`, clamped to the
@@ -79,25 +64,23 @@ pub fn encode_png(image: &ColorImage, title: &str, source: &str) -> Result<Vec<u
     Ok(bytes)
 }
 
-/// Saves the part `rect` of a screenshot as a PNG at `path`, atomically, with the chart's
-/// title and source in its text chunks.
-pub fn save_png(
+/// The part `rect` of a screenshot as PNG bytes, with the chart's title and source in its
+/// text chunks.
+pub fn png_of(
     screenshot: &ColorImage,
     rect: Rect,
     pixels_per_point: f32,
     title: &str,
     source: &str,
-    path: &Path,
-) -> Result<(), ExportError> {
+) -> Result<Vec<u8>, ExportError> {
     let cropped = crop(screenshot, rect, pixels_per_point).ok_or(ExportError::OffScreen)?;
-    let bytes = encode_png(&cropped, title, source)?;
-    write_atomically(path, &bytes)?;
-    Ok(())
+    encode_png(&cropped, title, source)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::charts::table::ExportTable;
     use egui::{Color32, Pos2};
 
     fn image() -> ColorImage {
@@ -126,22 +109,17 @@ mod tests {
     }
 
     #[test]
-    fn a_saved_png_decodes_with_its_size_and_source() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("chart.png");
+    fn a_chart_png_decodes_with_its_size_and_source() {
         let rect = Rect::from_min_max(Pos2::new(1.0, 0.0), Pos2::new(4.0, 2.0));
-        save_png(
+        let bytes = png_of(
             &image(),
             rect,
             1.0,
             "R&D spending",
             "Source: OECD MSTI – Sep-2021",
-            &path,
         )
-        .expect("saved");
-        let decoder = png::Decoder::new(std::io::BufReader::new(
-            std::fs::File::open(&path).expect("file exists"),
-        ));
+        .expect("encoded");
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
         let reader = decoder.read_info().expect("a PNG");
         let info = reader.info();
         assert_eq!((info.width, info.height), (3, 2));
@@ -157,19 +135,14 @@ mod tests {
     }
 
     #[test]
-    fn a_png_of_an_off_screen_chart_is_refused_and_nothing_is_written() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("chart.png");
+    fn a_png_of_an_off_screen_chart_is_refused() {
         let rect = Rect::from_min_max(Pos2::new(50.0, 50.0), Pos2::new(60.0, 60.0));
-        let err = save_png(&image(), rect, 1.0, "t", "s", &path).expect_err("off screen");
+        let err = png_of(&image(), rect, 1.0, "t", "s").expect_err("off screen");
         assert!(matches!(err, ExportError::OffScreen));
-        assert!(!path.exists());
     }
 
     #[test]
-    fn a_csv_export_writes_header_and_rows() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("data.csv");
+    fn a_csv_export_has_header_and_rows() {
         let table = ExportTable {
             columns: vec!["year".to_owned(), "value".to_owned(), "source".to_owned()],
             rows: vec![vec![
@@ -178,9 +151,9 @@ mod tests {
                 "OECD MSTI".to_owned(),
             ]],
         };
-        save_csv(&table, &path).expect("saved");
+        let bytes = table.to_csv().expect("csv");
         assert_eq!(
-            std::fs::read_to_string(&path).expect("readable"),
+            String::from_utf8(bytes).expect("utf-8"),
             "year,value,source\n2019,4.64,OECD MSTI\n"
         );
     }

@@ -1,44 +1,19 @@
 //! The file actions of the charts view: export the chart as PNG or its data as CSV, import
 //! newer indicator figures from a CSV (with a preview, all or nothing), and save the store.
 //!
-//! Each action asks for a path with the system dialog; where the dialog gives none (no portal,
-//! or dialogs turned off), the view asks for the path itself. The work is done by functions
-//! that take a path.
+//! The view only asks: the App finds the path (dialog or path field), reads the CSV and writes
+//! the files. What stays here is the view's own part: the screenshot of the chart card (a
+//! frame or two later) and the import preview the user looks at before applying it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
 
 use egui::{ColorImage, Rect, RichText, Ui};
 
-use super::{ChartKind, export};
-use crate::analysis::charts::table::ExportTable;
+use super::export;
 use crate::analysis::import::{self, ImportOptions, ImportOutcome, SourceTarget};
 use crate::model::Store;
-use crate::ui::{Command, ViewCtx, theme};
-
-/// A file action that needs a path.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    /// Export the chart card as PNG.
-    Png,
-    /// Export the plotted data as CSV.
-    Csv,
-    /// Import an indicator CSV.
-    Import,
-    /// Save the store as RON.
-    SaveStore,
-}
-
-impl Action {
-    fn label(self) -> &'static str {
-        match self {
-            Action::Png => "Export chart as PNG",
-            Action::Csv => "Export plotted data as CSV",
-            Action::Import => "Import indicator CSV",
-            Action::SaveStore => "Save store as",
-        }
-    }
-}
+use crate::ui::{Command, FileAction, UiCommand, ViewCtx, theme};
 
 /// A PNG waiting for its screenshot.
 struct PendingPng {
@@ -56,16 +31,15 @@ struct PendingPng {
 /// An import parsed and waiting for the user to apply it.
 struct Preview {
     path: PathBuf,
+    /// The file's bytes, read by the App (parsed again when the user maps a source).
+    bytes: Arc<[u8]>,
     options: ImportOptions,
     outcome: ImportOutcome,
 }
 
 /// File actions in progress. Not saved.
+#[derive(Default)]
 pub struct FilesState {
-    /// Whether to use the system file dialogs.
-    pub system_dialogs: bool,
-    /// An action waiting for a typed path.
-    prompt: Option<(Action, String)>,
     png: Option<PendingPng>,
     preview: Option<Preview>,
     /// Problems of the last import, shown until the next one.
@@ -74,71 +48,9 @@ pub struct FilesState {
     message: Option<(String, bool)>,
     /// Title and source line of the chart shown, for PNG text chunks.
     title_source: (String, String),
-    /// An applied import: the new store and its summary, for the app to take.
-    replacement: Option<(Box<Store>, String)>,
-}
-
-impl Default for FilesState {
-    fn default() -> Self {
-        Self {
-            system_dialogs: true,
-            prompt: None,
-            png: None,
-            preview: None,
-            import_errors: Vec::new(),
-            message: None,
-            title_source: (String::new(), String::new()),
-            replacement: None,
-        }
-    }
-}
-
-/// A default path for an action: the documents folder (or the current one) and a file name.
-fn suggested_path(action: Action, kind: ChartKind) -> PathBuf {
-    let dir = directories::UserDirs::new()
-        .and_then(|d| d.document_dir().map(Path::to_path_buf))
-        .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_default();
-    let name = match action {
-        Action::Png => format!("{}.png", kind.file_stem()),
-        Action::Csv => format!("{}.csv", kind.file_stem()),
-        Action::Import => "indicators.csv".to_owned(),
-        Action::SaveStore => "store.ron".to_owned(),
-    };
-    dir.join(name)
-}
-
-/// Asks the system dialog for a path; `None` when it gives none.
-fn dialog(action: Action, kind: ChartKind) -> Option<PathBuf> {
-    let suggested = suggested_path(action, kind);
-    let name = suggested
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let d = rfd::FileDialog::new().set_title(action.label());
-    match action {
-        Action::Png => d
-            .add_filter("PNG image", &["png"])
-            .set_file_name(name)
-            .save_file(),
-        Action::Csv => d
-            .add_filter("CSV", &["csv"])
-            .set_file_name(name)
-            .save_file(),
-        Action::Import => d.add_filter("CSV", &["csv"]).pick_file(),
-        Action::SaveStore => d
-            .add_filter("RON store", &["ron"])
-            .set_file_name(name)
-            .save_file(),
-    }
 }
 
 impl FilesState {
-    /// Takes the store of an applied import, with its summary.
-    pub fn take_replacement(&mut self) -> Option<(Box<Store>, String)> {
-        self.replacement.take()
-    }
-
     /// Whether a PNG is being captured (hover marks and tooltips are left out).
     pub fn capturing(&self) -> bool {
         self.png.is_some()
@@ -171,29 +83,29 @@ impl FilesState {
                     let path = png.path.clone();
                     let partial = png.partial;
                     let result = match png.rect {
-                        Some(rect) => export::save_png(
+                        Some(rect) => export::png_of(
                             &image,
                             rect,
                             png.pixels_per_point,
                             &self.title_source.0,
                             &self.title_source.1,
-                            &path,
                         ),
                         None => Err(export::ExportError::OffScreen),
                     };
                     self.png = None;
                     match result {
-                        Ok(()) => {
+                        Ok(bytes) => {
                             let part = if partial {
                                 " (the part on screen; the chart is taller than the window, so its source is printed under the title)"
                             } else {
                                 ""
                             };
-                            self.say(
-                                commands,
-                                format!("Saved the chart as PNG{part} — {}", path.display()),
-                                true,
-                            );
+                            self.message = None;
+                            commands.push(Command::WriteFile {
+                                path,
+                                bytes,
+                                what: format!("the chart as PNG{part}"),
+                            });
                         }
                         Err(e) => self.say(commands, format!("PNG not saved: {e}"), false),
                     }
@@ -266,64 +178,22 @@ impl FilesState {
         png.pixels_per_point = ui.ctx().pixels_per_point();
     }
 
-    fn start(&mut self, action: Action, kind: ChartKind) -> Option<PathBuf> {
-        if self.system_dialogs
-            && let Some(p) = dialog(action, kind)
-        {
-            return Some(p);
-        }
-        self.prompt = Some((action, suggested_path(action, kind).display().to_string()));
-        None
-    }
-
-    fn run(
-        &mut self,
-        action: Action,
-        path: PathBuf,
-        ctx: &ViewCtx<'_>,
-        table: &ExportTable,
-        commands: &mut Vec<Command>,
-    ) {
-        match action {
-            Action::Png => self.request_png(path),
-            Action::Csv => match export::save_csv(table, &path) {
-                Ok(()) => self.say(
-                    commands,
-                    format!(
-                        "Saved {} rows of plotted data as CSV — {}",
-                        table.rows.len(),
-                        path.display()
-                    ),
-                    true,
-                ),
-                Err(e) => self.say(commands, format!("CSV not saved: {e}"), false),
-            },
-            Action::Import => self.preview(ctx.store, path, ImportOptions::default(), commands),
-            Action::SaveStore => match crate::store::save::save_store(ctx.store, &path) {
-                Ok(()) => self.say(
-                    commands,
-                    format!("Saved the store — {}", path.display()),
-                    true,
-                ),
-                Err(e) => self.say(commands, format!("Store not saved: {e}"), false),
-            },
-        }
-    }
-
     /// Parses an import and keeps it for the user to look at before applying.
     pub fn preview(
         &mut self,
         store: &Store,
         path: PathBuf,
+        bytes: Arc<[u8]>,
         options: ImportOptions,
         commands: &mut Vec<Command>,
     ) {
-        match import::import_csv_with(store, &path, &options) {
+        match import::import_bytes(store, &bytes, &path, &options) {
             Ok(outcome) => {
                 self.import_errors.clear();
                 self.message = None;
                 self.preview = Some(Preview {
                     path,
+                    bytes,
                     options,
                     outcome,
                 });
@@ -351,13 +221,10 @@ impl FilesState {
     }
 
     /// Draws the file actions.
-    #[allow(clippy::too_many_arguments)]
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         ctx: &ViewCtx<'_>,
-        kind: ChartKind,
-        table: &ExportTable,
         title_source: &(String, String),
         card: Option<(Rect, Rect)>,
         commands: &mut Vec<Command>,
@@ -369,17 +236,21 @@ impl FilesState {
             .default_open(true)
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
-                    for action in [Action::Png, Action::Csv, Action::Import, Action::SaveStore] {
-                        let text = format!("{}…", action.label());
-                        let enabled = !(action == Action::Png && self.png.is_some());
-                        if ui.add_enabled(enabled, egui::Button::new(text)).clicked()
-                            && let Some(path) = self.start(action, kind)
+                    for action in [FileAction::ExportChartPng, FileAction::ExportChartCsv] {
+                        let busy = action == FileAction::ExportChartPng && self.png.is_some();
+                        if ui
+                            .add_enabled(!busy, egui::Button::new(format!("{}…", action.title())))
+                            .clicked()
                         {
-                            self.run(action, path, ctx, table, commands);
+                            commands.push(Command::AskPath(action));
+                        }
+                    }
+                    for c in [UiCommand::ImportCsv, UiCommand::SaveStoreAs] {
+                        if c.button(ui) {
+                            commands.push(Command::Ui(c));
                         }
                     }
                 });
-                self.prompt_ui(ui, ctx, table, commands);
                 if let Some((text, ok)) = &self.message {
                     let colour = if *ok {
                         ui.visuals().text_color()
@@ -391,43 +262,6 @@ impl FilesState {
                 self.errors_ui(ui);
                 self.preview_ui(ui, ctx, commands);
             });
-    }
-
-    fn prompt_ui(
-        &mut self,
-        ui: &mut Ui,
-        ctx: &ViewCtx<'_>,
-        table: &ExportTable,
-        commands: &mut Vec<Command>,
-    ) {
-        let Some((action, text)) = &mut self.prompt else {
-            return;
-        };
-        let action = *action;
-        let mut go = false;
-        let mut cancel = false;
-        ui.horizontal(|ui| {
-            let label = ui.label(format!("{} — path:", action.label()));
-            let edit = ui
-                .add(egui::TextEdit::singleline(text).desired_width(420.0))
-                .labelled_by(label.id);
-            if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                go = true;
-            }
-            go |= ui.button("OK").clicked();
-            cancel = ui.button("Cancel").clicked();
-        });
-        if cancel {
-            self.prompt = None;
-        } else if go {
-            let path = PathBuf::from(text.trim());
-            self.prompt = None;
-            if path.as_os_str().is_empty() {
-                self.say(commands, "No path given; nothing done".to_owned(), false);
-            } else {
-                self.run(action, path, ctx, table, commands);
-            }
-        }
     }
 
     fn errors_ui(&mut self, ui: &mut Ui) {
@@ -538,14 +372,18 @@ impl FilesState {
         });
         if let Some((text, target)) = remap {
             let path = preview.path.clone();
+            let bytes = Arc::clone(&preview.bytes);
             let mut options = preview.options.clone();
             options.sources.insert(text, target);
-            self.preview(ctx.store, path, options, commands);
+            self.preview(ctx.store, path, bytes, options, commands);
         } else if apply {
             if let Some(p) = self.preview.take() {
                 let summary = p.outcome.summary();
-                self.replacement = Some((Box::new(p.outcome.store), summary.clone()));
-                self.say(commands, summary, true);
+                self.message = Some((summary.clone(), true));
+                commands.push(Command::ReplaceStore {
+                    store: Box::new(p.outcome.store),
+                    label: format!("CSV import ({summary})"),
+                });
             }
         } else if cancel {
             self.preview = None;

@@ -12,7 +12,7 @@ mod findings;
 mod line;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::{Color32, Pos2, Rect, RichText, Ui};
 
@@ -178,12 +178,6 @@ impl ChartsView {
         }
     }
 
-    /// Turns the system file dialogs off (tests, machines without a portal): file actions then
-    /// ask for a path in the view itself.
-    pub fn set_system_dialogs(&mut self, on: bool) {
-        self.files.system_dialogs = on;
-    }
-
     /// Chooses the R&D chart's source by id.
     pub fn set_rd_source(&mut self, source: &str) {
         self.rd_source = Some(source.to_owned());
@@ -263,10 +257,8 @@ impl ChartsView {
                     commands.push(Command::Select(id));
                 }
                 ui.add_space(8.0);
-                let table = self.export_table(&built);
                 let card = self.geometry.card.map(|c| (c, visible));
-                self.files
-                    .ui(ui, ctx, self.kind, &table, &title, card, &mut commands);
+                self.files.ui(ui, ctx, &title, card, &mut commands);
             });
         commands
     }
@@ -675,18 +667,11 @@ impl ChartsView {
         }
     }
 
-    /// Writes the plotted data of the current chart as CSV to `path` (atomically).
-    pub fn export_csv_to(&self, store: &Store, path: &Path) -> Result<usize, ExportError> {
+    /// The plotted data of the current chart as CSV bytes, and how many rows it has.
+    pub fn export_csv_bytes(&self, store: &Store) -> Result<(Vec<u8>, usize), ExportError> {
         let built = self.build(store);
         let table = self.export_table(&built);
-        export::save_csv(&table, path)?;
-        Ok(table.rows.len())
-    }
-
-    /// Takes the store of an import the user applied, with a one-line summary; the app
-    /// replaces its open store with it.
-    pub fn take_store_replacement(&mut self) -> Option<(Box<Store>, String)> {
-        self.files.take_replacement()
+        Ok((table.to_csv()?, table.rows.len()))
     }
 
     /// Asks for a PNG of the chart card at `path`; it is written a frame or two later, when the
@@ -695,13 +680,19 @@ impl ChartsView {
         self.files.request_png(path);
     }
 
-    /// Reads an indicator CSV and shows the import preview (nothing changes until the user
-    /// applies it). Status messages, if any, are returned.
-    pub fn preview_import(&mut self, store: &Store, path: PathBuf) -> Vec<Command> {
+    /// Shows the import preview of an indicator CSV the App read (nothing changes until the
+    /// user applies it). Status messages, if any, are returned.
+    pub fn preview_import(
+        &mut self,
+        store: &Store,
+        path: PathBuf,
+        bytes: std::sync::Arc<[u8]>,
+    ) -> Vec<Command> {
         let mut commands = Vec::new();
         self.files.preview(
             store,
             path,
+            bytes,
             crate::analysis::import::ImportOptions::default(),
             &mut commands,
         );

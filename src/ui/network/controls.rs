@@ -1,17 +1,14 @@
 //! The toolbar above the canvas: layout, search, fit, export on the first row; filters (programme,
 //! country, theme, status, year), names and labels on the second.
 
-use std::path::PathBuf;
-
 use egui::{Key, Popup, RichText, TextEdit, Ui};
 
 use crate::analysis::network::Undated;
 use crate::analysis::network::search::search;
 use crate::model::Status;
-use crate::ui::{Command, ViewCtx};
+use crate::ui::{Command, FileAction, ViewCtx};
 
 use super::cache::Facets;
-use super::export::ExportOptions;
 use super::scene::programme_colour;
 use super::{LayoutKind, Names, NetworkView, Outside};
 
@@ -52,7 +49,7 @@ pub fn toolbar(
         {
             view.reset_force_layout();
         }
-        export_menu(view, ui, ctx, commands);
+        export_menu(view, ui, commands);
     });
     ui.horizontal_wrapped(|ui| {
         let Some(facets) = view.cache.facets(view.layout.granularity()).cloned() else {
@@ -361,60 +358,24 @@ fn year_controls(view: &mut NetworkView, ui: &mut Ui, graph: &Facets) {
     }
 }
 
-fn default_export_path() -> String {
-    let dir = directories::UserDirs::new()
-        .and_then(|d| {
-            d.picture_dir()
-                .or(d.document_dir())
-                .map(std::path::Path::to_path_buf)
-        })
-        .unwrap_or_else(|| PathBuf::from("."));
-    dir.join("partnership-network.png").display().to_string()
-}
-
-fn export_menu(
-    view: &mut NetworkView,
-    ui: &mut Ui,
-    ctx: &ViewCtx<'_>,
-    commands: &mut Vec<Command>,
-) {
+fn export_menu(view: &mut NetworkView, ui: &mut Ui, commands: &mut Vec<Command>) {
     ui.menu_button("Export PNG", |ui| {
-        if view.export_path.is_empty() {
-            view.export_path = default_export_path();
-        }
-        ui.horizontal(|ui| {
-            let label = ui.label("File");
-            ui.add(TextEdit::singleline(&mut view.export_path).desired_width(300.0))
-                .labelled_by(label.id);
-            if ui.button("Choose…").clicked() {
-                let dialog = rfd::FileDialog::new()
-                    .add_filter("PNG image", &["png"])
-                    .set_file_name("partnership-network.png");
-                if let Some(path) = dialog.save_file() {
-                    view.export_path = path.display().to_string();
-                }
-            }
-        });
         ui.horizontal(|ui| {
             ui.label("Scale");
             ui.radio_value(&mut view.export_scale, 1.0, "1×");
             ui.radio_value(&mut view.export_scale, 2.0, "2×");
         });
-        if ui.button("Save the current view as PNG").clicked() {
-            let path = PathBuf::from(view.export_path.trim());
-            let options = ExportOptions {
+        if ui
+            .button("Save the current view as PNG…")
+            .on_hover_text(
+                "Choose where to save a picture of this view, with its legend and sources",
+            )
+            .clicked()
+        {
+            commands.push(Command::AskPath(FileAction::ExportNetworkPng {
                 scale: view.export_scale,
-                ..ExportOptions::default()
-            };
-            let message = match view.export_png(ctx, &path, options) {
-                Ok(()) => format!("Saved the network view to {}", path.display()),
-                Err(e) => format!("Could not save the PNG: {e}"),
-            };
-            commands.push(Command::Status(message.clone()));
-            view.live.export_message = Some(message);
-        }
-        if let Some(m) = &view.live.export_message {
-            ui.label(RichText::new(m).small());
+            }));
+            ui.close();
         }
     });
 }

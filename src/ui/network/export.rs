@@ -7,7 +7,6 @@
 //! works the same on a headless machine and in tests.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 
 use egui::epaint::textures::TexturesDelta;
 use egui::epaint::{ClippedPrimitive, ColorImage, ImageData, Primitive, TextureId};
@@ -50,22 +49,9 @@ pub enum ExportError {
     /// The requested image is too large.
     #[error("the image would be {0} × {1} pixels; choose a smaller scale")]
     TooLarge(usize, usize),
-    /// The file could not be written.
-    #[error("{source}: {path}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// What went wrong.
-        source: std::io::Error,
-    },
     /// The PNG could not be encoded.
-    #[error("cannot encode the PNG ({source}): {path}")]
-    Png {
-        /// The file.
-        path: PathBuf,
-        /// What went wrong.
-        source: png::EncodingError,
-    },
+    #[error("cannot encode the PNG: {0}")]
+    Png(#[from] png::EncodingError),
 }
 
 /// An RGBA image with 8 bits per channel, rows top to bottom.
@@ -84,18 +70,17 @@ const FOOTER: f32 = 24.0;
 
 impl NetworkView {
     /// Draws the current view (layout, camera, filter, names, selection) with its legend and a
-    /// source line into a PNG file at `path`.
-    pub fn export_png(
+    /// source line as PNG bytes (the App writes them).
+    pub fn render_png(
         &mut self,
         ctx: &ViewCtx<'_>,
-        path: &Path,
         options: ExportOptions,
-    ) -> Result<(), ExportError> {
+    ) -> Result<Vec<u8>, ExportError> {
         let image = self.render_image(ctx, options)?;
-        write_png(path, &image)
+        encode_png(&image)
     }
 
-    /// Draws the current view into an image (see [`Self::export_png`]).
+    /// Draws the current view into an image (see [`Self::render_png`]).
     pub fn render_image(
         &mut self,
         ctx: &ViewCtx<'_>,
@@ -426,8 +411,8 @@ fn owns(e: f32, a: egui::Vec2, b: egui::Vec2) -> bool {
     e > 0.0 || (e == 0.0 && (b.y > a.y || (b.y == a.y && b.x < a.x)))
 }
 
-/// Encodes an image as PNG bytes (for a file, or to embed in a briefing).
-pub fn encode_png(image: &Rgba) -> Result<Vec<u8>, png::EncodingError> {
+/// Encodes an image as PNG bytes.
+pub fn encode_png(image: &Rgba) -> Result<Vec<u8>, ExportError> {
     let mut bytes = Vec::new();
     {
         let mut encoder = png::Encoder::new(&mut bytes, image.width as u32, image.height as u32);
@@ -438,18 +423,6 @@ pub fn encode_png(image: &Rgba) -> Result<Vec<u8>, png::EncodingError> {
         writer.finish()?;
     }
     Ok(bytes)
-}
-
-/// Encodes an image as PNG into `path`.
-pub fn write_png(path: &Path, image: &Rgba) -> Result<(), ExportError> {
-    let bytes = encode_png(image).map_err(|source| ExportError::Png {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    crate::io::write_atomic(path, &bytes, crate::io::Backup::None).map_err(|e| ExportError::Io {
-        path: e.path,
-        source: e.source,
-    })
 }
 
 #[cfg(test)]

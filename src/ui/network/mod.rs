@@ -26,7 +26,7 @@ use crate::analysis::network::{Filter, Granularity, NameStyle};
 use crate::ui::{Command, ViewCtx};
 
 pub use camera::Camera;
-pub use export::{ExportError, ExportOptions, Rgba, encode_png};
+pub use export::{ExportError, ExportOptions, Rgba};
 
 /// The arrangements of the network.
 #[derive(
@@ -208,8 +208,6 @@ struct Live {
     search_hits: Option<(SearchKey, Vec<(usize, String)>)>,
     /// What the legend says, for (store generation, filter generation, layout).
     legend: Option<((u64, u64, LayoutKind), Arc<legend::LegendData>)>,
-    /// The last export's result, shown in the export menu.
-    export_message: Option<String>,
 }
 
 /// The network view. Its settings persist (serde); caches and frame state do not.
@@ -230,8 +228,6 @@ pub struct NetworkView {
     pub show_unlinked: bool,
     /// Show the full legend (else its one-line summary).
     pub legend_open: bool,
-    /// Where the last PNG was saved; the export menu starts from it.
-    pub export_path: String,
     /// Scale of exported PNGs (2 = twice the on-screen pixels).
     pub export_scale: f32,
     cameras: Cameras,
@@ -253,7 +249,6 @@ impl Default for NetworkView {
             show_labels: true,
             show_unlinked: true,
             legend_open: true,
-            export_path: String::new(),
             export_scale: 2.0,
             cameras: Cameras::default(),
             pinned: BTreeMap::new(),
