@@ -416,7 +416,7 @@ fn figures_html(h: &mut String, b: &Briefing) {
             let _ = writeln!(
                 h,
                 "<p class=\"source-line\"><span class=\"derived\">derived</span> Values marked \
-                 derived (paler bars) were computed by the store's curators, not published: {}</p>",
+                 derived (paler bars) were computed by the store's curators, not published. How, in the words of the first series (every sector alike): {}</p>",
                 escape(
                     p.derivation
                         .as_deref()

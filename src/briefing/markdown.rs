@@ -273,7 +273,7 @@ fn figures_md(m: &mut String, b: &Briefing) {
     if let Some(d) = &p.derivation {
         let _ = writeln!(
             m,
-            "Values marked derived were computed by the store's curators, not published: {}\n",
+            "Values marked derived were computed by the store's curators, not published. How, in the words of the first series (every sector alike): {}\n",
             esc(d)
         );
     }
