@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod app;
+pub mod briefing;
 pub mod desktop;
 pub mod io;
 pub mod model;

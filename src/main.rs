@@ -23,7 +23,7 @@ struct Cli {
     version: bool,
 
     /// Open this store (a .ron file or a folder of .ron files) instead of the built-in one.
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", global = true)]
     store: Option<PathBuf>,
 
     /// Keep notes in this file instead of the user's data folder.
@@ -54,6 +54,21 @@ enum Command {
     Notes {
         #[command(subcommand)]
         action: NotesAction,
+    },
+    /// Write a trip briefing on one or several records as one offline HTML file.
+    ///
+    /// Exit status: 0 when written; 2 when an id is unknown (nothing is written) or the store
+    /// cannot be read; 1 when a file cannot be written.
+    Brief {
+        /// Record ids (a partnership, place, organisation, cohort or programme).
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
+        /// The HTML file to write (replaced atomically).
+        #[arg(long, value_name = "FILE.html")]
+        out: PathBuf,
+        /// Also write the briefing as Markdown, its map beside it as a PNG.
+        #[arg(long, value_name = "FILE.md")]
+        markdown: Option<PathBuf>,
     },
 }
 
@@ -86,6 +101,9 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Validate { paths }) => validate(&paths),
         Some(Command::Notes { action }) => notes(cli.notes, action),
+        Some(Command::Brief { ids, out, markdown }) => {
+            brief(cli.store, cli.notes, ids, out, markdown)
+        }
         None => run_window(StartOptions {
             store: cli.store,
             smoke: cli.smoke,
@@ -156,6 +174,41 @@ fn notes(path: Option<PathBuf>, action: NotesAction) -> ExitCode {
         Err(e) => {
             eprintln!("partnership-atlas: {e}");
             ExitCode::from(1)
+        }
+    }
+}
+
+fn brief(
+    store: Option<PathBuf>,
+    notes_path: Option<PathBuf>,
+    ids: Vec<String>,
+    out: PathBuf,
+    markdown: Option<PathBuf>,
+) -> ExitCode {
+    use partnership_atlas::briefing::cli;
+    let notes = match notes_path.map_or_else(notes::default_notes_path, Ok) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("partnership-atlas: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let args = cli::BriefArgs {
+        ids,
+        out,
+        markdown,
+        store,
+        notes,
+        written: cli::today(),
+    };
+    match cli::brief(&args) {
+        Ok(line) => {
+            println!("{line}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("partnership-atlas: {e}");
+            ExitCode::from(e.exit_code())
         }
     }
 }
