@@ -191,3 +191,53 @@ fn the_first_run_hint_names_three_things_to_try_and_goes_away_when_read() {
     assert!(h.state().settings.hint_seen);
     assert!(h.query_by_label("New here? Try three things:").is_none());
 }
+
+#[test]
+fn briefing_from_the_details_panel_writes_an_offline_page_without_freezing_the_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = app_harness(app_on(&dir.path().join("notes.ron")));
+    h.run();
+    let pair = h
+        .state()
+        .loaded
+        .store
+        .partnerships
+        .iter()
+        .find(|p| p.a == "place-belfast" && p.b == "place-sejong")
+        .expect("the Belfast–Sejong pair")
+        .id
+        .clone();
+    h.state_mut().apply(Command::Select(pair.clone()));
+    h.run();
+    h.get_by_label("Briefing…").click();
+    h.run();
+    // No dialog in tests: the path field opens with a suggested name.
+    let prompt = h.state().path_prompt.clone().expect("a path field");
+    assert_eq!(
+        prompt.action,
+        FileAction::Briefing {
+            ids: vec![pair.clone()]
+        }
+    );
+    let out = dir.path().join("sejong.html");
+    h.state_mut().path_prompt = None;
+    h.state_mut().apply(Command::FileAt(
+        FileAction::Briefing { ids: vec![pair] },
+        out.clone(),
+    ));
+    assert!(h.state().briefing_in_progress());
+    let start = std::time::Instant::now();
+    while h.state().briefing_in_progress() {
+        assert!(
+            start.elapsed().as_secs() < 60,
+            "the briefing never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run();
+    }
+    let html =
+        std::fs::read_to_string(&out).unwrap_or_else(|e| panic!("{e}: {}", h.state().status));
+    assert!(html.contains("세종") && html.contains("Belfast"));
+    assert!(html.contains("data:image/png;base64,"));
+    assert!(out.with_extension("md").is_file());
+}

@@ -145,8 +145,76 @@ impl AtlasApp {
                 };
             }
             FileAction::ImportNotes => self.import_notes(&path),
+            FileAction::Briefing { ids } => self.write_briefing(ids, path),
         }
         Vec::new()
+    }
+
+    /// Writes a trip briefing on a worker thread (drawing its map takes a moment); the status
+    /// bar says when it is done. The HTML goes to `path`, a Markdown copy beside it.
+    fn write_briefing(&mut self, ids: Vec<String>, path: PathBuf) {
+        if self.briefing.is_some() {
+            self.status = "A briefing is still being written; try again in a moment.".to_owned();
+            return;
+        }
+        let store = self.loaded.store.clone();
+        let notes: Vec<crate::notes::Note> = self.notes.book.live().cloned().collect();
+        let options = crate::briefing::BuildOptions {
+            origin: self.loaded.origin.to_string(),
+            written: crate::briefing::cli::today(),
+        };
+        let markdown = path.with_extension("md");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waker = self.egui_ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("briefing".to_owned())
+            .spawn(move || {
+                let result = crate::briefing::cli::write_briefing(
+                    &store,
+                    notes.iter(),
+                    &ids,
+                    &options,
+                    &path,
+                    Some(&markdown),
+                )
+                .map_err(|e| e.to_string());
+                let _ = tx.send(result);
+                if let Some(ctx) = waker {
+                    ctx.request_repaint();
+                }
+            });
+        match spawned {
+            Ok(_) => {
+                self.status = "Writing the briefing…".to_owned();
+                self.briefing = Some(rx);
+            }
+            Err(e) => self.status = format!("Could not start writing the briefing: {e}"),
+        }
+    }
+
+    /// Takes in a finished briefing, if one was being written.
+    pub(crate) fn poll_briefing(&mut self) {
+        let Some(rx) = &self.briefing else { return };
+        match rx.try_recv() {
+            Ok(Ok(done)) => {
+                self.status = done;
+                self.briefing = None;
+            }
+            Ok(Err(e)) => {
+                self.status = format!("The briefing was not written: {e}");
+                self.briefing = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.status = "The briefing was not written: its worker stopped.".to_owned();
+                self.briefing = None;
+            }
+        }
+    }
+
+    /// Whether a briefing is being written.
+    pub fn briefing_in_progress(&self) -> bool {
+        self.briefing.is_some()
     }
 
     /// Writes bytes atomically and says what happened in the status bar.

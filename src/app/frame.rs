@@ -17,6 +17,7 @@ impl AtlasApp {
         let ctx = ui.ctx().clone();
         let mut commands = Vec::new();
         self.notes.tick();
+        self.poll_briefing();
         if let Some(m) = self.notes.last_merge.take() {
             self.status = m;
         }

@@ -121,6 +121,8 @@ pub struct AtlasApp {
     prefer_details: bool,
     /// The side panels drawn this frame.
     panel_fit: layout::PanelFit,
+    /// A briefing being written on a worker thread: its result arrives here.
+    briefing: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
     /// The name typed in the "your name" prompt, while it is open.
     pub author_prompt: Option<String>,
     /// Which version of the store is open: changes on every edit, undo and redo.
@@ -204,6 +206,7 @@ impl AtlasApp {
             show_about: false,
             focus_search: false,
             prefer_details: false,
+            briefing: None,
             panel_fit: layout::fit_panels(1400.0, true, true, false),
             author_prompt: None,
             store_generation: 0,

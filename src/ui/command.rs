@@ -314,6 +314,11 @@ pub enum FileAction {
     },
     /// Merge a colleague's notes file.
     ImportNotes,
+    /// Write a trip briefing (HTML, with a Markdown copy beside it) on these records.
+    Briefing {
+        /// The records: partnerships, places, organisations, cohorts or programmes.
+        ids: Vec<String>,
+    },
 }
 
 impl FileAction {
@@ -329,6 +334,7 @@ impl FileAction {
             FileAction::ExportNotes { markdown: true, .. } => "Export notes as Markdown",
             FileAction::ExportNotes { .. } => "Export notes",
             FileAction::ImportNotes => "Merge a colleague's notes",
+            FileAction::Briefing { .. } => "Write a trip briefing",
         }
     }
 
@@ -350,6 +356,7 @@ impl FileAction {
             }
             FileAction::ExportNotes { markdown: true, .. } => ("Markdown", "md"),
             FileAction::ExportNotes { .. } | FileAction::ImportNotes => ("Atlas notes", "ron"),
+            FileAction::Briefing { .. } => ("Web page (HTML)", "html"),
         }
     }
 
@@ -364,6 +371,7 @@ impl FileAction {
             FileAction::ExportNotes { markdown: true, .. } => "notes.md",
             FileAction::ExportNotes { .. } => "notes-export.ron",
             FileAction::ImportNotes => "notes-export.ron",
+            FileAction::Briefing { .. } => "briefing.html",
         }
     }
 }

@@ -83,6 +83,25 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
     ui.add_space(6.0);
     ui.weak(item.kind());
     ui.heading(item.name());
+    if matches!(
+        item,
+        ItemRef::Partnership(_)
+            | ItemRef::Place(_)
+            | ItemRef::Organisation(_)
+            | ItemRef::Cohort(_)
+            | ItemRef::Programme(_)
+    ) && ui
+        .button("Briefing…")
+        .on_hover_text(
+            "Write a trip briefing on this record: partners, milestones, figures, your notes and \
+             the sources, as one offline web page (and Markdown)",
+        )
+        .clicked()
+    {
+        commands.push(Command::AskPath(crate::ui::FileAction::Briefing {
+            ids: vec![item.id().to_owned()],
+        }));
+    }
     let grid = egui::Grid::new(("details_grid", item.id()))
         .num_columns(2)
         .striped(true)
