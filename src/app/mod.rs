@@ -244,6 +244,7 @@ impl AtlasApp {
     pub fn apply(&mut self, command: Command) {
         match command {
             Command::Select(id) => self.selected = Some(id),
+            Command::SetAsOfYear(year) => self.settings.network.filter.year = year,
             Command::ClearSelection => self.selected = None,
             Command::NewNote(target) => self.apply_note(NoteCommand::New(target)),
             Command::Notes(c) => self.apply_note(c),

@@ -56,6 +56,8 @@ pub struct ViewCtx<'a> {
 pub enum Command {
     /// Select a record by id (shows it in the details panel).
     Select(String),
+    /// Set the as-of year shared by the network's year filter and the timeline's cursor.
+    SetAsOfYear(Option<i32>),
     /// Clear the selection.
     ClearSelection,
     /// Start a new note on a record (opens the note editor).
@@ -84,4 +86,5 @@ pub mod notes;
 pub mod overview;
 pub mod problems;
 pub mod status_bar;
+pub mod timeline;
 pub mod top_bar;
