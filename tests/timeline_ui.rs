@@ -204,18 +204,43 @@ fn zooming_in_spreads_the_marks_and_fit_all_brings_them_back() {
     let mut h = harness();
     h.run();
     let (a, b) = (
-        "2011 milestone: Formal Strategic Partnership agreed",
-        "2012 agreement, signed: Agreement on the Korean-Danish Green Growth Alliance",
+        "2018-10 milestone: President Moon",
+        "2019-07 workshop: First joint JRC–KAIST workshop",
     );
     let gap = |h: &Harness<'_, App>| rect_of(h, b).center().x - rect_of(h, a).center().x;
     let before = gap(&h);
-    assert!(before > 0.0, "2012 is right of 2011");
+    assert!(before > 0.0, "2019-07 is right of 2018-10");
     h.get_by_role_and_label(Role::Button, "+").click();
     h.run();
     let after = gap(&h);
     assert!((after / before - 1.5).abs() < 0.05, "{before} → {after}");
     h.get_by_role_and_label(Role::Button, "Fit all").click();
     h.run();
-    assert!((gap(&h) - before).abs() < 0.5, "{before} vs {}", gap(&h));
+    // Fit all shows 1959 too, so the years are narrower than on opening.
+    assert!(gap(&h) < before, "{before} vs {}", gap(&h));
+    assert!(h.query_by_label_contains(ROADMAP).is_some());
+    assert!(
+        h.query_by_label_contains("2019-07 workshop: First joint JRC–KAIST workshop")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("1959 milestone: Diplomatic relations")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_view_opens_on_the_years_where_most_items_are_and_says_what_lies_beyond() {
+    let mut h = harness();
+    h.run();
+    assert!(
+        h.query_by_label_contains("1959 milestone: Diplomatic relations")
+            .is_none(),
+        "1959 lies 52 years before the rest"
+    );
+    assert!(
+        h.query_by_label_contains("1 earlier and 0 later marks off screen")
+            .is_some()
+    );
     assert!(h.query_by_label_contains(ROADMAP).is_some());
 }

@@ -259,6 +259,46 @@ impl Timeline {
         (lo <= hi).then_some((lo, hi))
     }
 
+    /// The years where most dated items are: [`Timeline::range`] without the few items that lie
+    /// far before or after the rest (an item is left out when the gap between it and the next
+    /// one is wider than all the rest together). The view opens on this range and says how
+    /// many items lie beyond it; "Fit all" shows [`Timeline::range`].
+    pub fn core_range(&self) -> Option<(f64, f64)> {
+        let mut items: Vec<(f64, f64)> = self
+            .marks
+            .iter()
+            .map(Mark::extent)
+            .chain(self.spans.iter().map(|s| {
+                let (a, b) = s.extent();
+                (a, b.unwrap_or(a + 1.0))
+            }))
+            .collect();
+        if items.is_empty() {
+            return None;
+        }
+        let starts = |items: &mut Vec<(f64, f64)>| {
+            items.sort_by(|a, b| a.0.total_cmp(&b.0));
+            items.iter().map(|i| i.0).collect::<Vec<_>>()
+        };
+        let mut lo = 0;
+        let s = starts(&mut items);
+        let hi_all = items.iter().map(|i| i.1).fold(f64::NEG_INFINITY, f64::max);
+        while items.len() - lo > 2 && s[lo + 1] - s[lo] > hi_all - s[lo + 1] {
+            lo += 1;
+        }
+        let mut kept: Vec<(f64, f64)> = items.split_off(lo);
+        kept.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let lo_all = kept.iter().map(|i| i.0).fold(f64::INFINITY, f64::min);
+        let mut hi = 0;
+        while kept.len() - hi > 2 && kept[hi].1 - kept[hi + 1].1 > kept[hi + 1].1 - lo_all {
+            hi += 1;
+        }
+        let kept = &kept[hi..];
+        let lo = kept.iter().map(|i| i.0).fold(f64::INFINITY, f64::min);
+        let hi = kept.iter().map(|i| i.1).fold(f64::NEG_INFINITY, f64::max);
+        (lo <= hi).then_some((lo, hi))
+    }
+
     /// The index of the lane of a programme.
     pub fn lane_of(&self, programme: &str) -> Option<usize> {
         self.lanes
@@ -777,6 +817,37 @@ mod tests {
         );
         assert_eq!(wc.years(), "2017–2018");
         assert_eq!(t.range().map(|r| r.0), Some(1959.0));
+    }
+
+    #[test]
+    fn the_core_range_leaves_out_an_item_decades_before_the_rest_and_nothing_else() {
+        let t = timeline();
+        let Some((lo, hi)) = t.core_range() else {
+            panic!("the default store has dated items")
+        };
+        assert_eq!(
+            lo, 2011.0,
+            "1959 (diplomatic relations) lies 52 years before the rest"
+        );
+        assert_eq!(Some(hi), t.range().map(|r| r.1));
+        // Evenly spread items are all kept.
+        let mut even = Timeline::default();
+        for year in [2000, 2005, 2010] {
+            even.spans.push(Span {
+                record: year.to_string(),
+                lane: 0,
+                kind: SpanKind::Programme,
+                name: String::new(),
+                name_ko: None,
+                start: year,
+                end: Some(year),
+                status: Status::Unknown,
+                sources: Vec::new(),
+                outside: false,
+            });
+        }
+        assert_eq!(even.core_range(), even.range());
+        assert_eq!(Timeline::default().core_range(), None);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use super::layout::{self, Geometry};
 use super::text;
 
 /// Height of the axis strip.
-const AXIS_H: f32 = 28.0;
+const AXIS_H: f32 = 42.0;
 
 /// The parts of the canvas.
 #[derive(Clone, Copy)]
@@ -73,10 +73,9 @@ impl TimelineView {
             .spans
             .iter()
             .map(|s| {
-                let name = text::named(&s.name, s.name_ko.as_deref(), ctx.hangul);
                 painter
                     .layout_no_wrap(
-                        format!("{name} · {}", s.years()),
+                        text::span_caption(s, ctx.hangul),
                         FontId::proportional(11.0),
                         egui::Color32::WHITE,
                     )
@@ -108,6 +107,7 @@ impl TimelineView {
         scene.spans(ui);
         scene.marks();
         scene.axis(ui);
+        self.beyond(ui, &response, &scene);
         if max_scroll > 0.0 {
             scroll_bar(ui, parts, self.live.scroll_y, g.content_height);
         }
@@ -118,6 +118,33 @@ impl TimelineView {
             r.on_hover_text("The as-of year (the network's too): drag along the axis to move it");
         }
         self.items(ui, &response, parts, &g, timeline, ctx, commands);
+    }
+
+    /// Counts, per lane, the marks left and right of the visible years, and says so at the
+    /// lane's edges (painted, and as an accessible label).
+    fn beyond(&self, ui: &mut Ui, canvas: &Response, scene: &Scene<'_>) {
+        let cam = scene.camera;
+        for (i, lg) in scene.geometry.lanes.iter().enumerate() {
+            let marks = scene.timeline.marks.iter().filter(|m| m.lane == i);
+            let earlier = marks.clone().filter(|m| m.extent().1 <= cam.start).count();
+            let later = marks.filter(|m| m.extent().0 >= cam.end).count();
+            if earlier + later == 0 || !lg.rect.intersects(scene.plot) {
+                continue;
+            }
+            scene.beyond(ui, lg.rect, earlier, later);
+            let r = Rect::from_min_size(lg.rect.min, vec2(scene.plot.width(), 14.0))
+                .intersect(scene.plot);
+            if r.is_positive() {
+                let resp = ui.interact(r, canvas.id.with(("beyond", i)), Sense::hover());
+                resp.widget_info(|| {
+                    WidgetInfo::labeled(
+                        Role::Label,
+                        true,
+                        format!("{earlier} earlier and {later} later marks off screen in this lane; Fit all shows them"),
+                    )
+                });
+            }
+        }
     }
 
     /// Clicking the axis puts the cursor at the end of the year clicked; dragging it moves the
@@ -303,8 +330,8 @@ impl TimelineView {
 /// A thin bar at the right of the lane titles showing which part of the lanes is in view.
 fn scroll_bar(ui: &Ui, parts: Parts, scroll_y: f32, content: f32) {
     let track = Rect::from_min_max(
-        pos2(parts.titles.right() - 4.0, parts.titles.top()),
-        pos2(parts.titles.right() - 1.0, parts.titles.bottom()),
+        pos2(parts.plot.right() - 5.0, parts.plot.top()),
+        pos2(parts.plot.right() - 1.0, parts.plot.bottom()),
     );
     let h = track.height();
     let top = track.top() + h * scroll_y / content;

@@ -280,8 +280,7 @@ impl Scene<'_> {
                     egui::StrokeKind::Outside,
                 );
             }
-            let name = text::named(&s.name, s.name_ko.as_deref(), self.hangul);
-            let label = format!("{name} · {}", s.years());
+            let label = text::span_caption(s, self.hangul);
             let x = bar.left().max(self.plot.left()) + 2.0;
             let colour = if s.outside {
                 v.weak_text_color()
@@ -334,6 +333,32 @@ impl Scene<'_> {
         }
     }
 
+    /// "◀ 2 earlier" and "1 later ▶" at the edges of a lane whose marks lie off screen.
+    pub fn beyond(&self, ui: &Ui, lane: Rect, earlier: usize, later: usize) {
+        let v = ui.visuals();
+        let p = &self.painter.with_clip_rect(self.plot);
+        let font = FontId::proportional(11.0);
+        let y = lane.top() + 3.0;
+        if earlier > 0 {
+            p.text(
+                pos2(self.plot.left() + 3.0, y),
+                Align2::LEFT_TOP,
+                format!("◀ {earlier} earlier"),
+                font.clone(),
+                v.weak_text_color(),
+            );
+        }
+        if later > 0 {
+            p.text(
+                pos2(self.plot.right() - 10.0, y),
+                Align2::RIGHT_TOP,
+                format!("{later} later ▶"),
+                font,
+                v.weak_text_color(),
+            );
+        }
+    }
+
     /// The as-of cursor at the end of `year`; returns its handle (the label on the axis).
     pub fn cursor(&self, ui: &Ui, year: i32) -> Option<Rect> {
         let t = crate::analysis::timeline::cursor_at(year);
@@ -355,7 +380,7 @@ impl Scene<'_> {
         );
         let size = galley.size() + vec2(10.0, 4.0);
         let left = (x - size.x).max(self.plot.left());
-        let handle = Rect::from_min_size(pos2(left, self.axis.top() + 1.0), size);
+        let handle = Rect::from_min_size(pos2(left, self.axis.top() + 2.0), size);
         p.rect_filled(handle, 3.0, colour);
         p.galley(handle.min + vec2(5.0, 2.0), galley, v.window_fill());
         Some(handle)

@@ -35,6 +35,9 @@ pub struct TimelineView {
     /// True once the user panned or zoomed: until then (and after "Fit all") the camera
     /// follows the data, so a new store or filter is shown whole.
     pub moved: bool,
+    /// The camera that follows the data fits every dated item ("Fit all"), not just the
+    /// years where most of them are ([`Timeline::core_range`]).
+    pub whole: bool,
     /// Hide the list of items with no date.
     pub hide_undated: bool,
     #[serde(skip)]
@@ -46,6 +49,7 @@ impl std::fmt::Debug for TimelineView {
         f.debug_struct("TimelineView")
             .field("camera", &self.camera)
             .field("moved", &self.moved)
+            .field("whole", &self.whole)
             .field("hide_undated", &self.hide_undated)
             .finish_non_exhaustive()
     }
@@ -125,6 +129,12 @@ impl TimelineView {
     pub fn fit_all(&mut self) {
         self.camera = None;
         self.moved = false;
+        self.whole = true;
+    }
+
+    /// True when "Fit all" would change what is shown.
+    fn can_fit_all(&self, timeline: &Timeline) -> bool {
+        self.moved || (!self.whole && timeline.core_range() != timeline.range())
     }
 
     /// The timeline for this store and filter, built when either changed.
@@ -140,13 +150,19 @@ impl TimelineView {
         t
     }
 
-    /// The camera: the saved one if the user moved it, else one that fits everything.
+    /// The camera: the saved one if the user moved it, else one that fits the years where most
+    /// items are (or, after "Fit all", every item).
     fn camera_for(&self, timeline: &Timeline) -> TimeCamera {
         match (self.moved, self.camera) {
             (true, Some(cam)) => cam.sanitised(),
-            _ => timeline
-                .range()
-                .map_or_else(TimeCamera::default, |(lo, hi)| TimeCamera::fit(lo, hi)),
+            _ => {
+                let range = if self.whole {
+                    timeline.range()
+                } else {
+                    timeline.core_range()
+                };
+                range.map_or_else(TimeCamera::default, |(lo, hi)| TimeCamera::fit(lo, hi))
+            }
         }
     }
 
@@ -181,7 +197,7 @@ impl TimelineView {
                 self.zoom_by(timeline, ZOOM_STEP);
             }
             if ui
-                .add_enabled(self.moved, egui::Button::new("Fit all"))
+                .add_enabled(self.can_fit_all(timeline), egui::Button::new("Fit all"))
                 .on_hover_text("Show every dated item")
                 .clicked()
             {

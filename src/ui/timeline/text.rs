@@ -54,6 +54,15 @@ pub fn span_label(s: &Span) -> String {
     format!("{}, {} {}", s.name, span_kind(s.kind), s.years())
 }
 
+/// The words over a span's bar: "JRC – KAIST KPC4IR · since 2019".
+pub fn span_caption(s: &Span, hangul: bool) -> String {
+    let name = named(&s.name, s.name_ko.as_deref(), hangul);
+    match s.end {
+        None => format!("{name} · since {}", s.start),
+        Some(_) => format!("{name} · {}", s.years()),
+    }
+}
+
 fn span_kind(k: SpanKind) -> &'static str {
     match k {
         SpanKind::Programme => "programme",
