@@ -76,7 +76,7 @@ impl TimelineView {
                 painter
                     .layout_no_wrap(
                         text::span_caption(s, ctx.hangul),
-                        FontId::proportional(11.0),
+                        FontId::proportional(10.5),
                         egui::Color32::WHITE,
                     )
                     .size()
@@ -292,7 +292,7 @@ impl TimelineView {
             }
         }
         for (i, (s, &(bar, _))) in t.spans.iter().zip(&g.spans).enumerate() {
-            let r = Rect::from_min_max(pos2(bar.left(), bar.top() - 12.0), bar.max)
+            let r = Rect::from_min_max(pos2(bar.left(), bar.top() - 11.0), bar.max)
                 .intersect(parts.plot);
             if s.outside || !r.is_positive() {
                 continue;

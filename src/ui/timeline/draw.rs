@@ -170,6 +170,16 @@ impl Scene<'_> {
                 galley,
                 text_colour,
             );
+            let t = self.timeline;
+            if !t.marks.iter().any(|m| m.lane == i) && !t.spans.iter().any(|s| s.lane == i) {
+                p.text(
+                    pos2(self.plot.left() + 8.0, row.center().y),
+                    Align2::LEFT_CENTER,
+                    "nothing dated in the sources — see the list below",
+                    FontId::proportional(11.0),
+                    v.weak_text_color(),
+                );
+            }
         }
         let grid = v.widgets.noninteractive.bg_stroke.color;
         for tick in camera::ticks(self.camera, self.plot.width()) {
@@ -179,10 +189,13 @@ impl Scene<'_> {
             if x < self.plot.left() || x > self.plot.right() {
                 continue;
             }
+            // Month lines only where months are wide enough to read; the axis has them always.
             let stroke = if tick.major {
                 Stroke::new(1.0, grid)
-            } else {
+            } else if self.camera.points_per_year(self.plot.width()) >= 12.0 * 24.0 {
                 Stroke::new(1.0, grid.gamma_multiply(0.4))
+            } else {
+                continue;
             };
             p.line_segment(
                 [pos2(x, self.plot.top()), pos2(x, self.plot.bottom())],
@@ -291,7 +304,7 @@ impl Scene<'_> {
                 pos2(x, bar.top() - 1.0),
                 Align2::LEFT_BOTTOM,
                 label,
-                FontId::proportional(11.0),
+                FontId::proportional(10.5),
                 colour,
             );
         }
@@ -338,11 +351,11 @@ impl Scene<'_> {
         let v = ui.visuals();
         let p = &self.painter.with_clip_rect(self.plot);
         let font = FontId::proportional(11.0);
-        let y = lane.top() + 3.0;
+        let y = lane.bottom() - 2.0;
         if earlier > 0 {
             p.text(
                 pos2(self.plot.left() + 3.0, y),
-                Align2::LEFT_TOP,
+                Align2::LEFT_BOTTOM,
                 format!("◀ {earlier} earlier"),
                 font.clone(),
                 v.weak_text_color(),
@@ -351,7 +364,7 @@ impl Scene<'_> {
         if later > 0 {
             p.text(
                 pos2(self.plot.right() - 10.0, y),
-                Align2::RIGHT_TOP,
+                Align2::RIGHT_BOTTOM,
                 format!("{later} later ▶"),
                 font,
                 v.weak_text_color(),

@@ -8,15 +8,15 @@ use crate::analysis::timeline::Timeline;
 use super::camera::TimeCamera;
 
 /// Height of one row of spans (a name over a bar).
-pub const SPAN_ROW: f32 = 20.0;
+pub const SPAN_ROW: f32 = 18.0;
 /// Height of one row of marks.
-pub const MARK_ROW: f32 = 18.0;
+pub const MARK_ROW: f32 = 16.0;
 /// Marks closer than this (points) go to different rows.
 pub const MARK_GAP: f32 = 14.0;
 /// At most this many mark rows per lane; past it marks share the last row.
 pub const MAX_MARK_ROWS: usize = 10;
 /// Space above and below a lane's rows.
-pub const LANE_PAD: f32 = 6.0;
+pub const LANE_PAD: f32 = 5.0;
 /// The smallest lane height (its title needs two lines).
 pub const MIN_LANE: f32 = 40.0;
 
@@ -100,8 +100,8 @@ pub fn layout(
             let (a, b) = t.spans[i].extent();
             let y = top + LANE_PAD + span_rows[k] as f32 * SPAN_ROW;
             let bar = Rect::from_min_max(
-                pos2(x(a), y + SPAN_ROW - 9.0),
-                pos2(b.map_or(right + 40.0, &x), y + SPAN_ROW - 3.0),
+                pos2(x(a), y + SPAN_ROW - 6.0),
+                pos2(b.map_or(right + 40.0, &x), y + SPAN_ROW - 1.0),
             );
             g.spans[i] = (bar, b.is_none());
         }

@@ -159,6 +159,6 @@ fn sources(ui: &mut Ui, store: &Store, citations: &[Citation]) {
         } else {
             format!(" — {}", c.at)
         };
-        ui.label(RichText::new(format!("Source: {title}{at}")).small());
+        ui.label(RichText::new(format!("Source: {title}{at}")).weak());
     }
 }

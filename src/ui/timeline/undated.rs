@@ -12,7 +12,7 @@ use super::text;
 pub fn panel(ui: &mut Ui, t: &Timeline, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
     egui::Panel::bottom("timeline-undated")
         .resizable(true)
-        .default_size(120.0)
+        .default_size(104.0)
         .min_size(48.0)
         .show(ui, |ui| {
             ui.add_space(2.0);
