@@ -244,3 +244,14 @@ fn the_view_opens_on_the_years_where_most_items_are_and_says_what_lies_beyond() 
     );
     assert!(h.query_by_label_contains(ROADMAP).is_some());
 }
+
+#[test]
+fn the_view_comes_to_rest_and_asks_for_no_repaint_while_idle() {
+    let mut h = harness_with(|app| app.as_of_year = Some(2021));
+    h.run();
+    // Hovering a mark shows its tooltip, then everything settles again.
+    h.get_by_label_contains(ROADMAP).hover();
+    assert!(h.try_run().is_ok(), "settles within the step limit");
+    let idle = h.run();
+    assert!(idle <= 1, "{idle} frames while nothing happens");
+}
