@@ -241,3 +241,18 @@ fn briefing_from_the_details_panel_writes_an_offline_page_without_freezing_the_w
     assert!(html.contains("data:image/png;base64,"));
     assert!(out.with_extension("md").is_file());
 }
+
+#[test]
+fn the_networks_as_of_year_and_the_timelines_cursor_are_the_same_value() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = app_harness(app_on(&dir.path().join("notes.ron")));
+    h.state_mut().settings.view = partnership_atlas::ui::View::Timeline;
+    h.state_mut().apply(Command::SetAsOfYear(Some(2020)));
+    h.run();
+    assert!(h.query_all_by_label("As of 2020").count() >= 1);
+    // The network's year slider writes the same field.
+    h.state_mut().settings.network.filter.year = Some(2023);
+    h.run();
+    assert!(h.query_all_by_label("As of 2023").count() >= 1);
+    assert_eq!(h.query_all_by_label("As of 2020").count(), 0);
+}

@@ -3,3 +3,4 @@ pub mod charts;
 pub mod import;
 pub mod network;
 pub mod series;
+pub mod timeline;

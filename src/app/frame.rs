@@ -158,6 +158,12 @@ impl AtlasApp {
         let settings = &mut self.settings;
         egui::CentralPanel::default().show(ui, |ui| match settings.view {
             View::Network => commands.extend(settings.network.ui(ui, &ctx)),
+            View::Timeline => commands.extend(settings.timeline.ui(
+                ui,
+                &ctx,
+                &settings.network.filter,
+                settings.network.filter.year,
+            )),
             View::Charts => commands.extend(settings.charts.ui(ui, &ctx)),
             View::Notes => commands.extend(settings.notes.show(
                 ui,

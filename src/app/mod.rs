@@ -47,6 +47,8 @@ pub struct Settings {
     pub hide_details: bool,
     /// The network view's layout, filters and toggles.
     pub network: ui::network::NetworkView,
+    /// The timeline's visible years.
+    pub timeline: ui::timeline::TimelineView,
     /// The charts view's choices.
     pub charts: ui::charts::ChartsView,
     /// The notes view's search, filters and sort.
@@ -263,6 +265,7 @@ impl AtlasApp {
         self.rows = ui::list::rows(&self.loaded.store);
         // The store changed in place; the network view must not keep its geometry.
         self.settings.network.store_changed();
+        self.settings.timeline.store_changed();
         if let Some(id) = &self.selected
             && self.loaded.store.item(id).is_none()
         {
@@ -389,6 +392,7 @@ impl AtlasApp {
                 self.selected = Some(id);
                 self.prefer_details = true;
             }
+            Command::SetAsOfYear(year) => self.settings.network.filter.year = year,
             Command::ClearSelection => self.selected = None,
             Command::NewNote(target) => return self.apply_note(NoteCommand::New(target)),
             Command::Notes(c) => return self.apply_note(c),
@@ -472,6 +476,7 @@ impl AtlasApp {
                 self.show_about = false;
             }
             UiCommand::ShowNetwork => self.settings.view = View::Network,
+            UiCommand::ShowTimeline => self.settings.view = View::Timeline,
             UiCommand::ShowCharts => self.settings.view = View::Charts,
             UiCommand::ShowNotes => self.settings.view = View::Notes,
             UiCommand::ShowOverview => self.settings.view = View::Overview,

@@ -37,6 +37,8 @@ pub enum UiCommand {
     ClearSelection,
     /// Show the network view.
     ShowNetwork,
+    /// Show the timeline.
+    ShowTimeline,
     /// Show the charts view.
     ShowCharts,
     /// Show the notes view.
@@ -87,6 +89,7 @@ impl UiCommand {
         UiCommand::FocusSearch,
         UiCommand::ClearSelection,
         UiCommand::ShowNetwork,
+        UiCommand::ShowTimeline,
         UiCommand::ShowCharts,
         UiCommand::ShowNotes,
         UiCommand::ShowOverview,
@@ -119,6 +122,7 @@ impl UiCommand {
             UiCommand::FocusSearch => "Search",
             UiCommand::ClearSelection => "Clear selection",
             UiCommand::ShowNetwork => "Network",
+            UiCommand::ShowTimeline => "Timeline",
             UiCommand::ShowCharts => "Charts",
             UiCommand::ShowNotes => "Notes",
             UiCommand::ShowOverview => "Overview",
@@ -160,6 +164,7 @@ impl UiCommand {
             UiCommand::FocusSearch => "Put the cursor in the search box",
             UiCommand::ClearSelection => "Clear the selection and close its card",
             UiCommand::ShowNetwork => "Who is paired with whom: maps, schematic, institutions",
+            UiCommand::ShowTimeline => "Programmes over the years: milestones, agreements, periods",
             UiCommand::ShowCharts => "R&D spending, patent shares, findings and policy budgets",
             UiCommand::ShowNotes => "Your notes",
             UiCommand::ShowOverview => "The programmes and the sources of the store",
@@ -188,9 +193,10 @@ impl UiCommand {
             UiCommand::FocusSearch => k(CMD, Key::F),
             UiCommand::ClearSelection => k(Modifiers::NONE, Key::Escape),
             UiCommand::ShowNetwork => k(CMD, Key::Num1),
-            UiCommand::ShowCharts => k(CMD, Key::Num2),
-            UiCommand::ShowNotes => k(CMD, Key::Num3),
-            UiCommand::ShowOverview => k(CMD, Key::Num4),
+            UiCommand::ShowTimeline => k(CMD, Key::Num2),
+            UiCommand::ShowCharts => k(CMD, Key::Num3),
+            UiCommand::ShowNotes => k(CMD, Key::Num4),
+            UiCommand::ShowOverview => k(CMD, Key::Num5),
             UiCommand::ZoomIn => k(CMD, Key::Plus),
             UiCommand::ZoomOut => k(CMD, Key::Minus),
             UiCommand::ZoomReset => k(CMD, Key::Num0),

@@ -15,6 +15,8 @@ pub enum View {
     /// Who is paired with whom: map, schematic and force layouts.
     #[default]
     Network,
+    /// Programmes as lanes over the years: milestones, agreements, periods.
+    Timeline,
     /// R&D spending, patent shares, findings and policy budgets.
     Charts,
     /// The user's notes.
@@ -25,12 +27,19 @@ pub enum View {
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 4] = [View::Network, View::Charts, View::Notes, View::Overview];
+    pub const ALL: [View; 5] = [
+        View::Network,
+        View::Timeline,
+        View::Charts,
+        View::Notes,
+        View::Overview,
+    ];
 
     /// The tab label.
     pub fn label(self) -> &'static str {
         match self {
             View::Network => "Network",
+            View::Timeline => "Timeline",
             View::Charts => "Charts",
             View::Notes => "Notes",
             View::Overview => "Overview",
@@ -60,6 +69,8 @@ pub enum Command {
     Ui(UiCommand),
     /// Select a record by id (shows it in the details panel).
     Select(String),
+    /// Set the as-of year shared by the network's year filter and the timeline's cursor.
+    SetAsOfYear(Option<i32>),
     /// Clear the selection.
     ClearSelection,
     /// Start a new note on a record (opens the note editor).
@@ -164,6 +175,7 @@ pub mod notes;
 pub mod overview;
 pub mod problems;
 pub mod status_bar;
+pub mod timeline;
 pub mod top_bar;
 
 pub use command::{FileAction, UiCommand};

@@ -229,6 +229,7 @@ fn menus(ui: &mut egui::Ui, bar: &TopBar<'_>, commands: &mut Vec<Command>) {
             ui,
             &[
                 (UiCommand::ShowNetwork, true),
+                (UiCommand::ShowTimeline, true),
                 (UiCommand::ShowCharts, true),
                 (UiCommand::ShowNotes, true),
                 (UiCommand::ShowOverview, true),

@@ -1,0 +1,425 @@
+//! Painting: the axis and its grid, lane stripes and titles, spans, marks and the as-of cursor.
+//! Shapes only; what the pointer does is in `canvas.rs`.
+
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, Ui, pos2, vec2};
+
+use crate::analysis::timeline::{Lane, Mark, MarkKind, SpanKind, Timeline};
+use crate::model::Status;
+use crate::ui::theme;
+
+use super::camera::{self, TimeCamera};
+use super::layout::Geometry;
+use super::text;
+
+/// The radius of a mark's glyph.
+pub const GLYPH: f32 = 5.5;
+
+/// The colour of a lane: its programme's link colour in the network.
+pub fn lane_colour(lane: &Lane) -> Color32 {
+    lane.colour
+        .map_or(theme::NETWORK_COHORT, theme::categorical)
+}
+
+fn faded(c: Color32) -> Color32 {
+    c.gamma_multiply(f32::from(theme::NETWORK_FADED_ALPHA) / 255.0)
+}
+
+/// The shape of a mark.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Glyph {
+    pub kind: MarkKind,
+    /// Drawn hollow: planned, or an agreement to be confirmed.
+    pub hollow: bool,
+    /// The outline colour (a TBC agreement has the warning colour).
+    pub outline: Color32,
+    pub fill: Color32,
+}
+
+impl Glyph {
+    /// The glyph of a mark in a lane of colour `colour`.
+    pub fn of(m: &Mark, colour: Color32) -> Self {
+        let tbc = m.kind == MarkKind::Agreement && m.status == Status::Tbc;
+        let unknown = m.kind == MarkKind::Agreement && m.status == Status::Unknown;
+        let (fill, outline) = if m.outside {
+            (faded(colour), faded(colour))
+        } else if tbc {
+            (theme::WARNING, theme::WARNING)
+        } else {
+            (colour, colour)
+        };
+        Self {
+            kind: m.kind,
+            hollow: m.planned || tbc || unknown,
+            outline,
+            fill,
+        }
+    }
+
+    /// Paints the glyph centred at `c`.
+    pub fn paint(self, painter: &Painter, c: Pos2, r: f32) {
+        let points: Vec<Pos2> = match self.kind {
+            MarkKind::Milestone => {
+                if self.hollow {
+                    painter.circle_stroke(c, r - 0.75, Stroke::new(1.5, self.outline));
+                } else {
+                    painter.circle_filled(c, r, self.fill);
+                }
+                return;
+            }
+            MarkKind::Workshop => {
+                let h = r * 0.85;
+                vec![
+                    c + vec2(-h, -h),
+                    c + vec2(h, -h),
+                    c + vec2(h, h),
+                    c + vec2(-h, h),
+                ]
+            }
+            MarkKind::Launch => vec![
+                c + vec2(0.0, -r * 1.1),
+                c + vec2(r * 1.05, r * 0.8),
+                c + vec2(-r * 1.05, r * 0.8),
+            ],
+            MarkKind::Agreement => vec![
+                c + vec2(0.0, -r * 1.2),
+                c + vec2(r * 1.1, 0.0),
+                c + vec2(0.0, r * 1.2),
+                c + vec2(-r * 1.1, 0.0),
+            ],
+        };
+        let fill = if self.hollow {
+            Color32::TRANSPARENT
+        } else {
+            self.fill
+        };
+        painter.add(Shape::convex_polygon(
+            points,
+            fill,
+            Stroke::new(1.5, self.outline),
+        ));
+    }
+}
+
+/// What every painting function needs.
+pub struct Scene<'a> {
+    /// Clipped to the whole canvas.
+    pub painter: &'a Painter,
+    pub timeline: &'a Timeline,
+    pub geometry: &'a Geometry,
+    pub camera: TimeCamera,
+    /// The plot: right of the titles, below the axis.
+    pub plot: Rect,
+    /// The lane titles' column.
+    pub titles: Rect,
+    /// The axis strip above the plot.
+    pub axis: Rect,
+    pub selected: Option<&'a str>,
+    pub noted: &'a std::collections::BTreeSet<String>,
+    pub hangul: bool,
+}
+
+impl Scene<'_> {
+    /// Lane stripes, their titles, and the year grid behind them.
+    pub fn background(&self, ui: &Ui) {
+        let v = ui.visuals();
+        let p = &self.painter.with_clip_rect(self.titles.union(self.plot));
+        for (i, (lane, g)) in self
+            .timeline
+            .lanes
+            .iter()
+            .zip(&self.geometry.lanes)
+            .enumerate()
+        {
+            let row =
+                Rect::from_x_y_ranges(self.titles.left()..=self.plot.right(), g.rect.y_range());
+            if i % 2 == 1 {
+                p.rect_filled(row, 0.0, v.faint_bg_color);
+            }
+            p.line_segment(
+                [row.left_bottom(), row.right_bottom()],
+                v.widgets.noninteractive.bg_stroke,
+            );
+            let colour = lane_colour(lane);
+            let strip = Rect::from_min_size(row.min, vec2(4.0, row.height()));
+            p.rect_filled(
+                strip,
+                0.0,
+                if lane.outside { faded(colour) } else { colour },
+            );
+            let selected = lane
+                .programme
+                .as_deref()
+                .is_some_and(|id| self.selected == Some(id));
+            let text_colour = if lane.outside {
+                v.weak_text_color()
+            } else if selected {
+                v.strong_text_color()
+            } else {
+                v.text_color()
+            };
+            let title = text::lane_title(lane, self.hangul);
+            let galley = p.layout(
+                title,
+                FontId::proportional(13.0),
+                text_colour,
+                self.titles.width() - 14.0,
+            );
+            let clip = Rect::from_x_y_ranges(self.titles.x_range(), row.y_range());
+            p.with_clip_rect(clip).galley(
+                pos2(row.left() + 10.0, row.top() + 6.0),
+                galley,
+                text_colour,
+            );
+            let t = self.timeline;
+            if !t.marks.iter().any(|m| m.lane == i) && !t.spans.iter().any(|s| s.lane == i) {
+                p.text(
+                    pos2(self.plot.left() + 8.0, row.center().y),
+                    Align2::LEFT_CENTER,
+                    "nothing dated in the sources — see the list below",
+                    FontId::proportional(11.0),
+                    v.weak_text_color(),
+                );
+            }
+        }
+        let grid = v.widgets.noninteractive.bg_stroke.color;
+        for tick in camera::ticks(self.camera, self.plot.width()) {
+            let x = self
+                .camera
+                .x_of(tick.t, self.plot.left(), self.plot.right());
+            if x < self.plot.left() || x > self.plot.right() {
+                continue;
+            }
+            // Month lines only where months are wide enough to read; the axis has them always.
+            let stroke = if tick.major {
+                Stroke::new(1.0, grid)
+            } else if self.camera.points_per_year(self.plot.width()) >= 12.0 * 24.0 {
+                Stroke::new(1.0, grid.gamma_multiply(0.4))
+            } else {
+                continue;
+            };
+            p.line_segment(
+                [pos2(x, self.plot.top()), pos2(x, self.plot.bottom())],
+                stroke,
+            );
+        }
+    }
+
+    /// The axis strip: ticks and year (and month) labels.
+    pub fn axis(&self, ui: &Ui) {
+        let v = ui.visuals();
+        let p = self.painter;
+        p.rect_filled(self.axis, 0.0, v.extreme_bg_color);
+        p.line_segment(
+            [self.axis.left_bottom(), self.axis.right_bottom()],
+            v.widgets.noninteractive.fg_stroke,
+        );
+        for tick in camera::ticks(self.camera, self.plot.width()) {
+            let x = self
+                .camera
+                .x_of(tick.t, self.plot.left(), self.plot.right());
+            if x < self.plot.left() - 30.0 || x > self.plot.right() + 30.0 {
+                continue;
+            }
+            let len = if tick.major { 8.0 } else { 4.0 };
+            p.line_segment(
+                [
+                    pos2(x, self.axis.bottom() - len),
+                    pos2(x, self.axis.bottom()),
+                ],
+                v.widgets.noninteractive.fg_stroke,
+            );
+            if let Some(label) = tick.label {
+                let (size, colour) = if tick.major {
+                    (13.0, v.text_color())
+                } else {
+                    (11.0, v.weak_text_color())
+                };
+                p.text(
+                    pos2(x + 3.0, self.axis.bottom() - len),
+                    Align2::LEFT_BOTTOM,
+                    label,
+                    FontId::proportional(size),
+                    colour,
+                );
+            }
+        }
+    }
+
+    /// Span bars with their names above them.
+    pub fn spans(&self, ui: &Ui) {
+        let v = ui.visuals();
+        let p = &self.painter.with_clip_rect(self.plot);
+        for (s, &(bar, open)) in self.timeline.spans.iter().zip(&self.geometry.spans) {
+            if !bar.is_positive() || !bar.intersects(self.plot) {
+                continue;
+            }
+            let colour = self
+                .timeline
+                .lanes
+                .get(s.lane)
+                .map_or(theme::NETWORK_COHORT, lane_colour);
+            let colour = if s.outside { faded(colour) } else { colour };
+            match s.kind {
+                SpanKind::Agreement => {
+                    p.rect_stroke(bar, 2.0, Stroke::new(1.0, colour), egui::StrokeKind::Inside);
+                }
+                SpanKind::Programme => {
+                    p.rect_filled(bar, 2.0, colour.gamma_multiply(0.45));
+                }
+                SpanKind::Partnership | SpanKind::Cohort => {
+                    p.rect_filled(bar, 2.0, colour);
+                }
+            }
+            if open {
+                // No end stated: the bar runs off the right edge, thinning out.
+                let tip = pos2(self.plot.right() - 2.0, bar.center().y);
+                if bar.right() > self.plot.right() {
+                    p.add(Shape::convex_polygon(
+                        vec![
+                            tip + vec2(0.0, -5.0),
+                            tip + vec2(6.0, 0.0),
+                            tip + vec2(0.0, 5.0),
+                        ],
+                        colour,
+                        Stroke::NONE,
+                    ));
+                }
+            }
+            if self.selected == Some(s.record.as_str()) {
+                p.rect_stroke(
+                    bar.expand(2.0),
+                    3.0,
+                    Stroke::new(2.0, theme::NETWORK_SELECTION),
+                    egui::StrokeKind::Outside,
+                );
+            }
+            let label = text::span_caption(s, self.hangul);
+            let x = bar.left().max(self.plot.left()) + 2.0;
+            let colour = if s.outside {
+                v.weak_text_color()
+            } else {
+                v.text_color()
+            };
+            p.text(
+                pos2(x, bar.top() - 1.0),
+                Align2::LEFT_BOTTOM,
+                label,
+                FontId::proportional(10.5),
+                colour,
+            );
+        }
+    }
+
+    /// Marks: the interval their date stands for (when it is wider than the glyph), the glyph,
+    /// the selection ring and the note dot.
+    pub fn marks(&self) {
+        let p = &self.painter.with_clip_rect(self.plot);
+        for (m, &c) in self.timeline.marks.iter().zip(&self.geometry.marks) {
+            if !self.plot.expand(GLYPH).contains(c) {
+                continue;
+            }
+            let colour = self
+                .timeline
+                .lanes
+                .get(m.lane)
+                .map_or(theme::NETWORK_COHORT, lane_colour);
+            let glyph = Glyph::of(m, colour);
+            let (a, b) = m.extent();
+            let (xa, xb) = (
+                self.camera.x_of(a, self.plot.left(), self.plot.right()),
+                self.camera.x_of(b, self.plot.left(), self.plot.right()),
+            );
+            if xb - xa > 2.5 * GLYPH {
+                let stroke = Stroke::new(1.0, glyph.outline.gamma_multiply(0.6));
+                p.line_segment([pos2(xa, c.y), pos2(xb, c.y)], stroke);
+                for x in [xa, xb] {
+                    p.line_segment([pos2(x, c.y - 3.0), pos2(x, c.y + 3.0)], stroke);
+                }
+            }
+            glyph.paint(p, c, GLYPH);
+            if self.selected == Some(m.record.as_str()) {
+                p.circle_stroke(c, GLYPH + 3.5, Stroke::new(2.0, theme::NETWORK_SELECTION));
+            }
+            if self.noted.contains(&m.record) {
+                p.circle_filled(c + vec2(GLYPH, -GLYPH), 2.5, theme::NOTE);
+            }
+        }
+    }
+
+    /// "◀ 2 earlier" and "1 later ▶" at the edges of a lane whose marks lie off screen.
+    pub fn beyond(&self, ui: &Ui, lane: Rect, earlier: usize, later: usize) {
+        let v = ui.visuals();
+        let p = &self.painter.with_clip_rect(self.plot);
+        let font = FontId::proportional(11.0);
+        let y = lane.bottom() - 2.0;
+        if earlier > 0 {
+            p.text(
+                pos2(self.plot.left() + 3.0, y),
+                Align2::LEFT_BOTTOM,
+                format!("◀ {earlier} earlier"),
+                font.clone(),
+                v.weak_text_color(),
+            );
+        }
+        if later > 0 {
+            p.text(
+                pos2(self.plot.right() - 10.0, y),
+                Align2::RIGHT_BOTTOM,
+                format!("{later} later ▶"),
+                font,
+                v.weak_text_color(),
+            );
+        }
+    }
+
+    /// The as-of cursor at the end of `year`; returns its handle (the label on the axis).
+    pub fn cursor(&self, ui: &Ui, year: i32) -> Option<Rect> {
+        let t = crate::analysis::timeline::cursor_at(year);
+        let x = self.camera.x_of(t, self.plot.left(), self.plot.right());
+        if !(self.plot.left()..=self.plot.right()).contains(&x) {
+            return None;
+        }
+        let v = ui.visuals();
+        let p = self.painter;
+        let colour = v.strong_text_color();
+        p.line_segment(
+            [pos2(x, self.axis.top()), pos2(x, self.plot.bottom())],
+            Stroke::new(1.5, colour),
+        );
+        let galley = p.layout_no_wrap(
+            format!("as of {year}"),
+            FontId::proportional(12.0),
+            v.window_fill(),
+        );
+        let size = galley.size() + vec2(10.0, 4.0);
+        let left = (x - size.x).max(self.plot.left());
+        let handle = Rect::from_min_size(pos2(left, self.axis.top() + 2.0), size);
+        p.rect_filled(handle, 3.0, colour);
+        p.galley(handle.min + vec2(5.0, 2.0), galley, v.window_fill());
+        Some(handle)
+    }
+}
+
+/// The legend of mark shapes, for the toolbar.
+pub fn legend(ui: &mut Ui) {
+    let colour = ui.visuals().text_color();
+    let items = [
+        (MarkKind::Milestone, false, colour, "milestone"),
+        (MarkKind::Workshop, false, colour, "workshop"),
+        (MarkKind::Launch, false, colour, "launch"),
+        (MarkKind::Agreement, false, colour, "agreement signed"),
+        (MarkKind::Agreement, true, theme::WARNING, "TBC"),
+        (MarkKind::Milestone, true, colour, "planned"),
+    ];
+    for (kind, hollow, c, label) in items {
+        let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), egui::Sense::hover());
+        Glyph {
+            kind,
+            hollow,
+            outline: c,
+            fill: c,
+        }
+        .paint(ui.painter(), rect.center(), 4.5);
+        ui.weak(label);
+    }
+}
