@@ -227,28 +227,25 @@ impl AtlasApp {
                 None => {}
             }
         }
-        if let Some(name) = &mut self.author_prompt {
-            match dialogs::author_prompt(ctx, name) {
-                Some(answer) => {
-                    self.author_prompt = None;
-                    self.settings.author_asked = true;
-                    if let Some(name) = answer {
-                        commands.push(Command::Set(ui::Setting::Author(name.clone())));
-                        // The note just written carries the name too.
-                        if let Some(editor) = &self.settings.notes.open
-                            && let Some(note) = self.notes.book.get(&editor.id)
-                            && note.author.is_empty()
-                        {
-                            let mut draft = note.draft();
-                            draft.author = name;
-                            commands.push(Command::Notes(ui::notes::NoteCommand::Update(
-                                editor.id.clone(),
-                                draft,
-                            )));
-                        }
-                    }
+        if let Some(name) = &mut self.author_prompt
+            && let Some(answer) = dialogs::author_prompt(ctx, name)
+        {
+            self.author_prompt = None;
+            self.settings.author_asked = true;
+            if let Some(name) = answer {
+                commands.push(Command::Set(ui::Setting::Author(name.clone())));
+                // The note just written carries the name too.
+                if let Some(editor) = &self.settings.notes.open
+                    && let Some(note) = self.notes.book.get(&editor.id)
+                    && note.author.is_empty()
+                {
+                    let mut draft = note.draft();
+                    draft.author = name;
+                    commands.push(Command::Notes(ui::notes::NoteCommand::Update(
+                        editor.id.clone(),
+                        draft,
+                    )));
                 }
-                None => {}
             }
         }
         if self.show_shortcuts {
