@@ -17,8 +17,7 @@ mod nodes;
 use std::collections::HashMap;
 
 use super::projection::LonLat;
-use crate::model::Status;
-use crate::model::Store;
+use crate::model::{Status, Store};
 
 /// How finely the graph resolves partners.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -234,7 +233,7 @@ impl Graph {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::network::sample::sample_store;
+    use crate::analysis::network::test_store::sample_store;
 
     #[test]
     fn organisations_merge_into_their_city_in_the_cities_graph() {
