@@ -46,7 +46,7 @@ pub struct BarChartData {
     pub unit: String,
     /// The categories (WIPO sectors), in display order.
     pub categories: Vec<String>,
-    /// One group per economy, in [`ECONOMY_ORDER`].
+    /// One group per economy, in [`ECONOMY_ORDER`](super::ECONOMY_ORDER).
     pub groups: Vec<BarGroup>,
     /// "Source: …".
     pub source_line: String,

@@ -19,7 +19,7 @@ pub struct LineChartData {
     pub y_label: String,
     /// The unit of the values.
     pub unit: String,
-    /// The series, in [`ECONOMY_ORDER`], then indicator, then id.
+    /// The series, in [`ECONOMY_ORDER`](super::ECONOMY_ORDER), then indicator, then id.
     pub series: Vec<PlotSeries>,
     /// "Source: …" — every source the series cite.
     pub source_line: String,

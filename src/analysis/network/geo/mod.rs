@@ -5,9 +5,9 @@
 //! Drawable geometry is plain numbers (triangles and line segments in world units); the UI
 //! only scales and translates it.
 //!
-//! This file holds the embedded outline and parses it once; [`outline`] reads GeoJSON,
-//! [`clip`] cuts rings to a box and at the antimeridian, [`mesh`] turns an outline into
-//! triangles and lines, and [`anchor`] finds where a country stands on the map.
+//! This file holds the embedded outline and parses it once; `outline.rs` reads GeoJSON,
+//! `clip.rs` cuts rings to a box and at the antimeridian, `mesh.rs` turns an outline into
+//! triangles and lines, and `anchor.rs` finds where a country stands on the map.
 
 mod anchor;
 mod clip;

@@ -6,9 +6,9 @@
 //! for the force layout. Cohorts (programme members with no stated pairing) become a hub node
 //! with one membership edge per member: a pair the sources do not state is never drawn.
 //!
-//! Building it takes three steps, one file each: resolving records to nodes ([`nodes`]),
-//! turning partnerships, cohorts and structure into edges ([`edges`]), and sorting the nodes
-//! and indexing what touches what ([`index`]).
+//! Building it takes three steps, one file each: resolving records to nodes (`nodes.rs`),
+//! turning partnerships, cohorts and structure into edges (`edges.rs`), and sorting the nodes
+//! and indexing what touches what (`index.rs`).
 
 mod edges;
 mod index;
