@@ -15,15 +15,19 @@
 //!
 //! Prints `BENCH <case> <median_ms> ms` (and the 90th percentile) per case.
 
+#[path = "support/large_store.rs"]
+mod large_store;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::Instant;
 
 use egui::{Event, Pos2, RawInput, Rect, pos2, vec2};
-use partnership_atlas::analysis::network::sample::synthetic_store;
 use partnership_atlas::model::Store;
 use partnership_atlas::ui::network::{LayoutKind, NetworkView};
 use partnership_atlas::ui::{ViewCtx, theme};
+
+use large_store::synthetic_store;
 
 const SIZE: [f32; 2] = [1400.0, 860.0];
 

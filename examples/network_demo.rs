@@ -5,17 +5,24 @@
 //!     [--hangul] [--select ID] [--year YEAR] [--dark] [--png OUT.png]
 //! ```
 //!
-//! `--sample` uses the small sample store instead of the built-in default store; `--synthetic N`
-//! uses every city of `../shared/data/cities/cities15000.csv` with N random pairs (the
-//! benchmark's large store); `--png` writes the view to a PNG through the export function and
-//! exits without a window.
+//! `--sample` uses the small sample store (`tests/fixtures/good/sample_network.ron`) instead of
+//! the built-in default store; `--synthetic N` uses every city of
+//! `../shared/data/cities/cities15000.csv` with N random pairs (the benchmark's large store,
+//! `benches/support/large_store.rs`); `--png` writes the view to a PNG through the export
+//! function and exits without a window.
+
+#[path = "../benches/support/large_store.rs"]
+mod large_store;
+#[path = "../tests/support/sample_store.rs"]
+mod sample_store;
 
 use std::collections::BTreeSet;
 
-use partnership_atlas::analysis::network::sample::sample_store;
 use partnership_atlas::model::Store;
 use partnership_atlas::ui::network::{ExportOptions, LayoutKind, NetworkView};
 use partnership_atlas::ui::{Command, ViewCtx, theme};
+
+use sample_store::sample_store;
 
 struct Demo {
     store: Store,
@@ -74,11 +81,7 @@ fn main() -> eframe::Result {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../shared/data/cities/cities15000.csv");
         match std::fs::read_to_string(&path) {
-            Ok(text) => partnership_atlas::analysis::network::sample::synthetic_store(
-                &text,
-                pairs,
-                0x9E37_79B9_7F4A_7C15,
-            ),
+            Ok(text) => large_store::synthetic_store(&text, pairs, 0x9E37_79B9_7F4A_7C15),
             Err(e) => {
                 eprintln!("{e}: {}; showing the sample store", path.display());
                 sample_store()

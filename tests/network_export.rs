@@ -1,12 +1,16 @@
 //! Exporting the network view as a PNG: the path-taking function behind the export menu.
 
+#[path = "support/sample_store.rs"]
+mod sample_store;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use partnership_atlas::analysis::network::sample::sample_store;
 use partnership_atlas::model::Store;
 use partnership_atlas::ui::network::{ExportError, ExportOptions, LayoutKind, NetworkView};
 use partnership_atlas::ui::{ViewCtx, theme};
+
+use sample_store::sample_store;
 
 fn read_png(path: &Path) -> (u32, u32, Vec<u8>) {
     let file = match std::fs::File::open(path) {

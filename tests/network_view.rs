@@ -2,16 +2,20 @@
 //! default store (or the sample store), finds things by their accessible names, types, clicks,
 //! and checks what the view shows and which commands it returns.
 
+#[path = "support/sample_store.rs"]
+mod sample_store;
+
 use std::collections::BTreeSet;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use partnership_atlas::analysis::network::sample::sample_store;
 use partnership_atlas::analysis::network::{Granularity, Graph};
 use partnership_atlas::model::Store;
 use partnership_atlas::ui::network::{LayoutKind, NetworkView};
 use partnership_atlas::ui::{Command, ViewCtx, theme};
+
+use sample_store::sample_store;
 
 /// What the harness keeps: the view, the store, and what the app would have done.
 struct App {

@@ -4,6 +4,7 @@
 //! panics: every problem, syntactic or semantic, comes back as a [`Problem`] that names the file,
 //! line and column and says what was expected, and all problems are reported together.
 
+pub mod csv_import;
 mod locate;
 mod read;
 mod validate;

@@ -1,7 +1,7 @@
 //! Policy budgets as the source states them: the amount in its own currency, the source's own
 //! conversion (kept even when it is wrong) and the caveat that says so.
 
-use crate::analysis::series::{SourceRef, resolve_all};
+use crate::analysis::charts::{SourceRef, resolve_all};
 use crate::model::{Money, PolicyKind, PolicyMeasure, Scale, Store};
 
 /// One funded policy measure or strategy.

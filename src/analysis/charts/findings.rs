@@ -1,7 +1,7 @@
 //! The ATI report's findings by advanced-technology field, as the report states them: ranks,
 //! levels and directions of change, never a number the report does not print.
 
-use crate::analysis::series::{
+use crate::analysis::charts::{
     SourceRef, economy_names, economy_rank, resolve_all, source_line_of,
 };
 use crate::model::{Direction, Finding, Store};

@@ -3,7 +3,7 @@
 
 use crate::analysis::charts::budgets::BudgetRow;
 use crate::analysis::charts::findings::{FindingSection, direction_word};
-use crate::analysis::series::{BarChartData, LineChartData, PlotSeries, format_value};
+use crate::analysis::charts::{BarChartData, LineChartData, PlotSeries, format_value};
 
 /// A table: a header and rows of the same length.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -217,7 +217,7 @@ pub fn budgets(rows: &[BudgetRow]) -> ExportTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::series::{Emphasis, SourceRef};
+    use crate::analysis::charts::{Emphasis, SourceRef};
 
     fn kor() -> PlotSeries {
         PlotSeries {

@@ -180,7 +180,7 @@ pub fn counts(graph: &Graph, states: &[EdgeState]) -> Counts {
 #[cfg(test)]
 mod tests {
     use super::super::graph::Granularity;
-    use super::super::sample::sample_store;
+    use super::super::test_store::sample_store;
     use super::*;
 
     fn graph() -> Graph {

@@ -363,7 +363,7 @@ impl Grid {
 #[cfg(test)]
 mod tests {
     use super::super::graph::Granularity;
-    use super::super::sample::sample_store;
+    use super::super::test_store::sample_store;
     use super::*;
 
     fn layout() -> (Graph, ForceLayout) {

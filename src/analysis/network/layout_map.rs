@@ -235,7 +235,7 @@ pub fn regions_layout(graph: &Graph) -> (Layout, Vec<Pane>) {
 #[cfg(test)]
 mod tests {
     use super::super::graph::Granularity;
-    use super::super::sample::sample_store;
+    use super::super::test_store::sample_store;
     use super::*;
 
     #[test]

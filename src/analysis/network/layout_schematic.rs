@@ -118,7 +118,7 @@ pub fn schematic_layout(graph: &Graph) -> Layout {
 #[cfg(test)]
 mod tests {
     use super::super::graph::Granularity;
-    use super::super::sample::sample_store;
+    use super::super::test_store::sample_store;
     use super::*;
 
     fn pos(g: &Graph, l: &Layout, id: &str) -> [f32; 2] {

@@ -14,8 +14,9 @@ pub mod layout_force;
 pub mod layout_map;
 pub mod layout_schematic;
 pub mod projection;
-pub mod sample;
 pub mod search;
+#[cfg(test)]
+mod test_store;
 
 pub use filter::{EdgeState, Filter, Undated};
 pub use graph::{Edge, EdgeKind, Granularity, Graph, NameStyle, Node, NodeKind, Side};

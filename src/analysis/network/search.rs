@@ -62,7 +62,7 @@ pub fn search(graph: &Graph, query: &str, limit: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::super::graph::Granularity;
-    use super::super::sample::sample_store;
+    use super::super::test_store::sample_store;
     use super::*;
 
     fn names(g: &Graph, hits: &[usize]) -> Vec<String> {
