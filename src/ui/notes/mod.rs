@@ -2,6 +2,7 @@
 //! and sorting on the left; the selected note's editor with a rendered Markdown preview on the
 //! right. Also the notes section of the details panel.
 
+pub mod conflict;
 mod editor;
 mod list;
 mod section;
