@@ -322,9 +322,11 @@ fn a_resolved_conflict_does_not_come_back_on_the_next_exchange() {
             again.text
         );
         let at_kim = kim.merge(me.export());
+        // Keeping theirs gives Kim back exactly her own text: nothing to update.
+        let expected_updates = usize::from(resolution != Resolution::KeepTheirs);
         assert_eq!(
             (at_kim.updated, at_kim.conflicts),
-            (1, 0),
+            (expected_updates, 0),
             "{resolution:?}: {}",
             at_kim.text
         );
@@ -579,4 +581,32 @@ fn an_export_carries_each_notes_ancestry_but_not_the_exchange_record() {
     // The notes file itself remembers what was last exchanged, next to the notes.
     let mine = me.file();
     assert_eq!(mine.exchanged.get(&id), Some(&mine.notes[0].version()));
+}
+
+#[test]
+fn a_markdown_report_shows_local_times_with_their_offset_from_utc() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let me = Officer::new(&dir, "me");
+    me.edit(|book| {
+        let draft = NoteDraft {
+            title: "Sejong visit".into(),
+            ..NoteDraft::default()
+        };
+        book.add(draft, Timestamp::from_utc(2026, 11, 22, 14, 5));
+    });
+    let report = dir.path().join("report.md");
+    let out = Command::new(env!("CARGO_BIN_EXE_partnership-atlas"))
+        .arg("--notes")
+        .arg(&me.notes)
+        .args(["notes", "export", "--markdown"])
+        .arg(&report)
+        .env("TZ", "KST-9")
+        .output()
+        .expect("the binary runs");
+    assert!(out.status.success(), "{out:?}");
+    let md = fs::read_to_string(&report).expect("report");
+    assert!(
+        md.contains("- Created: 2026-11-22 23:05 (UTC+09:00)\n"),
+        "{md}"
+    );
 }
