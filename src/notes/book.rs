@@ -279,14 +279,22 @@ impl Notebook {
 
     /// Stores a note changed here. The first local change since the note was loaded, sent
     /// or received records the replaced version in its ancestry.
+    /// A change that keeps the content (a resolution that keeps my text only adds parents)
+    /// keeps the version, which others may hold, so it leaves the draft state alone.
     pub(super) fn commit_local(&mut self, mut note: Note) {
+        let unchanged = self
+            .notes
+            .get(&note.id)
+            .is_some_and(|old| old.same_content(&note));
         if let Some(old) = self.notes.get(&note.id)
-            && !old.same_content(&note)
+            && !unchanged
             && !self.drafting.contains(&note.id)
         {
             push_parent(&mut note, old.version());
         }
-        self.drafting.insert(note.id.clone());
+        if !unchanged {
+            self.drafting.insert(note.id.clone());
+        }
         self.notes.insert(note.id.clone(), note);
         self.revision += 1;
     }
