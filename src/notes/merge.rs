@@ -214,11 +214,15 @@ enum Verdict {
 
 /// The merge rules for one note with different content on both sides.
 fn judge(m: &Note, t: &Note, base: Option<&Note>, exchanged: Option<NoteVersion>) -> Verdict {
-    if descends(m, t) {
-        return Verdict::Mine;
-    }
-    if descends(t, m) {
-        return Verdict::Theirs;
+    match (descends(m, t), descends(t, m)) {
+        (true, false) => return Verdict::Mine,
+        (false, true) => return Verdict::Theirs,
+        // Each grew from the other: one side went back to an earlier text (an undo, an
+        // undelete). The newer one knows every version the other knows.
+        (true, true) if covers(t, m) => return Verdict::Theirs,
+        (true, true) if covers(m, t) => return Verdict::Mine,
+        (true, true) => return Verdict::Conflict,
+        (false, false) => {}
     }
     if let Some(b) = base {
         return match (!b.same_content(m), !b.same_content(t)) {
@@ -242,6 +246,11 @@ fn judge(m: &Note, t: &Note, base: Option<&Note>, exchanged: Option<NoteVersion>
         }
     }
     Verdict::Conflict
+}
+
+/// Whether `a` knows every version `b` grew from.
+fn covers(a: &Note, b: &Note) -> bool {
+    b.ancestry.iter().all(|v| a.ancestry.contains(v))
 }
 
 /// The exchange record after a three-way merge: per note, mine if I changed it since the
