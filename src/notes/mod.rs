@@ -69,6 +69,7 @@ mod merge;
 mod model;
 mod persist;
 mod query;
+mod report;
 mod resolve;
 mod saver;
 mod sync;
