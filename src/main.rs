@@ -89,6 +89,9 @@ enum NotesAction {
         /// The notes file to merge in.
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// List every added, updated and conflicting note (by default at most 20 lines).
+        #[arg(long)]
+        verbose: bool,
     },
 }
 
@@ -164,7 +167,9 @@ fn notes(path: Option<PathBuf>, action: NotesAction) -> ExitCode {
             let store = store::embedded().ok().map(|l| l.store);
             notes::cli::export(&path, &out, markdown, store.as_ref())
         }
-        NotesAction::Merge { file } => notes::cli::merge(&path, &file).map(|r| r.to_string()),
+        NotesAction::Merge { file, verbose } => {
+            notes::cli::merge(&path, &file).map(|r| notes::cli::merge_text(&r, verbose))
+        }
     };
     match result {
         Ok(text) => {

@@ -30,6 +30,7 @@ fn note(id: &str, target: &str, kind: TargetKind, title: &str, body: &str) -> No
         updated: t,
         deleted: false,
         conflict_of: None,
+        ancestry: Vec::new(),
     }
 }
 

@@ -244,7 +244,7 @@ impl AtlasApp {
 
     /// Writes live notes (all, or one record's) as a notes file or Markdown, atomically.
     pub fn export_notes(
-        &self,
+        &mut self,
         path: &Path,
         markdown: bool,
         target: Option<&str>,
@@ -258,16 +258,22 @@ impl AtlasApp {
             .live()
             .filter(|n| target.is_none_or(|t| n.target.as_ref().is_some_and(|nt| nt.id == t)))
             .collect();
-        let bytes = if markdown {
-            crate::notes::export_markdown(notes.iter().copied(), Some(&self.loaded.store))
-                .into_bytes()
+        let count = notes.len();
+        let (bytes, sent) = if markdown {
+            let text =
+                crate::notes::export_markdown(notes.iter().copied(), Some(&self.loaded.store));
+            (text.into_bytes(), None)
         } else {
-            crate::notes::to_ron(&crate::notes::export_file(notes.iter().copied()))
-                .map_err(|e| e.to_string())?
-                .into_bytes()
+            let file = crate::notes::export_file(notes.iter().copied());
+            let text = crate::notes::to_ron(&file).map_err(|e| e.to_string())?;
+            (text.into_bytes(), Some(file))
         };
         write_atomic(path, &bytes, Backup::None).map_err(|e| e.to_string())?;
-        Ok(notes.len())
+        if let Some(file) = sent {
+            // What a colleague now has: their later edits of it are updates, not conflicts.
+            self.notes.book.mark_sent(&file);
+        }
+        Ok(count)
     }
 
     /// Merges a colleague's notes file: one undoable change.

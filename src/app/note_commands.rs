@@ -89,26 +89,28 @@ impl AtlasApp {
                 }
             }
             NoteCommand::KeepConflictVersion { copy, original } => {
-                let Some(copy_note) = self.notes.book.get(&copy) else {
-                    return Vec::new();
-                };
+                return self.apply_note(NoteCommand::ResolveConflict {
+                    copy,
+                    original,
+                    resolution: crate::notes::Resolution::KeepTheirs,
+                });
+            }
+            NoteCommand::ResolveConflict {
+                copy,
+                original,
+                resolution,
+            } => {
                 let before = self.note_states(&[copy.clone(), original.clone()]);
-                let mut draft = copy_note.draft();
-                draft.title = draft
-                    .title
-                    .trim_end_matches(crate::notes::CONFLICT_SUFFIX)
-                    .to_owned();
-                let result = self
+                match self
                     .notes
                     .book
-                    .update(&original, draft, now)
-                    .and_then(|_| self.notes.book.delete(&copy, now));
-                match result {
+                    .resolve_conflict(&original, &copy, resolution, now)
+                {
                     Ok(_) => {
                         self.history.seal();
                         self.record_notes("conflict resolution".to_owned(), before);
                         self.status =
-                            "Kept this version; the other copy is in the trash.".to_owned();
+                            format!("{} — the other copy is in the trash.", resolution.label());
                         self.open_note(&original);
                     }
                     Err(e) => self.status = e.to_string(),

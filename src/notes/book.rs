@@ -1,7 +1,8 @@
 //! [`Notebook`]: the notes in memory, and the only place that changes them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
+use super::ancestry::{NoteVersion, join, push_parent};
 use super::error::NotesError;
 use super::merge::{self, MergeReport};
 use super::model::{Note, NoteDraft, NoteId, NoteTarget, NotesFile, normalise_tags};
@@ -12,11 +13,22 @@ use super::time::Timestamp;
 /// Every note, including tombstones, by id.
 ///
 /// Changes go through [`Notebook::add`], [`Notebook::update`], [`Notebook::delete`],
-/// [`Notebook::undelete`], [`Notebook::adopt`] and [`Notebook::merge_import`]; each bumps
+/// [`Notebook::undelete`], [`Notebook::set_note`], [`Notebook::resolve_conflict`],
+/// [`Notebook::adopt`], [`Notebook::merge_import`] and [`Notebook::mark_sent`]; each bumps
 /// [`Notebook::revision`] when it changes something, so the app knows when to save.
+///
+/// The notebook also keeps each note's ancestry: the first local change after a note was
+/// loaded, sent or received records the version it replaced, so a colleague holding that
+/// version can later tell that this one grew from it. Later changes (every keystroke of
+/// the same editing session) record nothing more, because no one else can hold them.
 #[derive(Clone, Debug, Default)]
 pub struct Notebook {
     notes: BTreeMap<NoteId, Note>,
+    /// Per note, the version last sent to or received from another file.
+    exchanged: BTreeMap<NoteId, NoteVersion>,
+    /// Notes changed here since they were last loaded, sent or received: their current
+    /// version exists only here, so replacing it adds nothing to the ancestry.
+    drafting: BTreeSet<NoteId>,
     revision: u64,
 }
 
@@ -31,13 +43,24 @@ impl Notebook {
     pub fn from_file(file: &NotesFile) -> Self {
         Self {
             notes: merge::index(&file.notes),
+            exchanged: file.exchanged.clone(),
+            drafting: BTreeSet::new(),
             revision: 0,
         }
     }
 
-    /// Every note, sorted by id, as a file to save or export.
+    /// Every note, sorted by id, with the exchange record, as a file to save. (For a
+    /// colleague, use [`super::export_file`], which leaves out tombstones and the record.)
     pub fn to_file(&self) -> NotesFile {
-        NotesFile::new(self.notes.values().cloned().collect())
+        NotesFile {
+            exchanged: self.exchanged.clone(),
+            ..NotesFile::new(self.notes.values().cloned().collect())
+        }
+    }
+
+    /// The version of a note last sent to or received from another file, if any.
+    pub fn exchanged(&self, id: &NoteId) -> Option<NoteVersion> {
+        self.exchanged.get(id).copied()
     }
 
     /// A number that changes whenever the notes change (for "save needed" and caches).
@@ -116,9 +139,11 @@ impl Notebook {
             updated: now,
             deleted: false,
             conflict_of: None,
+            ancestry: Vec::new(),
         };
         apply(&mut note, draft);
         self.notes.insert(id.clone(), note);
+        self.drafting.insert(id.clone());
         self.revision += 1;
         id
     }
@@ -131,16 +156,74 @@ impl Notebook {
         draft: NoteDraft,
         now: Timestamp,
     ) -> Result<bool, NotesError> {
-        let note = self.note_mut(id)?;
+        let note = self.note(id)?;
         let mut edited = note.clone();
         apply(&mut edited, draft);
         if edited.same_content(note) {
             return Ok(false);
         }
         edited.updated = now.max(note.updated);
-        *note = edited;
-        self.revision += 1;
+        self.commit_local(edited);
         Ok(true)
+    }
+
+    /// Puts a note back to an earlier state (for undo and redo): inserts or replaces it, or
+    /// removes it when `state` is `None`. Returns whether anything changed.
+    ///
+    /// Restoring is a local change like an edit: the note keeps the ancestry it has now (so
+    /// a version already shared is still known as an ancestor) and its `updated` time never
+    /// goes backwards.
+    pub fn set_note(&mut self, id: &NoteId, state: Option<Note>) -> bool {
+        let Some(mut note) = state else {
+            let removed = self.notes.remove(id).is_some();
+            if removed {
+                self.exchanged.remove(id);
+                self.drafting.remove(id);
+                self.revision += 1;
+            }
+            return removed;
+        };
+        note.id = id.clone();
+        let Some(current) = self.notes.get(id) else {
+            self.notes.insert(id.clone(), note);
+            self.drafting.insert(id.clone());
+            self.revision += 1;
+            return true;
+        };
+        if *current == note {
+            return false;
+        }
+        join(&mut note, &current.ancestry);
+        note.updated = note.updated.max(current.updated);
+        if note == *current {
+            return false;
+        }
+        self.commit_local(note);
+        true
+    }
+
+    /// Records that these notes were sent to another file (an export for a colleague), so
+    /// that the next merge with that file knows the common version. Call after the export
+    /// was written. Returns how many notes were recorded.
+    pub fn mark_sent(&mut self, sent: &NotesFile) -> usize {
+        let mut recorded = 0;
+        let mut changed = false;
+        for n in &sent.notes {
+            let Some(mine) = self.notes.get(&n.id) else {
+                continue;
+            };
+            if !mine.same_content(n) {
+                continue;
+            }
+            let version = mine.version();
+            changed |= self.exchanged.insert(n.id.clone(), version) != Some(version);
+            self.drafting.remove(&n.id);
+            recorded += 1;
+        }
+        if changed {
+            self.revision += 1;
+        }
+        recorded
     }
 
     /// Moves a note to the trash (a tombstone, so the delete merges and can be undone).
@@ -167,34 +250,53 @@ impl Notebook {
     pub fn merge_import(&mut self, theirs: &NotesFile) -> MergeReport {
         let merged = merge::merge_import(&self.to_file(), theirs);
         self.replace(&merged.file);
+        for n in &theirs.notes {
+            self.drafting.remove(&n.id);
+        }
         merged.report
     }
 
-    /// Puts a note into the state given (`None`: no such note), as undo and redo do. Returns
-    /// whether anything changed.
-    pub fn set_note(&mut self, id: &NoteId, state: Option<Note>) -> bool {
-        let changed = match state {
-            Some(note) => self.notes.insert(id.clone(), note.clone()).as_ref() != Some(&note),
-            None => self.notes.remove(id).is_some(),
-        };
-        if changed {
-            self.revision += 1;
-        }
-        changed
-    }
-
+    /// Takes the merged notes; a note whose content came from elsewhere is no longer a draft.
     fn replace(&mut self, file: &NotesFile) {
         let notes = merge::index(&file.notes);
-        if notes != self.notes {
+        for (id, n) in &notes {
+            if self.notes.get(id).is_none_or(|old| !old.same_content(n)) {
+                self.drafting.remove(id);
+            }
+        }
+        if notes != self.notes || file.exchanged != self.exchanged {
             self.notes = notes;
+            self.exchanged = file.exchanged.clone();
             self.revision += 1;
         }
     }
 
-    fn note_mut(&mut self, id: &NoteId) -> Result<&mut Note, NotesError> {
+    pub(super) fn note(&self, id: &NoteId) -> Result<&Note, NotesError> {
         self.notes
-            .get_mut(id)
+            .get(id)
             .ok_or_else(|| NotesError::UnknownNote(id.clone()))
+    }
+
+    /// Stores a note changed here. The first local change since the note was loaded, sent
+    /// or received records the replaced version in its ancestry.
+    /// A change that keeps the content (a resolution that keeps my text only adds parents)
+    /// keeps the version, which others may hold, so it leaves the draft state alone.
+    pub(super) fn commit_local(&mut self, mut note: Note) {
+        let unchanged = self
+            .notes
+            .get(&note.id)
+            .is_some_and(|old| old.same_content(&note));
+        if let Some(old) = self.notes.get(&note.id)
+            && !unchanged
+            && !self.drafting.contains(&note.id)
+        {
+            push_parent(&mut note, old.version());
+        }
+        if !unchanged {
+            self.drafting.insert(note.id.clone());
+        }
+        self.notes.insert(note.id.clone(), note);
+        self.revision += 1;
     }
 
     fn set_deleted(
@@ -203,13 +305,14 @@ impl Notebook {
         deleted: bool,
         now: Timestamp,
     ) -> Result<bool, NotesError> {
-        let note = self.note_mut(id)?;
+        let note = self.note(id)?;
         if note.deleted == deleted {
             return Ok(false);
         }
-        note.deleted = deleted;
-        note.updated = now.max(note.updated);
-        self.revision += 1;
+        let mut changed = note.clone();
+        changed.deleted = deleted;
+        changed.updated = now.max(note.updated);
+        self.commit_local(changed);
         Ok(true)
     }
 }

@@ -3,16 +3,22 @@
 use std::fs;
 use std::path::Path;
 
+use super::book::Notebook;
 use super::error::NotesError;
 use super::export::{export_file, export_markdown};
 use super::merge::{MergeReport, merge_import};
 use super::persist::{load_notes, to_ron, write_atomic};
 use super::sync::DiskState;
 
+/// How many lines of detail `notes merge` prints after its summary without `--verbose`.
+pub const MERGE_DETAIL_LINES: usize = 20;
+
 /// `notes export [--markdown] OUT`: writes the live notes of `notes_path` to `out`, as a
 /// notes file for a colleague or as a Markdown report. Returns a line for the terminal.
 ///
 /// With a store, Markdown headings name the records notes are about; without, their ids.
+/// A notes file export is an exchange: the notes file records the exported versions (see
+/// [`Notebook::mark_sent`]), so a colleague's later edits of them merge without conflict.
 pub fn export(
     notes_path: &Path,
     out: &Path,
@@ -24,24 +30,31 @@ pub fn export(
             path: notes_path.to_owned(),
         });
     }
-    let disk = DiskState::open(notes_path)?;
-    let live: Vec<_> = disk.notes().notes.iter().filter(|n| n.is_live()).collect();
-    let text = if markdown {
-        export_markdown(live.iter().copied(), store)
+    let mut disk = DiskState::open(notes_path)?;
+    let base = disk.notes().clone();
+    let live: Vec<_> = base.notes.iter().filter(|n| n.is_live()).collect();
+    let count = live.len();
+    if markdown {
+        let text = export_markdown(live.iter().copied(), store);
+        write_atomic(out, text.as_bytes(), false)?;
     } else {
-        to_ron(&export_file(live.iter().copied()))?
-    };
-    write_atomic(out, text.as_bytes(), false)?;
+        let file = export_file(live.iter().copied());
+        write_atomic(out, to_ron(&file)?.as_bytes(), false)?;
+        let mut book = Notebook::from_file(&base);
+        if book.mark_sent(&file) > 0 && book.to_file() != base {
+            disk.save(&base, &book.to_file())?;
+        }
+    }
     Ok(format!(
-        "Exported {} note{} to {}",
-        live.len(),
-        if live.len() == 1 { "" } else { "s" },
+        "Exported {count} note{} to {}",
+        if count == 1 { "" } else { "s" },
         out.display()
     ))
 }
 
 /// `notes merge FILE`: merges a colleague's notes file into the notes at `notes_path` (see
-/// [`merge_import`]) and saves the result, keeping the previous file as the backup.
+/// [`merge_import`]) and saves the result, keeping the previous file as the backup. Print
+/// the report with [`merge_text`].
 pub fn merge(notes_path: &Path, file: &Path) -> Result<MergeReport, NotesError> {
     let mut disk = DiskState::open(notes_path)?;
     let theirs = load_notes(file)?;
@@ -51,6 +64,12 @@ pub fn merge(notes_path: &Path, file: &Path) -> Result<MergeReport, NotesError> 
         disk.save(&base, &merged.file)?;
     }
     Ok(merged.report)
+}
+
+/// What `notes merge` prints: the counts on the first line, then one line per added,
+/// updated and conflicting note, at most [`MERGE_DETAIL_LINES`] of them unless `verbose`.
+pub fn merge_text(report: &MergeReport, verbose: bool) -> String {
+    report.render((!verbose).then_some(MERGE_DETAIL_LINES))
 }
 
 /// Whether two paths name the same existing file (or are spelled the same).

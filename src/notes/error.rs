@@ -113,6 +113,15 @@ pub enum NotesError {
     #[error("there is no note with id {0}")]
     UnknownNote(NoteId),
 
+    /// A conflict resolution named a note that is not a conflict copy of the other.
+    #[error("note {copy} is not a conflicting copy of note {original}; nothing was changed")]
+    NotAConflictCopy {
+        /// The note given as the copy.
+        copy: NoteId,
+        /// The note given as the original.
+        original: NoteId,
+    },
+
     /// An export was asked to overwrite the notes file itself.
     #[error("refusing to export over the notes file itself; choose another file: {}", path.display())]
     ExportOverNotes {
@@ -138,9 +147,11 @@ impl NotesError {
             | Self::DuplicateId { path, .. }
             | Self::Locked { path }
             | Self::ExportOverNotes { path } => Some(path),
-            Self::NoDataDir | Self::Serialize(_) | Self::UnknownNote(_) | Self::SaverThread(_) => {
-                None
-            }
+            Self::NoDataDir
+            | Self::Serialize(_)
+            | Self::UnknownNote(_)
+            | Self::NotAConflictCopy { .. }
+            | Self::SaverThread(_) => None,
         }
     }
 

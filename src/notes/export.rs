@@ -3,21 +3,35 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use jiff::tz::TimeZone;
+
 use super::model::{Note, NoteTarget, NotesFile};
 use crate::model::Store;
 
 /// The live notes among `notes` as a notes file for a colleague (sorted by id; deleted
-/// notes are left out). Pass `book.live()` for all notes, or the selected ones.
+/// notes and this notebook's exchange record are left out; each note's ancestry goes with
+/// it). Pass `book.live()` for all notes, or the selected ones; after writing the file,
+/// pass it to [`super::Notebook::mark_sent`].
 pub fn export_file<'a>(notes: impl IntoIterator<Item = &'a Note>) -> NotesFile {
     NotesFile::new(notes.into_iter().filter(|n| n.is_live()).cloned().collect())
 }
 
 /// The live notes among `notes` as a Markdown report: one section per target (in kind
 /// order, then by id; general notes last), notes oldest first, each with its title,
-/// author, dates (UTC), tags and body. `store`, when given, supplies record names.
+/// author, dates (local time with the offset from UTC, so a reader elsewhere can tell),
+/// tags and body. `store`, when given, supplies record names.
 pub fn export_markdown<'a>(
     notes: impl IntoIterator<Item = &'a Note>,
     store: Option<&Store>,
+) -> String {
+    export_markdown_in(notes, store, &TimeZone::system())
+}
+
+/// [`export_markdown`] with times shown in `zone`.
+pub(crate) fn export_markdown_in<'a>(
+    notes: impl IntoIterator<Item = &'a Note>,
+    store: Option<&Store>,
+    zone: &TimeZone,
 ) -> String {
     let mut groups: BTreeMap<(bool, Option<&NoteTarget>), Vec<&Note>> = BTreeMap::new();
     for note in notes.into_iter().filter(|n| n.is_live()) {
@@ -48,20 +62,20 @@ pub fn export_markdown<'a>(
         };
         let _ = writeln!(out, "\n## {heading}");
         for note in notes {
-            write_note(&mut out, note);
+            write_note(&mut out, note, zone);
         }
     }
     out
 }
 
-fn write_note(out: &mut String, note: &Note) {
+fn write_note(out: &mut String, note: &Note, zone: &TimeZone) {
     let _ = writeln!(out, "\n### {}\n", one_line(note.display_title()));
     if !note.author.is_empty() {
         let _ = writeln!(out, "- Author: {}", one_line(&note.author));
     }
-    let _ = writeln!(out, "- Created: {} UTC", note.created);
+    let _ = writeln!(out, "- Created: {}", note.created.with_offset_in(zone));
     if note.updated != note.created {
-        let _ = writeln!(out, "- Updated: {} UTC", note.updated);
+        let _ = writeln!(out, "- Updated: {}", note.updated.with_offset_in(zone));
     }
     if !note.tags.is_empty() {
         let _ = writeln!(out, "- Tags: {}", note.tags.join(", "));
@@ -104,7 +118,8 @@ mod tests {
         let mut p = note("p", "Programme note", "");
         p.target = Some(NoteTarget::new(TargetKind::Programme, "horizon"));
         let g = note("g", "General", "Loose thought");
-        let md = export_markdown([&g, &a, &p], None);
+        let seoul = TimeZone::fixed(jiff::tz::offset(9));
+        let md = export_markdown_in([&g, &a, &p], None, &seoul);
         let programme = md.find("## Programme: horizon").expect("programme section");
         let partnership = md
             .find("## Partnership: kist-eu")
@@ -116,7 +131,9 @@ mod tests {
             "{md}"
         );
         assert!(
-            md.contains("- Updated: 2026-11-22 14:05 UTC\n- Tags: visit\n\nWe met.\n\n- item\n"),
+            md.contains(
+                "- Updated: 2026-11-22 23:05 (UTC+09:00)\n- Tags: visit\n\nWe met.\n\n- item\n"
+            ),
             "{md}"
         );
         assert!(md.starts_with("# Notes\n\n3 notes.\n"), "{md}");

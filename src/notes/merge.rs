@@ -1,129 +1,33 @@
 //! Merging two versions of the notes by note id, never dropping a note.
 //!
-//! Rules (the same for a file changed on disk and for a colleague's file):
-//! - a note on one side only is kept (a note missing from one side is never taken as a
-//!   delete: notes are removed only through tombstones);
-//! - a note changed on one side only takes that side;
-//! - a note changed identically on both sides is kept once (with the later `updated`);
-//! - a note changed differently on both sides is kept twice: mine keeps the id, theirs is
-//!   added as a copy with `conflict_of` set and " (conflict)" after its title;
-//! - a delete on one side against an edit on the other keeps the edit, live, and reports a
-//!   conflict;
-//! - the copy's id is derived from the original id and the copy's content, so merging the
-//!   same files twice gives the same result and does not add a second copy.
+//! Rules (the same for a file changed on disk and for a colleague's file), for a note whose
+//! content differs on the two sides:
+//! - their version descends from mine (mine is in its [`Note::ancestry`], or mine is
+//!   unchanged since the common version) → theirs, reported as updated;
+//! - mine descends from theirs → mine, reported as unchanged;
+//! - both changed since the common version → both kept, reported as a conflict: mine keeps
+//!   the id, theirs is added as a copy with `conflict_of` set and " (conflict)" after its
+//!   title (the copy's ancestry records their version, so resolving the conflict records
+//!   both versions as parents);
+//! - a delete on one side and no change on the other → the delete; a delete against an edit
+//!   keeps the edit, live, and reports a conflict.
 //!
-//! Without a common base ([`merge_import`]) each note is compared directly: if one side is
-//! a continuation of the other (see [`merge_import`]) it is taken as the newer version,
-//! otherwise differing notes are a conflict.
+//! Also: a note on one side only is kept (a note missing from one side is never taken as a
+//! delete: notes are removed only through tombstones); a note changed identically on both
+//! sides is kept once (with the later `updated` and both ancestries); the copy's id is
+//! derived from the original id and the copy's content, so merging the same files twice
+//! gives the same result and does not add a second copy.
+//!
+//! The common version is the file last read or written for a file changed on disk
+//! ([`merge3`]); for a colleague's file ([`merge_import`]) it is the version each note had
+//! when it was last exchanged ([`NotesFile::exchanged`]), or, for files without history
+//! (version 1), a version the other only appended to.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
+use super::ancestry::{NoteVersion, descends, join, push_parent};
 use super::model::{CONFLICT_SUFFIX, Note, NoteId, NotesFile};
-
-/// What a merge did, as seen from "mine" (the notebook being merged into).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct MergeReport {
-    /// Notes that were only on their side and were added, by id.
-    pub added: Vec<MergeEntry>,
-    /// Notes where their version replaced mine, by id.
-    pub updated: Vec<MergeEntry>,
-    /// How many of their notes were already the same as mine (or older versions of mine).
-    pub unchanged: usize,
-    /// Notes changed differently on both sides, by id.
-    pub conflicts: Vec<MergeConflict>,
-}
-
-/// A note named in a [`MergeReport`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MergeEntry {
-    /// The note's id.
-    pub id: NoteId,
-    /// Its title when the merge happened.
-    pub title: String,
-}
-
-/// A note both sides changed differently.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MergeConflict {
-    /// The id of the note (which now holds the kept version).
-    pub id: NoteId,
-    /// The title of the kept version.
-    pub title: String,
-    /// What each side did.
-    pub kind: ConflictKind,
-    /// The id of the copy that holds the other version, if one was needed.
-    pub copy: Option<NoteId>,
-}
-
-/// What each side did to a conflicting note.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ConflictKind {
-    /// Both sides edited it differently; mine keeps the id, theirs is the copy.
-    BothEdited,
-    /// Mine deleted it, theirs edited it; their edit is kept, live.
-    DeletedHereEditedThere,
-    /// Mine edited it, theirs deleted it; my edit is kept, live.
-    EditedHereDeletedThere,
-}
-
-impl MergeReport {
-    /// Whether the merge changed anything in "mine".
-    pub fn has_changes(&self) -> bool {
-        !self.added.is_empty() || !self.updated.is_empty() || !self.conflicts.is_empty()
-    }
-
-    /// Appends the entries of a later merge.
-    pub fn extend(&mut self, other: MergeReport) {
-        self.added.extend(other.added);
-        self.updated.extend(other.updated);
-        self.unchanged += other.unchanged;
-        self.conflicts.extend(other.conflicts);
-    }
-
-    /// "2 added, 1 updated, 5 unchanged, 1 conflict".
-    pub fn summary(&self) -> String {
-        let conflicts = self.conflicts.len();
-        format!(
-            "{} added, {} updated, {} unchanged, {} conflict{}",
-            self.added.len(),
-            self.updated.len(),
-            self.unchanged,
-            conflicts,
-            if conflicts == 1 { "" } else { "s" }
-        )
-    }
-}
-
-/// The summary line, then one line per added, updated and conflicting note, with titles.
-impl fmt::Display for MergeReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}", self.summary())?;
-        for e in &self.added {
-            writeln!(f, "added: {} [{}]", e.title, e.id)?;
-        }
-        for e in &self.updated {
-            writeln!(f, "updated: {} [{}]", e.title, e.id)?;
-        }
-        for c in &self.conflicts {
-            let what = match c.kind {
-                ConflictKind::BothEdited => "changed on both sides",
-                ConflictKind::DeletedHereEditedThere => {
-                    "deleted here but edited there; the edit was kept"
-                }
-                ConflictKind::EditedHereDeletedThere => {
-                    "edited here but deleted there; the edit was kept"
-                }
-            };
-            write!(f, "conflict: {} [{}]: {what}", c.title, c.id)?;
-            if let Some(copy) = &c.copy {
-                write!(f, "; the other version is kept as [{copy}]")?;
-            }
-            writeln!(f)?;
-        }
-        Ok(())
-    }
-}
+pub use super::report::{ConflictKind, MergeConflict, MergeEntry, MergeReport};
 
 /// The result of a merge: the merged notes and what happened.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -137,29 +41,107 @@ pub struct Merged {
 /// Three-way merge of `mine` and `theirs`, both derived from `base` (the version last read or
 /// written). See the module documentation for the rules.
 pub fn merge3(base: &NotesFile, mine: &NotesFile, theirs: &NotesFile) -> Merged {
-    let base = index(&base.notes);
-    merge_with(mine, theirs, |id, _, _| base.get(id).cloned())
+    let base_notes = index(&base.notes);
+    let mut merged = merge_with(mine, theirs, |id| base_notes.get(id));
+    merged.file.exchanged = merge_exchanged(base, mine, theirs);
+    merged
 }
 
 /// Merge of a colleague's file into `mine`, with no common base.
 ///
-/// For each note on both sides: equal content is unchanged; if one side is a *continuation*
-/// of the other it wins as if the other were the base; otherwise both are kept as a conflict.
+/// For each note on both sides: equal content is unchanged; if one version is in the other's
+/// ancestry, the newer one wins; if mine is the version I last exchanged and theirs carries
+/// no history (a version-1 file), theirs wins; if theirs is the version I last exchanged,
+/// mine wins. Between versions without any history, a *continuation* (see below) wins, as in
+/// version 1. Otherwise both are kept as a conflict.
+///
 /// A note is a continuation of another when it is at least as recent, has the same target,
 /// creation time, author, title and conflict mark, keeps every tag, and its body starts
-/// with the other's body (text was only added at the end); deleting counts as a
-/// continuation too. So appending to a shared note, or deleting it, imports cleanly, while
-/// rewriting it on both sides keeps both versions.
+/// with the other's body (text was only added at the end).
+///
+/// Afterwards every note of their file is recorded as exchanged at their version.
 pub fn merge_import(mine: &NotesFile, theirs: &NotesFile) -> Merged {
-    merge_with(mine, theirs, |_, m, t| {
+    let mut merged = merge_with(mine, theirs, |_| None);
+    let mut exchanged = mine.exchanged.clone();
+    for t in &theirs.notes {
+        exchanged.insert(t.id.clone(), t.version());
+    }
+    merged.file.exchanged = exchanged;
+    merged
+}
+
+/// Which version of a note present on both sides a merge keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verdict {
+    /// Mine is the newer version (or theirs did not change).
+    Mine,
+    /// Theirs is the newer version.
+    Theirs,
+    /// Both changed since the common version.
+    Conflict,
+}
+
+/// The merge rules for one note with different content on both sides.
+fn judge(m: &Note, t: &Note, base: Option<&Note>, exchanged: Option<NoteVersion>) -> Verdict {
+    match (descends(m, t), descends(t, m)) {
+        (true, false) => return Verdict::Mine,
+        (false, true) => return Verdict::Theirs,
+        // Each grew from the other: one side went back to an earlier text (an undo, an
+        // undelete). The newer one knows every version the other knows.
+        (true, true) if covers(t, m) => return Verdict::Theirs,
+        (true, true) if covers(m, t) => return Verdict::Mine,
+        (true, true) => return Verdict::Conflict,
+        (false, false) => {}
+    }
+    if let Some(b) = base {
+        return match (!b.same_content(m), !b.same_content(t)) {
+            (false, true) => Verdict::Theirs,
+            (true, true) => Verdict::Conflict,
+            (_, false) => Verdict::Mine,
+        };
+    }
+    if exchanged == Some(t.version()) {
+        return Verdict::Mine;
+    }
+    if t.ancestry.is_empty() && exchanged == Some(m.version()) {
+        return Verdict::Theirs;
+    }
+    if m.ancestry.is_empty() || t.ancestry.is_empty() {
         if continues(t, m) {
-            Some(m.clone())
-        } else if continues(m, t) {
-            Some(t.clone())
-        } else {
-            None
+            return Verdict::Theirs;
         }
-    })
+        if continues(m, t) {
+            return Verdict::Mine;
+        }
+    }
+    Verdict::Conflict
+}
+
+/// Whether `a` knows every version `b` grew from.
+fn covers(a: &Note, b: &Note) -> bool {
+    b.ancestry.iter().all(|v| a.ancestry.contains(v))
+}
+
+/// The exchange record after a three-way merge: per note, mine if I changed it since the
+/// base, otherwise theirs.
+fn merge_exchanged(
+    base: &NotesFile,
+    mine: &NotesFile,
+    theirs: &NotesFile,
+) -> BTreeMap<NoteId, NoteVersion> {
+    let mut out = BTreeMap::new();
+    for id in mine.exchanged.keys().chain(theirs.exchanged.keys()) {
+        let m = mine.exchanged.get(id);
+        let pick = if m == base.exchanged.get(id) {
+            theirs.exchanged.get(id)
+        } else {
+            m
+        };
+        if let Some(v) = pick {
+            out.insert(id.clone(), *v);
+        }
+    }
+    out
 }
 
 /// Whether `newer` is `older` with text appended, tags added, or a delete / undelete.
@@ -217,12 +199,11 @@ fn entry(note: &Note) -> MergeEntry {
     }
 }
 
-/// The shared merge loop; `base_of(id, mine, theirs)` gives the common ancestor of a note
-/// present on both sides, if known.
-fn merge_with(
+/// The shared merge loop; `base_of(id)` gives the common ancestor of a note, if known.
+fn merge_with<'b>(
     mine: &NotesFile,
     theirs: &NotesFile,
-    base_of: impl Fn(&NoteId, &Note, &Note) -> Option<Note>,
+    base_of: impl Fn(&NoteId) -> Option<&'b Note>,
 ) -> Merged {
     let mut out = index(&mine.notes);
     let theirs = index(&theirs.notes);
@@ -234,28 +215,37 @@ fn merge_with(
             continue;
         };
         if m.same_content(t) {
-            if t.updated > m.updated {
-                out.insert(id.clone(), t.clone());
-            }
+            let mut kept = if t.updated > m.updated {
+                t.clone()
+            } else {
+                m.clone()
+            };
+            join(&mut kept, &m.ancestry);
+            join(&mut kept, &t.ancestry);
+            out.insert(id.clone(), kept);
             report.unchanged += 1;
             continue;
         }
-        let base = base_of(id, &m, t);
-        let mine_changed = base.as_ref().is_none_or(|b| !b.same_content(&m));
-        let theirs_changed = base.as_ref().is_none_or(|b| !b.same_content(t));
-        match (mine_changed, theirs_changed) {
-            (false, true) => {
-                out.insert(id.clone(), t.clone());
+        let exchanged = mine.exchanged.get(id).copied();
+        match judge(&m, t, base_of(id), exchanged) {
+            Verdict::Theirs => {
+                let mut kept = t.clone();
+                join(&mut kept, &m.ancestry);
+                out.insert(id.clone(), kept);
                 report.updated.push(entry(t));
             }
-            (true, false) | (false, false) => report.unchanged += 1,
-            (true, true) => conflict(&mut out, &mut report, base.as_ref(), m, t.clone()),
+            Verdict::Mine => {
+                let mut kept = m;
+                join(&mut kept, &t.ancestry);
+                out.insert(id.clone(), kept);
+                report.unchanged += 1;
+            }
+            Verdict::Conflict => conflict(&mut out, &mut report, base_of(id), m, t.clone()),
         }
     }
-    Merged {
-        file: NotesFile::new(out.into_values().collect()),
-        report,
-    }
+    let mut file = NotesFile::new(out.into_values().collect());
+    file.exchanged = mine.exchanged.clone();
+    Merged { file, report }
 }
 
 /// Keeps both versions of a note both sides changed differently.
@@ -290,6 +280,10 @@ fn conflict(
     let mut copy = None;
     if !loser_was_only_deleted {
         let mut kept = loser;
+        // The copy grew from the losing version, so resolving the conflict later records
+        // that version as a parent.
+        let from = kept.version();
+        push_parent(&mut kept, from);
         kept.conflict_of = Some(id.clone());
         kept.title = format!("{}{CONFLICT_SUFFIX}", kept.title);
         let copy_id = free_id(out, &id, "conflict-", &kept);

@@ -58,8 +58,10 @@
 //! # Ok(()) }
 //! ```
 
+mod ancestry;
 mod book;
 pub mod cli;
+mod diff;
 mod error;
 mod export;
 mod hash;
@@ -67,11 +69,15 @@ mod merge;
 mod model;
 mod persist;
 mod query;
+mod report;
+mod resolve;
 mod saver;
 mod sync;
 mod time;
 
+pub use ancestry::{ANCESTRY_LIMIT, NoteVersion};
 pub use book::Notebook;
+pub use diff::{DiffRow, LineChange, keep_both, line_diff};
 pub use error::NotesError;
 pub use export::{export_file, export_markdown};
 pub use merge::{
@@ -79,13 +85,14 @@ pub use merge::{
 };
 pub use model::{
     CONFLICT_SUFFIX, NOTES_FORMAT_VERSION, Note, NoteDraft, NoteId, NoteTarget, NotesFile,
-    TargetKind, normalise_tag, normalise_tags,
+    OLDEST_READABLE_VERSION, TargetKind, normalise_tag, normalise_tags,
 };
 pub use persist::{
     Fingerprint, NOTES_FILE_NAME, PreparedWrite, backup_path, default_notes_path, load_notes,
     parse_notes, prepare_write, read_notes, save_rescue_copy, to_ron, write_atomic,
 };
 pub use query::{NoteQuery, NoteScope, NoteSort, fold_for_search, sort_notes};
+pub use resolve::Resolution;
 pub use saver::{ExternalMerge, FlushError, SaveOutcome, Saver, SaverOptions};
 pub use sync::{DiskState, SaveReport};
 pub use time::{CivilTime, Timestamp};

@@ -1,5 +1,6 @@
 //! The note types as saved: [`Note`], [`NoteTarget`], [`NotesFile`].
 
+use std::collections::BTreeMap;
 use std::collections::hash_map::RandomState;
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};
@@ -7,13 +8,20 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
+use super::ancestry::NoteVersion;
 use super::hash::Fnv64;
 use super::query::fold_for_search;
 use super::time::Timestamp;
 use crate::model::ItemRef;
 
-/// The notes file format version this build reads and writes.
-pub const NOTES_FORMAT_VERSION: u32 = 1;
+/// The notes file format version this build writes.
+///
+/// Version 2 added each note's [`Note::ancestry`] and the file's [`NotesFile::exchanged`];
+/// version-1 files (which have neither) are still read.
+pub const NOTES_FORMAT_VERSION: u32 = 2;
+
+/// The oldest notes file format version this build reads.
+pub const OLDEST_READABLE_VERSION: u32 = 1;
 
 /// The suffix added to the title of the copy a merge keeps when both sides changed a note.
 pub const CONFLICT_SUFFIX: &str = " (conflict)";
@@ -188,6 +196,10 @@ pub struct Note {
     /// Set on the copy a merge keeps when both sides changed the note with this id.
     #[serde(default)]
     pub conflict_of: Option<NoteId>,
+    /// The versions this note grew from, oldest first and bounded (see
+    /// [`super::ancestry`]); empty in version-1 files. Not part of the note's content.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ancestry: Vec<NoteVersion>,
 }
 
 impl Note {
@@ -216,7 +228,13 @@ impl Note {
         }
     }
 
-    /// Whether two notes say the same thing: every field except `id` and `updated` is equal.
+    /// This version of the note (the hash of its content), as ancestries record it.
+    pub fn version(&self) -> NoteVersion {
+        NoteVersion::of(self)
+    }
+
+    /// Whether two notes say the same thing: every field except `id`, `updated` and
+    /// `ancestry` is equal.
     ///
     /// Used to detect changes: touching a note without changing it is not a change.
     pub fn same_content(&self, other: &Self) -> bool {
@@ -289,7 +307,8 @@ pub fn normalise_tags<S: AsRef<str>>(tags: impl IntoIterator<Item = S>) -> Vec<S
     out
 }
 
-/// A whole notes file: a format version and the notes sorted by id.
+/// A whole notes file: a format version, the notes sorted by id, and what was last
+/// exchanged with other files.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NotesFile {
@@ -298,6 +317,11 @@ pub struct NotesFile {
     /// Every note, including tombstones, sorted by id.
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// Per note, the version last received from or sent to another notes file (a
+    /// colleague's export, or an export for one). Saved with the notes, so in the same
+    /// atomic write; left out of exports (it describes this notebook's exchanges only).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub exchanged: BTreeMap<NoteId, NoteVersion>,
 }
 
 impl Default for NotesFile {
@@ -313,12 +337,17 @@ impl NotesFile {
         Self {
             format_version: NOTES_FORMAT_VERSION,
             notes,
+            exchanged: BTreeMap::new(),
         }
     }
 
-    /// The same notes of the current format version, sorted by id (for saving and comparing).
+    /// The same notes and exchange record of the current format version, sorted by id (for
+    /// saving and comparing).
     pub fn normalised(&self) -> Self {
-        Self::new(self.notes.clone())
+        Self {
+            exchanged: self.exchanged.clone(),
+            ..Self::new(self.notes.clone())
+        }
     }
 
     /// The number of notes that are not in the trash.
@@ -344,6 +373,7 @@ pub(crate) mod tests {
             updated: Timestamp(1_000),
             deleted: false,
             conflict_of: None,
+            ancestry: Vec::new(),
         }
     }
 

@@ -14,7 +14,7 @@ use ron::ser::PrettyConfig;
 use super::error::NotesError;
 use super::export::export_markdown;
 use super::hash::fnv64;
-use super::model::{NOTES_FORMAT_VERSION, NotesFile};
+use super::model::{NOTES_FORMAT_VERSION, NotesFile, OLDEST_READABLE_VERSION};
 use super::time::Timestamp;
 
 /// The file name of the notes file inside the data folder.
@@ -50,7 +50,8 @@ impl Fingerprint {
 }
 
 /// Parses notes RON, checking the format version first so that a file from a newer app is
-/// reported as such rather than as damaged. Notes come back sorted by id; repeated ids are
+/// reported as such rather than as damaged. Version-1 files (the previous release) are read
+/// as they are; the result is always of the current version. Notes come back sorted by id; repeated ids are
 /// an error. `path` is only used in error messages.
 pub fn parse_notes(bytes: &[u8], path: &Path) -> Result<NotesFile, NotesError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -65,15 +66,17 @@ pub fn parse_notes(bytes: &[u8], path: &Path) -> Result<NotesFile, NotesError> {
         format_version: u32,
     }
     let probe: VersionProbe = ron::from_str(text).map_err(|e| ron_error(path, &e))?;
-    if probe.format_version != NOTES_FORMAT_VERSION {
+    if !(OLDEST_READABLE_VERSION..=NOTES_FORMAT_VERSION).contains(&probe.format_version) {
         return Err(NotesError::UnsupportedVersion {
             path: path.to_owned(),
             found: probe.format_version,
             supported: NOTES_FORMAT_VERSION,
         });
     }
+    // A version-1 file has no ancestries and no exchange record; both default to empty,
+    // and the file is written back as the current version.
     let file: NotesFile = ron::from_str(text).map_err(|e| ron_error(path, &e))?;
-    let file = NotesFile::new(file.notes);
+    let file = file.normalised();
     if let Some(pair) = file.notes.windows(2).find(|w| w[0].id == w[1].id) {
         return Err(NotesError::DuplicateId {
             path: path.to_owned(),
@@ -298,7 +301,7 @@ mod tests {
         let file = NotesFile::new(vec![note("a", "T", "first line\nsecond line")]);
         let text = to_ron(&file).expect("serializes");
         assert!(text.contains("first line\nsecond line"), "{text}");
-        assert!(text.starts_with("(\n    format_version: 1,\n"), "{text}");
+        assert!(text.starts_with("(\n    format_version: 2,\n"), "{text}");
     }
 
     #[test]
@@ -310,7 +313,7 @@ mod tests {
                 err,
                 Err(NotesError::UnsupportedVersion {
                     found: 7,
-                    supported: 1,
+                    supported: 2,
                     ..
                 })
             ),

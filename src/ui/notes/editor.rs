@@ -116,37 +116,20 @@ impl Editor {
                 }
             });
         }
-        if let Some(original) = &note.conflict_of {
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.colored_label(
-                    theme::WARNING,
-                    "⚠ Conflict: this is another version of a note that was changed in two places.",
-                );
-                ui.horizontal(|ui| {
-                    if ui
-                        .button("Keep this version")
-                        .on_hover_text(
-                            "Copy this text into the original note and move this copy to the trash",
-                        )
-                        .clicked()
-                    {
-                        commands.push(Command::Notes(NoteCommand::KeepConflictVersion {
-                            copy: self.id.clone(),
-                            original: original.clone(),
-                        }));
-                    }
-                    if ui
-                        .button("Keep the other version")
-                        .on_hover_text("Move this copy to the trash")
-                        .clicked()
-                    {
-                        commands.push(Command::Notes(NoteCommand::Delete(self.id.clone())));
-                    }
-                    if ui.link("Show the other version").clicked() {
-                        commands.push(Command::Notes(NoteCommand::Open(original.clone())));
-                    }
-                });
-            });
+        if let Some(original) = &note.conflict_of
+            && let Some(mine) = book.get(original)
+        {
+            // The two versions side by side, differing lines marked; one click resolves.
+            if let Some(resolution) = super::conflict::show(ui, mine, note) {
+                commands.push(Command::Notes(NoteCommand::ResolveConflict {
+                    copy: self.id.clone(),
+                    original: original.clone(),
+                    resolution,
+                }));
+            }
+            if ui.link("Open the other version").clicked() {
+                commands.push(Command::Notes(NoteCommand::Open(original.clone())));
+            }
         }
         egui::Grid::new("note_fields")
             .num_columns(2)

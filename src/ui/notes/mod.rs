@@ -2,6 +2,7 @@
 //! and sorting on the left; the selected note's editor with a rendered Markdown preview on the
 //! right. Also the notes section of the details panel.
 
+pub mod conflict;
 mod editor;
 mod list;
 mod section;
@@ -34,6 +35,16 @@ pub enum NoteCommand {
         copy: NoteId,
         /// The note it is a version of.
         original: NoteId,
+    },
+    /// Resolve a conflict as the user chose (mine, theirs, or both texts); both versions are
+    /// recorded as parents so the next exchange merges cleanly.
+    ResolveConflict {
+        /// The conflict copy.
+        copy: NoteId,
+        /// The note it is a version of.
+        original: NoteId,
+        /// What to keep.
+        resolution: crate::notes::Resolution,
     },
     /// Save now (Ctrl+S).
     SaveNow,
