@@ -30,6 +30,10 @@ struct Cli {
     #[arg(long)]
     smoke: bool,
 
+    /// For the kill -9 soak test: save notes to PATH in a loop until killed.
+    #[arg(long, value_name = "PATH", hide = true)]
+    soak_notes: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -75,6 +79,9 @@ enum NotesAction {
 fn main() -> ExitCode {
     let started = Instant::now();
     let cli = Cli::parse();
+    if let Some(path) = cli.soak_notes {
+        partnership_atlas::app::notes::soak(path);
+    }
     match cli.command {
         Some(Command::Validate { paths }) => validate(&paths),
         Some(Command::Notes { action }) => notes(cli.notes, action),
@@ -152,7 +159,13 @@ fn run_window(options: StartOptions) -> ExitCode {
     let result = eframe::run_native(
         "partnership-atlas",
         native,
-        Box::new(move |cc| Ok(Box::new(AtlasApp::from_creation_context(cc, &options)))),
+        Box::new(move |cc| {
+            // SIGTERM, SIGINT, SIGHUP close the window, so on_exit saves pending notes.
+            if let Err(e) = partnership_atlas::app::signals::install(&cc.egui_ctx) {
+                eprintln!("partnership-atlas: {e}");
+            }
+            Ok(Box::new(AtlasApp::from_creation_context(cc, &options)))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

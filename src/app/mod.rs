@@ -4,6 +4,7 @@
 //! [`Command`]s; [`AtlasApp::apply`] is the one place that changes the store and the selection.
 
 pub mod notes;
+pub mod signals;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -542,7 +543,7 @@ impl AtlasApp {
                 .map_err(|e| e.to_string())?
                 .into_bytes()
         };
-        if path == self.notes.path {
+        if crate::io::same_file(path, &self.notes.path) {
             return Err("that is the notes file itself; choose another file".to_owned());
         }
         crate::notes::write_atomic(path, &bytes, false).map_err(|e| e.to_string())?;
@@ -586,11 +587,17 @@ impl eframe::App for AtlasApp {
     }
 
     fn on_exit(&mut self) {
-        if let Some(rescue) = self.notes.flush() {
+        // Also reached on SIGTERM, SIGINT and SIGHUP (see `signals`): pending edits are saved.
+        let outcome = self.notes.flush();
+        if let Some(message) = outcome.message(&self.notes.path) {
+            eprintln!("partnership-atlas: {message}");
+        }
+        if !outcome.may_close() {
+            // The last place left: the notes as Markdown on the standard error stream.
+            eprintln!("partnership-atlas: your notes follow, as Markdown:\n");
             eprintln!(
-                "partnership-atlas: the notes could not be saved to {}; a copy was written to {}",
-                self.notes.path.display(),
-                rescue.display()
+                "{}",
+                crate::notes::export_markdown(self.notes.book.live(), Some(&self.loaded.store))
             );
         }
     }

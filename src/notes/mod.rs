@@ -60,9 +60,11 @@
 
 mod book;
 pub mod cli;
+mod defuse;
 mod error;
 mod export;
 mod hash;
+pub mod limits;
 mod merge;
 mod model;
 mod persist;
@@ -72,6 +74,7 @@ mod sync;
 mod time;
 
 pub use book::Notebook;
+pub use defuse::{allowed_link, defuse_markdown, preview_markdown};
 pub use error::NotesError;
 pub use export::{export_file, export_markdown};
 pub use merge::{
