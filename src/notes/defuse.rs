@@ -84,12 +84,14 @@ fn defuse_line(line: &str, out: &mut String) {
                     rest = &tail[run..];
                 }
             }
-        } else if tail.starts_with('<') {
+        } else if let Some(after) = tail.strip_prefix('<') {
             out.push_str("&lt;");
-            rest = &tail[1..];
-        } else if tail.starts_with("](") && bad_scheme(tail[2..].trim_start()) {
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix("](")
+            && bad_scheme(after.trim_start())
+        {
             out.push_str("]\\(");
-            rest = &tail[2..];
+            rest = after;
         } else {
             out.push(']');
             rest = &tail[1..];
