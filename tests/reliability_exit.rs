@@ -157,3 +157,30 @@ fn an_export_into_a_folder_that_cannot_be_written_says_why_and_keeps_the_notes()
     assert!(err.contains(&blocked.display().to_string()), "{err}");
     assert_eq!(app.notes.book.len(), 1);
 }
+
+#[test]
+fn a_store_or_a_csv_saved_into_a_folder_that_cannot_be_written_says_why_and_where() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let blocked = dir.path().join("readonly");
+    std::fs::write(&blocked, "a file, not a folder").expect("block");
+    let store = partnership_atlas::store::embedded()
+        .expect("built-in store")
+        .store;
+    let err = partnership_atlas::store::save::save_store(&store, &blocked.join("store.ron"))
+        .expect_err("cannot write there");
+    assert!(
+        err.to_string().contains(&blocked.display().to_string()),
+        "{err}"
+    );
+    let table = partnership_atlas::analysis::charts::table::ExportTable {
+        columns: vec!["economy".to_owned()],
+        rows: vec![vec!["=1+1".to_owned()]],
+    };
+    let err = partnership_atlas::ui::charts::export::save_csv(&table, &blocked.join("t.csv"))
+        .expect_err("cannot write there");
+    assert!(
+        err.to_string().contains(&blocked.display().to_string()),
+        "{err}"
+    );
+    assert!(!blocked.join("t.csv").exists());
+}
