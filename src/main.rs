@@ -35,6 +35,10 @@ struct Cli {
     #[arg(long)]
     smoke: bool,
 
+    /// For the kill -9 soak test: save notes to PATH in a loop until killed.
+    #[arg(long, value_name = "PATH", hide = true)]
+    soak_notes: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -100,6 +104,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.version {
         return print_version();
+    }
+    if let Some(path) = cli.soak_notes {
+        partnership_atlas::app::notes::soak(path);
     }
     match cli.command {
         Some(Command::Validate { paths }) => validate(&paths),
@@ -235,7 +242,13 @@ fn run_window(options: StartOptions) -> ExitCode {
     let result = eframe::run_native(
         "partnership-atlas",
         native,
-        Box::new(move |cc| Ok(Box::new(AtlasApp::from_creation_context(cc, &options)))),
+        Box::new(move |cc| {
+            // SIGTERM, SIGINT, SIGHUP close the window, so on_exit saves pending notes.
+            if let Err(e) = partnership_atlas::app::signals::install(&cc.egui_ctx) {
+                eprintln!("partnership-atlas: {e}");
+            }
+            Ok(Box::new(AtlasApp::from_creation_context(cc, &options)))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -60,7 +60,11 @@ fn a_note_written_on_belfast_sejong_is_there_after_a_restart() {
         note.target.as_ref().map(|t| t.id.as_str()),
         Some(pair.as_str())
     );
-    assert_eq!(app.notes.flush(), None, "the notes were saved");
+    assert_eq!(
+        app.notes.flush(),
+        partnership_atlas::app::notes::ExitSave::Saved,
+        "the notes were saved"
+    );
     drop(app);
 
     // A fresh app on the same notes file shows the note on the partnership.

@@ -44,12 +44,21 @@ impl AtlasApp {
         if let Some(path) = dropped {
             commands.push(Command::OpenStore(path));
         }
-        if ctx.input(|i| i.viewport().close_requested())
-            && self.store_unsaved()
-            && !self.close_confirmed
-        {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.confirm = Some(Pending::Quit);
+        if ctx.input(|i| i.viewport().close_requested()) {
+            if self.store_unsaved() && !self.close_confirmed {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.confirm = Some(Pending::Quit);
+            } else {
+                // The notes are saved before the window goes; when neither the file nor a
+                // rescue copy can be written, the window stays open and says where they are.
+                let outcome = self.notes.flush();
+                if !outcome.may_close() {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                    self.status = outcome
+                        .message(&self.notes.path)
+                        .unwrap_or_else(|| "Your notes could not be saved yet.".to_owned());
+                }
+            }
         }
         if let Some(smoke) = &self.smoke {
             // Show each view once, in turn.

@@ -11,6 +11,7 @@ pub mod history;
 pub mod layout;
 mod note_commands;
 pub mod notes;
+pub mod signals;
 mod undo;
 
 use std::collections::BTreeSet;
@@ -530,11 +531,17 @@ impl eframe::App for AtlasApp {
     }
 
     fn on_exit(&mut self) {
-        if let Some(rescue) = self.notes.flush() {
+        // Also reached on SIGTERM, SIGINT and SIGHUP (see `signals`): pending edits are saved.
+        let outcome = self.notes.flush();
+        if let Some(message) = outcome.message(&self.notes.path) {
+            eprintln!("partnership-atlas: {message}");
+        }
+        if !outcome.may_close() {
+            // The last place left: the notes as Markdown on the standard error stream.
+            eprintln!("partnership-atlas: your notes follow, as Markdown:\n");
             eprintln!(
-                "partnership-atlas: the notes could not be saved to {}; a copy was written to {}",
-                self.notes.path.display(),
-                rescue.display()
+                "{}",
+                crate::notes::export_markdown(self.notes.book.live(), Some(&self.loaded.store))
             );
         }
     }

@@ -33,12 +33,92 @@ pub struct NotesSession {
     pub last_saved: Option<Timestamp>,
     /// What the last merge from disk or import changed, for the status bar.
     pub last_merge: Option<String>,
+    options: SaverOptions,
+    /// Where [`NotesSession::flush`] writes a rescue copy when the notes file cannot be
+    /// saved, tried in order (the notes folder, the temporary folder, the home folder).
+    pub rescue_dirs: Vec<PathBuf>,
+}
+
+/// How the notes stand when the app is about to close ([`NotesSession::flush`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExitSave {
+    /// Every note is in the notes file (or there was nothing to save).
+    Saved,
+    /// The notes file could not be written; a full copy of the notes is at `rescue`.
+    Rescued {
+        /// Why the notes file could not be written.
+        error: String,
+        /// The rescue copy.
+        rescue: PathBuf,
+    },
+    /// Neither the notes file nor any rescue copy could be written: the notes are only in
+    /// memory. The app should stay open (the saver keeps retrying) and show [`ExitSave::message`].
+    InMemoryOnly {
+        /// Why the notes file could not be written.
+        error: String,
+        /// Why each rescue copy could not be written.
+        rescue_errors: Vec<String>,
+    },
+}
+
+impl ExitSave {
+    /// Whether closing now loses nothing.
+    pub fn may_close(&self) -> bool {
+        !matches!(self, ExitSave::InMemoryOnly { .. })
+    }
+
+    /// What the user must be told, naming where the notes are; `None` when all is saved.
+    pub fn message(&self, notes_path: &Path) -> Option<String> {
+        match self {
+            ExitSave::Saved => None,
+            ExitSave::Rescued { error, rescue } => Some(format!(
+                "The notes could not be saved to {} ({error}); a full copy was written to {}.",
+                notes_path.display(),
+                rescue.display()
+            )),
+            ExitSave::InMemoryOnly {
+                error,
+                rescue_errors,
+            } => Some(format!(
+                "The notes could not be saved to {} ({error}), nor copied anywhere ({}). \
+                 They are kept in memory only and saving is retried: free some disk space or \
+                 make the folder writable, and keep the app open until the notes are saved.",
+                notes_path.display(),
+                rescue_errors.join("; ")
+            )),
+        }
+    }
+}
+
+/// The notes folder, the temporary folder and the home folder, without repeats.
+fn default_rescue_dirs(notes_path: &Path) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    let folder = notes_path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf);
+    let home = directories::UserDirs::new().map(|u| u.home_dir().to_path_buf());
+    for d in [folder, Some(std::env::temp_dir()), home]
+        .into_iter()
+        .flatten()
+    {
+        if !dirs.contains(&d) {
+            dirs.push(d);
+        }
+    }
+    dirs
 }
 
 impl NotesSession {
     /// Opens the notes at `path` and starts the saver. A file that cannot be read is left
     /// untouched: the session starts empty, saves nothing, and says why.
     pub fn open(path: PathBuf, waker: Option<Waker>) -> Self {
+        Self::open_with(path, waker, SaverOptions::default())
+    }
+
+    /// Like [`NotesSession::open`], with the saver's timing (the soak test saves without
+    /// waiting for typing to pause).
+    pub fn open_with(path: PathBuf, waker: Option<Waker>, options: SaverOptions) -> Self {
         let mut session = Self {
             book: Notebook::new(),
             path: path.clone(),
@@ -49,6 +129,8 @@ impl NotesSession {
             can_recover: false,
             last_saved: None,
             last_merge: None,
+            options,
+            rescue_dirs: default_rescue_dirs(&path),
         };
         match DiskState::open(&path) {
             Ok(disk) => session.start(disk, waker),
@@ -78,7 +160,7 @@ impl NotesSession {
         } else {
             0
         };
-        match Saver::spawn(disk, SaverOptions::default(), waker) {
+        match Saver::spawn(disk, self.options.clone(), waker) {
             Ok(saver) => {
                 self.saver = Some(saver);
                 self.load_error = None;
@@ -211,19 +293,87 @@ impl NotesSession {
     }
 
     /// At exit: waits (a few seconds at most) for the last save. If the notes cannot be saved,
-    /// writes a rescue copy and returns where, so nothing is lost.
-    pub fn flush(&mut self) -> Option<PathBuf> {
+    /// writes a rescue copy (see [`NotesSession::rescue_dirs`]); if that fails too, the notes
+    /// stay in memory, the saver keeps retrying, and [`NotesSession::save_error`] says where
+    /// they are. Nothing is dropped without a message: see [`ExitSave::message`].
+    pub fn flush(&mut self) -> ExitSave {
         let file = self.book.to_file();
-        let saved = match &self.saver {
+        let error = match &self.saver {
             Some(saver) => {
                 saver.request_save(file.clone());
-                saver.flush_blocking(Duration::from_secs(5)).is_ok()
+                self.requested = self.book.revision();
+                match saver.flush_blocking(Duration::from_secs(5)) {
+                    Ok(()) => return ExitSave::Saved,
+                    Err(e) => e.to_string(),
+                }
             }
-            None => file.notes.is_empty(),
+            None if file.notes.is_empty() => return ExitSave::Saved,
+            None => self
+                .load_error
+                .clone()
+                .unwrap_or_else(|| "the notes file is not being saved".to_owned()),
         };
-        if saved {
-            return None;
+        let mut rescue_errors = Vec::new();
+        for dir in &self.rescue_dirs {
+            match save_rescue_copy(&file, Some(dir)) {
+                Ok(rescue) => {
+                    self.save_error = Some(format!(
+                        "{error} — a full copy of the notes was written to {}.",
+                        rescue.display()
+                    ));
+                    return ExitSave::Rescued { error, rescue };
+                }
+                Err(e) => rescue_errors.push(e.to_string()),
+            }
         }
-        save_rescue_copy(&file, None).ok()
+        if rescue_errors.is_empty() {
+            rescue_errors.push("no folder to write a copy to".to_owned());
+        }
+        let outcome = ExitSave::InMemoryOnly {
+            error,
+            rescue_errors,
+        };
+        self.save_error = outcome.message(&self.path);
+        outcome
+    }
+}
+
+/// The child process of the kill -9 soak test (`partnership-atlas --soak-notes PATH`, a
+/// hidden option): opens the notes at `path` through the app's own session and saver, then
+/// adds notes titled `soak N` (N continuing from the file) one after another, each saved
+/// before the next, printing `saved N` once note N is confirmed on disk. Never returns;
+/// the test kills it at random moments and checks the file after each kill.
+pub fn soak(path: PathBuf) -> ! {
+    use std::io::Write as _;
+    let options = SaverOptions {
+        debounce: Duration::ZERO,
+        max_delay: Duration::from_millis(1),
+        backoff: vec![Duration::from_millis(10)],
+    };
+    let mut session = NotesSession::open_with(path, None, options);
+    if let Some(e) = &session.load_error {
+        eprintln!("soak: {e}");
+        std::process::exit(2);
+    }
+    let mut n = session.book.len();
+    let mut stdout = std::io::stdout();
+    loop {
+        n += 1;
+        let draft = crate::notes::NoteDraft {
+            title: format!("soak {n}"),
+            body: format!("Note {n} of the soak test.\n\n{}", "text ".repeat(n % 50)),
+            ..crate::notes::NoteDraft::default()
+        };
+        session.book.add(draft, Timestamp::now());
+        // Wait for this save (the kill may land in it), then confirm it.
+        loop {
+            session.tick();
+            if session.all_saved() {
+                break;
+            }
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        let _ = writeln!(stdout, "saved {n}");
+        let _ = stdout.flush();
     }
 }

@@ -98,6 +98,21 @@ pub enum NotesError {
         id: String,
     },
 
+    /// The file is over one of the size limits of [`super::limits`] (so a file from a colleague
+    /// cannot freeze or exhaust the app).
+    #[error("{what}. It was left untouched; shorten or split it in a text editor: {}", path.display())]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Which limit, and by how much.
+        what: String,
+    },
+
+    /// A note in memory is over one of the size limits, so it is not written (the notes file
+    /// would not read back); the notes stay in memory.
+    #[error("{0}; shorten it so the notes can be saved (they are kept in memory until then)")]
+    NoteTooLarge(String),
+
     /// The notes could not be turned into RON text (a bug; nothing was written).
     #[error("could not write the notes as RON: {0}")]
     Serialize(String),
@@ -145,10 +160,12 @@ impl NotesError {
             | Self::Parse { path, .. }
             | Self::UnsupportedVersion { path, .. }
             | Self::DuplicateId { path, .. }
+            | Self::TooLarge { path, .. }
             | Self::Locked { path }
             | Self::ExportOverNotes { path } => Some(path),
             Self::NoDataDir
             | Self::Serialize(_)
+            | Self::NoteTooLarge(_)
             | Self::UnknownNote(_)
             | Self::NotAConflictCopy { .. }
             | Self::SaverThread(_) => None,
@@ -163,6 +180,7 @@ impl NotesError {
             Self::Parse { .. }
                 | Self::UnsupportedVersion { .. }
                 | Self::DuplicateId { .. }
+                | Self::TooLarge { .. }
                 | Self::MissingWithBackup { .. }
         )
     }

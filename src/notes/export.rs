@@ -5,6 +5,8 @@ use std::fmt::Write as _;
 
 use jiff::tz::TimeZone;
 
+use super::defuse::defuse_markdown;
+
 use super::model::{Note, NoteTarget, NotesFile};
 use crate::model::Store;
 
@@ -53,9 +55,14 @@ pub(crate) fn export_markdown_in<'a>(
             Some(t) => {
                 let name = store.map_or_else(|| t.id.clone(), |s| s.display_name(&t.id));
                 if name == t.id {
-                    format!("{}: {}", t.kind.label(), t.id)
+                    format!("{}: {}", t.kind.label(), one_line(&t.id))
                 } else {
-                    format!("{}: {} ({})", t.kind.label(), one_line(&name), t.id)
+                    format!(
+                        "{}: {} ({})",
+                        t.kind.label(),
+                        one_line(&name),
+                        one_line(&t.id)
+                    )
                 }
             }
             None => "General notes".to_owned(),
@@ -78,19 +85,25 @@ fn write_note(out: &mut String, note: &Note, zone: &TimeZone) {
         let _ = writeln!(out, "- Updated: {}", note.updated.with_offset_in(zone));
     }
     if !note.tags.is_empty() {
-        let _ = writeln!(out, "- Tags: {}", note.tags.join(", "));
+        let _ = writeln!(out, "- Tags: {}", one_line(&note.tags.join(", ")));
     }
     if let Some(original) = &note.conflict_of {
-        let _ = writeln!(out, "- Conflicting copy of note {original}");
+        let _ = writeln!(
+            out,
+            "- Conflicting copy of note {}",
+            one_line(original.as_str())
+        );
     }
     let body = note.body.trim_end();
     if !body.is_empty() {
-        let _ = writeln!(out, "\n{body}");
+        let _ = writeln!(out, "\n{}", defuse_markdown(body));
     }
 }
 
+/// One line of text for a heading or a list item, defused like a body (see
+/// [`defuse_markdown`]).
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    defuse_markdown(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 #[cfg(test)]
@@ -137,6 +150,38 @@ mod tests {
             "{md}"
         );
         assert!(md.starts_with("# Notes\n\n3 notes.\n"), "{md}");
+    }
+
+    #[test]
+    fn raw_html_in_a_note_is_exported_as_text() {
+        let n = note(
+            "a",
+            "<b>Title</b>",
+            "<script>alert(1)</script>\n<img src=x onerror=alert(1)>\nkeep `<code>` and\n```\n<pre>\n```",
+        );
+        let md = export_markdown([&n], None);
+        assert!(!md.contains("<script"), "{md}");
+        assert!(!md.contains("<img"), "{md}");
+        assert!(md.contains("&lt;script>alert(1)&lt;/script>"), "{md}");
+        assert!(md.contains("### &lt;b>Title&lt;/b>"), "{md}");
+        assert!(md.contains("keep `<code>` and\n```\n<pre>\n```"), "{md}");
+    }
+
+    #[test]
+    fn links_other_than_web_and_mail_are_exported_as_text() {
+        let n = note(
+            "a",
+            "T",
+            "[x](javascript:alert(1)) [f]( FILE:///etc/passwd) [ok](https://example.org) [m](mailto:a@b.c)\n[r]: data:text/html,hi",
+        );
+        let md = export_markdown([&n], None);
+        assert!(md.contains("[x]\\(javascript:alert(1))"), "{md}");
+        assert!(md.contains("[f]\\( FILE:///etc/passwd)"), "{md}");
+        assert!(
+            md.contains("[ok](https://example.org) [m](mailto:a@b.c)"),
+            "{md}"
+        );
+        assert!(md.contains("\\[r]: data:"), "{md}");
     }
 
     #[test]

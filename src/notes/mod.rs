@@ -61,10 +61,12 @@
 mod ancestry;
 mod book;
 pub mod cli;
+mod defuse;
 mod diff;
 mod error;
 mod export;
 mod hash;
+pub mod limits;
 mod merge;
 mod model;
 mod persist;
@@ -77,6 +79,7 @@ mod time;
 
 pub use ancestry::{ANCESTRY_LIMIT, NoteVersion};
 pub use book::Notebook;
+pub use defuse::{allowed_link, defuse_markdown, preview_markdown};
 pub use diff::{DiffRow, LineChange, keep_both, line_diff};
 pub use error::NotesError;
 pub use export::{export_file, export_markdown};

@@ -14,6 +14,7 @@ use ron::ser::PrettyConfig;
 use super::error::NotesError;
 use super::export::export_markdown;
 use super::hash::fnv64;
+use super::limits;
 use super::model::{NOTES_FORMAT_VERSION, NotesFile, OLDEST_READABLE_VERSION};
 use super::time::Timestamp;
 
@@ -53,7 +54,14 @@ impl Fingerprint {
 /// reported as such rather than as damaged. Version-1 files (the previous release) are read
 /// as they are; the result is always of the current version. Notes come back sorted by id; repeated ids are
 /// an error. `path` is only used in error messages.
+///
+/// Bounded: a file over [`limits::MAX_FILE_BYTES`], nested deeper than
+/// [`limits::RECURSION_LIMIT`], or holding a note over the limits of [`limits`] is refused
+/// with [`NotesError::TooLarge`] (or a parse error for nesting) saying which limit.
 pub fn parse_notes(bytes: &[u8], path: &Path) -> Result<NotesFile, NotesError> {
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(too_large_file(path, bytes.len() as u64));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
         let (line, column) = end_position(&valid);
@@ -65,7 +73,8 @@ pub fn parse_notes(bytes: &[u8], path: &Path) -> Result<NotesFile, NotesError> {
     struct VersionProbe {
         format_version: u32,
     }
-    let probe: VersionProbe = ron::from_str(text).map_err(|e| ron_error(path, &e))?;
+    let options = ron::Options::default().with_recursion_limit(limits::RECURSION_LIMIT);
+    let probe: VersionProbe = options.from_str(text).map_err(|e| ron_error(path, &e))?;
     if !(OLDEST_READABLE_VERSION..=NOTES_FORMAT_VERSION).contains(&probe.format_version) {
         return Err(NotesError::UnsupportedVersion {
             path: path.to_owned(),
@@ -75,7 +84,13 @@ pub fn parse_notes(bytes: &[u8], path: &Path) -> Result<NotesFile, NotesError> {
     }
     // A version-1 file has no ancestries and no exchange record; both default to empty,
     // and the file is written back as the current version.
-    let file: NotesFile = ron::from_str(text).map_err(|e| ron_error(path, &e))?;
+    let file: NotesFile = options.from_str(text).map_err(|e| ron_error(path, &e))?;
+    if let Some(what) = limits::check(&file) {
+        return Err(NotesError::TooLarge {
+            path: path.to_owned(),
+            what,
+        });
+    }
     let file = file.normalised();
     if let Some(pair) = file.notes.windows(2).find(|w| w[0].id == w[1].id) {
         return Err(NotesError::DuplicateId {
@@ -87,12 +102,26 @@ pub fn parse_notes(bytes: &[u8], path: &Path) -> Result<NotesFile, NotesError> {
 }
 
 fn ron_error(path: &Path, e: &ron::error::SpannedError) -> NotesError {
-    parse_error(
-        path,
-        e.span.start.line,
-        e.span.start.col,
-        e.code.to_string(),
-    )
+    let message = match e.code {
+        ron::Error::ExceededRecursionLimit => format!(
+            "{}; values may nest at most {} levels deep",
+            e.code,
+            limits::RECURSION_LIMIT
+        ),
+        _ => e.code.to_string(),
+    };
+    parse_error(path, e.span.start.line, e.span.start.col, message)
+}
+
+fn too_large_file(path: &Path, size: u64) -> NotesError {
+    NotesError::TooLarge {
+        path: path.to_owned(),
+        what: format!(
+            "the file is {:.1} MB; a notes file may be at most {} MB",
+            size as f64 / 1e6,
+            limits::MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    }
 }
 
 fn parse_error(path: &Path, line: usize, column: usize, message: String) -> NotesError {
@@ -114,7 +143,13 @@ fn end_position(text: &str) -> (usize, usize) {
 /// platform, and multi-line bodies written as they are (not as one long escaped line) so
 /// diffs stay readable. The text is parsed back and compared before it is returned; if
 /// unescaped strings would not survive the round trip, every string is escaped instead.
+///
+/// Notes over the limits of [`limits`] are refused ([`NotesError::NoteTooLarge`]), so the app
+/// never writes a file it would refuse to read.
 pub fn to_ron(file: &NotesFile) -> Result<String, NotesError> {
+    if let Some(what) = limits::check(file) {
+        return Err(NotesError::NoteTooLarge(what));
+    }
     let file = file.normalised();
     for escape in [false, true] {
         let config = PrettyConfig::new()
@@ -152,7 +187,13 @@ pub fn load_notes(path: &Path) -> Result<NotesFile, NotesError> {
 }
 
 /// The bytes of a file, or `None` if it does not exist.
+/// A file over [`limits::MAX_FILE_BYTES`] is refused before it is read.
 pub(crate) fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, NotesError> {
+    if let Ok(meta) = fs::metadata(path)
+        && meta.len() > limits::MAX_FILE_BYTES
+    {
+        return Err(too_large_file(path, meta.len()));
+    }
     match fs::read(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::Store;
 
-pub use read::MAX_FILE_BYTES;
+pub use read::{MAX_FILE_BYTES, MAX_LINE_CHARS};
 pub use validate::validate;
 
 include!(concat!(env!("OUT_DIR"), "/embedded_seeds.rs"));

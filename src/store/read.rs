@@ -11,6 +11,11 @@ use crate::model::{FORMAT_VERSION, Store};
 /// Files larger than this are refused before parsing (a store is a few megabytes at most).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The longest line a store file may have, in characters. Stores are kept in git and read by
+/// people; a longer line is a file joined onto one line or a pasted blob, and would make
+/// every message about it unreadable.
+pub const MAX_LINE_CHARS: usize = 20_000;
+
 /// How deep RON values may nest; deeper input is refused instead of exhausting the stack.
 const RECURSION_LIMIT: usize = 64;
 
@@ -129,6 +134,22 @@ pub fn parse_file(name: &str, bytes: &[u8]) -> Result<ParsedFile, Vec<Problem>> 
             ));
         }
     };
+    if let Some((n, chars)) = text
+        .split('\n')
+        .enumerate()
+        .filter(|(_, l)| l.len() > MAX_LINE_CHARS)
+        .map(|(n, l)| (n, l.chars().count()))
+        .find(|(_, chars)| *chars > MAX_LINE_CHARS)
+    {
+        return Err(at(
+            n + 1,
+            MAX_LINE_CHARS + 1,
+            format!(
+                "the line has {chars} characters; a store line may have at most {MAX_LINE_CHARS} \
+                 (break long texts over several lines)"
+            ),
+        ));
+    }
     if text.trim().is_empty() {
         return Err(at(
             0,
@@ -223,6 +244,20 @@ mod tests {
         );
         let p = problem(deep.as_bytes());
         assert!(p.line >= 1);
+    }
+
+    #[test]
+    fn a_line_of_100000_characters_is_refused_with_its_line_number() {
+        let text = format!("(format_version: 1,\n name: \"{}\")", "x".repeat(100_000));
+        let p = problem(text.as_bytes());
+        assert_eq!(p.line, 2, "{p}");
+        assert!(p.message.contains("has 100010 characters"), "{p}");
+    }
+
+    #[test]
+    fn a_long_line_within_the_limit_is_read() {
+        let text = format!("(format_version: 1, name: \"{}\")", "x".repeat(10_000));
+        assert!(parse_file("t.ron", text.as_bytes()).is_ok());
     }
 
     #[test]

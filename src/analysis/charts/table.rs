@@ -22,17 +22,40 @@ impl ExportTable {
         }
     }
 
-    /// The table as CSV (RFC 4180 quoting, `\n` line ends, UTF-8).
+    /// The table as CSV (RFC 4180 quoting, `\n` line ends, UTF-8), every cell passed through
+    /// [`defuse_cell`] so a spreadsheet shows text from a store instead of running it.
     pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(Vec::new());
-        w.write_record(&self.columns)?;
-        for row in &self.rows {
-            w.write_record(row)?;
+        for row in std::iter::once(&self.columns).chain(&self.rows) {
+            let cells: Vec<_> = row.iter().map(|c| defuse_cell(c)).collect();
+            w.write_record(cells.iter().map(|c| c.as_bytes()))?;
         }
         w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
     }
+}
+
+/// A cell as a spreadsheet should read it: text that begins with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return and is not a number gets a leading `'` (the OWASP rule), so a store name
+/// like `=HYPERLINK(…)` is shown, not run, by Excel or LibreOffice. Numbers (`-1.5`, `+3`,
+/// `1e-3`) stay numbers.
+pub fn defuse_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_plain_number(cell) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// A decimal number as written in a table: sign, digits, point, exponent; not `inf` or `NaN`.
+fn is_plain_number(cell: &str) -> bool {
+    cell.bytes().any(|b| b.is_ascii_digit())
+        && cell
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b'e' | b'E'))
+        && cell.parse::<f64>().is_ok()
 }
 
 const LINE_COLUMNS: [&str; 14] = [

@@ -211,7 +211,11 @@ impl Editor {
                 egui::ScrollArea::vertical()
                     .id_salt("note_preview")
                     .show(&mut cols[1], |ui| {
-                        CommonMarkViewer::new().show(ui, &mut self.preview_cache, &self.body);
+                        // Links show their full address on hover and open only on click;
+                        // other schemes and images are shown as text (see `preview_markdown`).
+                        ui.style_mut().url_in_tooltip = true;
+                        let safe = crate::notes::preview_markdown(&self.body);
+                        CommonMarkViewer::new().show(ui, &mut self.preview_cache, &safe);
                     });
             });
         } else {
