@@ -298,7 +298,14 @@ fn category_labels(
             egui::pos2(x - slot / 2.0 + 2.0, row.top()),
             egui::pos2(x + slot / 2.0 - 2.0, row.bottom()),
         );
-        let r = ui.put(rect, egui::Label::new(name.as_str()).wrap());
+        // A child placed in the row already allocated: it centres the name without
+        // justifying it, and moves nothing else.
+        let mut slot_ui = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(rect)
+                .layout(egui::Layout::top_down(egui::Align::Center)),
+        );
+        let r = slot_ui.add(egui::Label::new(name.as_str()).wrap());
         drawn.push((name.clone(), r.rect));
     }
     let (title, _) = ui.allocate_exact_size(egui::vec2(frame.width(), 18.0), egui::Sense::hover());

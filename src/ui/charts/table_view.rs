@@ -30,6 +30,74 @@ fn split_columns(table: &ExportTable) -> (Vec<usize>, Vec<(String, String)>) {
     (varying, constant)
 }
 
+/// Rows of the same thing (runs of rows that share the first varying column, e.g. one
+/// series) are shown under one heading when there are such runs: the columns that hold one
+/// value within every run go in the heading, the rest in the rows. Returns the runs, the
+/// heading columns and the row columns.
+fn group_rows<'t>(
+    table: &'t ExportTable,
+    varying: &[usize],
+) -> (Vec<Vec<&'t Vec<String>>>, Vec<usize>, Vec<usize>) {
+    let mut groups: Vec<Vec<&Vec<String>>> = Vec::new();
+    let key = varying.first().copied();
+    for row in &table.rows {
+        let k = key.and_then(|k| row.get(k));
+        match groups.last_mut() {
+            Some(g) if g.first().and_then(|f| key.and_then(|k| f.get(k))) == k => g.push(row),
+            _ => groups.push(vec![row]),
+        }
+    }
+    if groups.iter().all(|g| g.len() < 2) {
+        return (
+            vec![table.rows.iter().collect()],
+            Vec::new(),
+            varying.to_vec(),
+        );
+    }
+    let (per_group, per_row) = varying.iter().partition(|&&i| {
+        groups.iter().all(|g| {
+            g.iter()
+                .all(|r| r.get(i) == g.first().and_then(|f| f.get(i)))
+        })
+    });
+    (groups, per_group, per_row)
+}
+
+/// The heading of a run of rows: its one value in each heading column.
+fn group_header(ui: &mut Ui, table: &ExportTable, row: &[String], columns: &[usize]) {
+    if columns.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    for (n, &i) in columns.iter().enumerate() {
+        let (Some(name), Some(value)) = (table.columns.get(i), row.get(i)) else {
+            continue;
+        };
+        if value.is_empty() {
+            continue;
+        }
+        let text = if n == 0 {
+            RichText::new(format!("{name}: {value}")).strong()
+        } else {
+            RichText::new(format!("{name}: {value}")).size(SMALL_TEXT)
+        };
+        ui.add(egui::Label::new(text).wrap());
+    }
+}
+
+/// The width a column's longest cell or heading needs on one line (at most 400 points).
+fn natural_width(table: &ExportTable, i: usize) -> f32 {
+    let longest = table
+        .rows
+        .iter()
+        .filter_map(|r| r.get(i))
+        .chain(table.columns.get(i))
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(0);
+    (longest as f32 * CHAR_WIDTH + 8.0).min(400.0)
+}
+
 /// A column's minimum width and its share of the spare width, from the length of its text.
 fn column_size(table: &ExportTable, i: usize) -> (f32, f32) {
     let longest = table
@@ -65,33 +133,47 @@ pub fn show(ui: &mut Ui, table: &ExportTable) -> Vec<Command> {
     for (name, value) in &constant {
         ui.add(egui::Label::new(RichText::new(format!("{name}: {value}")).size(SMALL_TEXT)).wrap());
     }
+    let (groups, per_group, per_row) = group_rows(table, &varying);
     let spacing = 12.0;
-    let sizes: Vec<(f32, f32)> = varying.iter().map(|&i| column_size(table, i)).collect();
-    let (widths, scrolls) = column_widths(ui.available_width() - 16.0, spacing, &sizes);
-    fitted_table(ui, "chart-table-scroll", scrolls, |ui| {
-        egui::Grid::new("chart-table")
-            .striped(true)
-            .num_columns(varying.len())
-            .spacing([spacing, 4.0])
-            .show(ui, |ui| {
-                for (&i, &w) in varying.iter().zip(&widths) {
-                    cell(ui, w, |ui| {
-                        let name = table.columns.get(i).map_or("", String::as_str);
-                        ui.add(egui::Label::new(RichText::new(name).strong()).wrap());
-                    });
-                }
-                ui.end_row();
-                for row in &table.rows {
-                    for (&i, &w) in varying.iter().zip(&widths) {
+    let sizes: Vec<(f32, f32)> = per_row.iter().map(|&i| column_size(table, i)).collect();
+    // As wide as the columns' text needs, up to the view's width (then it wraps or scrolls).
+    let natural: f32 = per_row
+        .iter()
+        .map(|&i| natural_width(table, i))
+        .sum::<f32>()
+        + spacing * per_row.len().saturating_sub(1) as f32;
+    let width = (ui.available_width() - 16.0).min(natural);
+    let (widths, scrolls) = column_widths(width, spacing, &sizes);
+    for (gi, rows) in groups.iter().enumerate() {
+        if let Some(first) = rows.first() {
+            group_header(ui, table, first, &per_group);
+        }
+        fitted_table(ui, &format!("chart-table-scroll-{gi}"), scrolls, |ui| {
+            egui::Grid::new(("chart-table", gi))
+                .striped(true)
+                .num_columns(per_row.len())
+                .spacing([spacing, 4.0])
+                .show(ui, |ui| {
+                    for (&i, &w) in per_row.iter().zip(&widths) {
                         cell(ui, w, |ui| {
-                            let text = row.get(i).map_or("", String::as_str);
-                            ui.add(egui::Label::new(text).wrap());
+                            let name = table.columns.get(i).map_or("", String::as_str);
+                            ui.add(egui::Label::new(RichText::new(name).strong()).wrap());
                         });
                     }
                     ui.end_row();
-                }
-            });
-    });
+                    for row in rows {
+                        for (&i, &w) in per_row.iter().zip(&widths) {
+                            cell(ui, w, |ui| {
+                                let text = row.get(i).map_or("", String::as_str);
+                                ui.add(egui::Label::new(text).wrap());
+                            });
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+        ui.add_space(6.0);
+    }
     ui.add_space(6.0);
     for c in &table.citations {
         ui.add(egui::Label::new(RichText::new(c).size(SMALL_TEXT)).wrap());
@@ -117,5 +199,29 @@ mod tests {
         let (varying, constant) = split_columns(&table);
         assert_eq!(varying, vec![1]);
         assert_eq!(constant, vec![("unit".to_owned(), "%".to_owned())]);
+    }
+
+    #[test]
+    fn rows_of_one_series_share_a_heading_with_what_they_have_in_common() {
+        let row = |id: &str, source: &str, year: &str| {
+            vec![id.to_owned(), source.to_owned(), year.to_owned()]
+        };
+        let table = ExportTable {
+            columns: vec![
+                "series_id".to_owned(),
+                "source".to_owned(),
+                "year".to_owned(),
+            ],
+            rows: vec![
+                row("kor", "MSTI", "2018"),
+                row("kor", "MSTI", "2019"),
+                row("euu", "Eurostat", "2019"),
+            ],
+            citations: vec![],
+        };
+        let (groups, per_group, per_row) = super::group_rows(&table, &[0, 1, 2]);
+        assert_eq!(groups.iter().map(Vec::len).collect::<Vec<_>>(), vec![2, 1]);
+        assert_eq!(per_group, vec![0, 1]);
+        assert_eq!(per_row, vec![2]);
     }
 }
