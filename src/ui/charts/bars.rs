@@ -13,7 +13,8 @@ use crate::ui::{ViewCtx, theme};
 /// Width of all bars of one sector together, in sector units.
 const GROUP_WIDTH: f64 = 0.84;
 
-/// Draws the card; returns the series id of a bar or legend entry clicked this frame.
+/// Draws the card; returns the series id of a bar or legend entry clicked this frame, and
+/// where the sector names under the plot were drawn.
 pub fn show(
     ui: &mut Ui,
     ctx: &ViewCtx<'_>,
@@ -22,9 +23,8 @@ pub fn show(
     shown: &mut BTreeSet<String>,
     capturing: bool,
     top_source: Option<&str>,
-    axis_labels: &mut Vec<(String, Rect)>,
-) -> Option<String> {
-    axis_labels.clear();
+) -> (Option<String>, Vec<(String, Rect)>) {
+    let mut axis_labels = Vec::new();
     let mut clicked = None;
     ui.heading(&chart.title);
     ui.label(RichText::new(format!("Unit: {}", chart.unit)).weak());
@@ -35,7 +35,7 @@ pub fn show(
             "The store has no patent shares by sector for {year}."
         ));
         super::source_footer(ui, &chart.source_line, &chart.notes);
-        return None;
+        return (None, axis_labels);
     }
     let visible: Vec<&BarGroup> = chart
         .groups
@@ -133,7 +133,7 @@ pub fn show(
                         }
                         hovered
                     });
-                category_labels(ui, &response.transform, &chart.categories, axis_labels);
+                category_labels(ui, &response.transform, &chart.categories, &mut axis_labels);
                 response
             })
             .inner;
@@ -270,7 +270,7 @@ pub fn show(
     });
     let (source_line, notes) = chart.footer(|e| shown.contains(e));
     super::source_footer(ui, &source_line, &notes);
-    clicked
+    (clicked, axis_labels)
 }
 
 /// Height of the row of sector names under the plot (two lines of body text).

@@ -362,7 +362,7 @@ impl ChartsView {
             Built::Bars(chart, year) => {
                 self.geometry.points.clear();
                 self.hovered = None;
-                if let Some(id) = bars::show(
+                let (clicked, labels) = bars::show(
                     ui,
                     ctx,
                     chart,
@@ -370,8 +370,9 @@ impl ChartsView {
                     &mut self.shown,
                     capturing,
                     top_source,
-                    &mut self.geometry.axis_labels,
-                ) {
+                );
+                self.geometry.axis_labels = labels;
+                if let Some(id) = clicked {
                     commands.push(Command::Select(id));
                 }
             }

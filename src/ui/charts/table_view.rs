@@ -30,14 +30,14 @@ fn split_columns(table: &ExportTable) -> (Vec<usize>, Vec<(String, String)>) {
     (varying, constant)
 }
 
+/// Runs of rows, the columns said once in each run's heading, and the columns of its rows.
+type Grouped<'t> = (Vec<Vec<&'t Vec<String>>>, Vec<usize>, Vec<usize>);
+
 /// Rows of the same thing (runs of rows that share the first varying column, e.g. one
 /// series) are shown under one heading when there are such runs: the columns that hold one
 /// value within every run go in the heading, the rest in the rows. Returns the runs, the
 /// heading columns and the row columns.
-fn group_rows<'t>(
-    table: &'t ExportTable,
-    varying: &[usize],
-) -> (Vec<Vec<&'t Vec<String>>>, Vec<usize>, Vec<usize>) {
+fn group_rows<'t>(table: &'t ExportTable, varying: &[usize]) -> Grouped<'t> {
     let mut groups: Vec<Vec<&Vec<String>>> = Vec::new();
     let key = varying.first().copied();
     for row in &table.rows {

@@ -41,8 +41,10 @@ pub(super) fn fitted_table<R>(
     add: impl FnOnce(&mut Ui) -> R,
 ) -> R {
     if scrolls {
+        // The bar always shows, so that a reader sees there is more to the right.
         egui::ScrollArea::horizontal()
             .id_salt(salt)
+            .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
             .auto_shrink([false, true])
             .show(ui, add)
             .inner
