@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --example charts_demo -- [--chart rd|patent-trend|patent-sectors|tech|markets|budgets]
 //!     [--source SOURCE_ID] [--show KOR,EUU,USA] [--pick SERIES_ID:YEAR] [--png OUT.png]
-//!     [--print-point SERIES_ID:YEAR]
+//!     [--print-point SERIES_ID:YEAR] [--tab chart|table] [--details-width POINTS]
 //! ```
 //!
 //! `--pick` picks a point as a click would; `--png` exports the chart card once it is drawn;
@@ -15,7 +15,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use partnership_atlas::model::Store;
-use partnership_atlas::ui::charts::{ChartKind, ChartsView};
+use partnership_atlas::ui::charts::{ChartKind, ChartsView, Tab};
 use partnership_atlas::ui::{Command, ViewCtx, theme};
 
 /// The demo's state.
@@ -29,6 +29,8 @@ struct Demo {
     print_point: Option<(String, i32)>,
     png: Option<PathBuf>,
     frames: u32,
+    /// Width of the details panel (the app's is 360 points beside a 430-point list).
+    details_width: f32,
 }
 
 impl eframe::App for Demo {
@@ -38,7 +40,7 @@ impl eframe::App for Demo {
             ui.label(&self.status);
         });
         egui::Panel::right("demo-details")
-            .default_size(240.0)
+            .exact_size(self.details_width)
             .show(ui, |ui| {
                 ui.heading("Details");
                 match self.selected.as_deref().and_then(|id| self.store.item(id)) {
@@ -113,6 +115,7 @@ fn main() -> ExitCode {
     let mut pick = None;
     let mut print_point = None;
     let mut png = None;
+    let mut details_width = 240.0;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().unwrap_or_default();
@@ -141,6 +144,11 @@ fn main() -> ExitCode {
             "--pick" => pick = parse_point(&value),
             "--print-point" => print_point = parse_point(&value),
             "--png" => png = Some(PathBuf::from(value)),
+            "--tab" => view.set_tab(match value.as_str() {
+                "table" => Tab::Table,
+                _ => Tab::Chart,
+            }),
+            "--details-width" => details_width = value.parse().unwrap_or(240.0),
             other => {
                 eprintln!("unknown option {other}");
                 return ExitCode::FAILURE;
@@ -177,6 +185,7 @@ fn main() -> ExitCode {
                 print_point,
                 png,
                 frames: 0,
+                details_width,
             }))
         }),
     );

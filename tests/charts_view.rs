@@ -295,7 +295,12 @@ fn the_plotted_data_exports_as_csv_with_the_source_on_every_row() {
     let store = default_store();
     let (bytes, rows) = view.export_csv_bytes(&store).expect("exported");
     let text = String::from_utf8(bytes).expect("UTF-8");
-    assert_eq!(text.lines().count(), rows + 1);
+    let citations = text
+        .lines()
+        .filter(|l| l.starts_with("\"Source (") || l.starts_with("Source ("))
+        .count();
+    assert!(citations >= 1, "no citation line in\n{text}");
+    assert_eq!(text.lines().count(), 1 + rows + citations);
     let kor = text
         .lines()
         .find(|l| {

@@ -4,6 +4,15 @@
 use crate::analysis::charts::{SourceRef, resolve_all};
 use crate::model::{Money, PolicyKind, PolicyMeasure, Scale, Store};
 
+/// The currency the budgets chart draws (amounts in other currencies are listed, not drawn).
+pub const CHART_CURRENCY: &str = "KRW";
+
+/// The source line of the budgets chart: the sources of the rows it draws.
+pub fn source_line(rows: &[BudgetRow]) -> String {
+    let (_, charted) = bars(rows, CHART_CURRENCY);
+    crate::analysis::series::source_line_of(charted.iter().flat_map(|(r, _)| &r.sources))
+}
+
 /// One funded policy measure or strategy.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BudgetRow {

@@ -16,7 +16,9 @@ mod sources;
 mod test_store;
 
 pub mod budgets;
+pub mod built;
 pub mod findings;
+pub mod kind;
 pub mod table;
 
 pub use bars::{BarChartData, BarGroup, BarValue, sector_bars};
@@ -25,6 +27,7 @@ pub use codes::{
     ALL_FIELDS, BERD, ECONOMY_ORDER, Emphasis, GERD, PCT_COUNT, PCT_SHARE, alpha2, economy_names,
     economy_rank, format_value, hangul_name, indicator_short,
 };
+pub use kind::ChartKind;
 pub use line::{LineChartData, RdSelection, patent_share_chart, rd_chart};
 pub use notes::chart_notes;
 pub use plot_series::{PlotSeries, gaps_of, split_at_gaps};

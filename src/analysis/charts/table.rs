@@ -1,9 +1,10 @@
 //! The plotted data of a chart as a table, and that table as CSV bytes. Every row names its
-//! source, so a figure pasted from the CSV into a briefing still says where it comes from.
+//! source, and the CSV ends with a citation line per source, so a figure pasted from the CSV
+//! into a briefing still says where it comes from.
 
 use crate::analysis::charts::budgets::BudgetRow;
 use crate::analysis::charts::findings::{FindingSection, direction_word};
-use crate::analysis::charts::{BarChartData, LineChartData, PlotSeries, format_value};
+use crate::analysis::charts::{BarChartData, LineChartData, PlotSeries, SourceRef, format_value};
 
 /// A table: a header and rows of the same length.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -12,6 +13,9 @@ pub struct ExportTable {
     pub columns: Vec<String>,
     /// Rows, each as long as `columns`.
     pub rows: Vec<Vec<String>>,
+    /// One full citation per source of the rows ("Source (id): title, publisher, date, at"),
+    /// in the order the rows first cite them.
+    pub citations: Vec<String>,
 }
 
 impl ExportTable {
@@ -19,18 +23,42 @@ impl ExportTable {
         Self {
             columns: columns.iter().map(|c| (*c).to_owned()).collect(),
             rows: Vec::new(),
+            citations: Vec::new(),
         }
     }
 
-    /// The table as CSV (RFC 4180 quoting, `\n` line ends, UTF-8), every cell passed through
-    /// [`defuse_cell`] so a spreadsheet shows text from a store instead of running it.
+    /// Adds the citations of sources not cited yet: the source itself, without the table or
+    /// column a row was read from (each row's `source` cell says that).
+    fn cite<'a>(&mut self, sources: impl IntoIterator<Item = &'a SourceRef>) {
+        for s in sources {
+            let whole = SourceRef {
+                at: String::new(),
+                ..s.clone()
+            };
+            let line = format!("Source ({}): {}", s.id, whole.label());
+            if !self.citations.contains(&line) {
+                self.citations.push(line);
+            }
+        }
+    }
+
+    /// The table as CSV (RFC 4180 quoting, `\n` line ends, UTF-8): the header, the rows, then
+    /// one single-cell line per citation. Cells that a spreadsheet would run as a formula are
+    /// defused ([`defuse_cell`]).
     pub fn to_csv(&self) -> Result<Vec<u8>, csv::Error> {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
+            .flexible(true)
             .from_writer(Vec::new());
-        for row in std::iter::once(&self.columns).chain(&self.rows) {
-            let cells: Vec<_> = row.iter().map(|c| defuse_cell(c)).collect();
-            w.write_record(cells.iter().map(|c| c.as_bytes()))?;
+        let defused = |cells: &[String]| -> Vec<String> {
+            cells.iter().map(|c| defuse_cell(c).into_owned()).collect()
+        };
+        w.write_record(defused(&self.columns))?;
+        for row in &self.rows {
+            w.write_record(defused(row))?;
+        }
+        for c in &self.citations {
+            w.write_record([defuse_cell(c).as_ref()])?;
         }
         w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
     }
@@ -115,6 +143,7 @@ pub fn line_chart(chart: &LineChartData, shown: impl Fn(&PlotSeries) -> bool) ->
     for s in chart.series.iter().filter(|s| shown(s)) {
         t.rows
             .extend(series_rows(&chart.title, s, s.points.iter().copied()));
+        t.cite(&s.sources);
     }
     t
 }
@@ -136,6 +165,9 @@ pub fn bar_chart(chart: &BarChartData, year: i32, shown: impl Fn(&str) -> bool) 
     for g in chart.groups.iter().filter(|g| shown(&g.economy)) {
         for (bar, category) in g.bars.iter().zip(&chart.categories) {
             let Some(b) = bar else { continue };
+            if let Some(s) = chart.series.iter().find(|s| s.series_id == b.series_id) {
+                t.cite(&s.sources);
+            }
             t.rows.push(vec![
                 chart.title.clone(),
                 b.series_id.clone(),
@@ -170,6 +202,7 @@ pub fn findings(sections: &[FindingSection]) -> ExportTable {
     ]);
     for s in sections {
         for r in &s.rows {
+            t.cite(&r.sources);
             t.rows.push(vec![
                 r.id.clone(),
                 s.measure.clone(),
@@ -208,6 +241,7 @@ pub fn budgets(rows: &[BudgetRow]) -> ExportTable {
         "source",
     ]);
     for r in rows {
+        t.cite(&r.sources);
         t.rows.push(vec![
             r.id.clone(),
             r.title.clone(),
@@ -283,7 +317,7 @@ mod tests {
             .expect("in-memory CSV");
         let text = String::from_utf8(bytes).expect("UTF-8");
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), 3);
+        assert_eq!(lines.len(), 4, "header, two rows, one citation:\n{text}");
         assert!(lines[0].starts_with("chart,series_id,economy"));
         assert_eq!(
             lines[2],
@@ -303,5 +337,56 @@ mod tests {
             remarks: vec![],
         };
         assert!(line_chart(&chart, |s| s.economy != "KOR").rows.is_empty());
+    }
+
+    #[test]
+    fn the_csv_ends_with_one_citation_line_per_source() {
+        let chart = LineChartData {
+            title: "t".to_owned(),
+            y_label: String::new(),
+            unit: String::new(),
+            series: vec![
+                kor(),
+                PlotSeries {
+                    series_id: "gerd-euu".to_owned(),
+                    economy: "EUU".to_owned(),
+                    ..kor()
+                },
+            ],
+            source_line: String::new(),
+            notes: vec![],
+            remarks: vec![],
+        };
+        let table = line_chart(&chart, |_| true);
+        assert_eq!(table.rows.len(), 4);
+        assert_eq!(
+            table.citations,
+            vec!["Source (msti): OECD MSTI, \"Sep-2021\"".to_owned()]
+        );
+        let text = String::from_utf8(table.to_csv().expect("csv")).expect("UTF-8");
+        assert_eq!(
+            text.lines().last(),
+            Some("\"Source (msti): OECD MSTI, \"\"Sep-2021\"\"\"")
+        );
+    }
+
+    #[test]
+    fn text_that_a_spreadsheet_would_run_gets_a_leading_quote_and_numbers_stay_numbers() {
+        assert_eq!(defuse_cell("=1+1"), "'=1+1");
+        assert_eq!(defuse_cell("+cmd"), "'+cmd");
+        assert_eq!(defuse_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(defuse_cell("-x"), "'-x");
+        assert_eq!(defuse_cell("\tx"), "'\tx");
+        assert_eq!(defuse_cell("\rx"), "'\rx");
+        assert_eq!(defuse_cell("-4.5"), "-4.5");
+        assert_eq!(defuse_cell("+3"), "+3");
+        assert_eq!(defuse_cell("Korea = 4.64"), "Korea = 4.64");
+        let table = ExportTable {
+            columns: vec!["economy_name".to_owned(), "value".to_owned()],
+            rows: vec![vec!["=1+1".to_owned(), "-4.5".to_owned()]],
+            citations: vec![],
+        };
+        let text = String::from_utf8(table.to_csv().expect("csv")).expect("UTF-8");
+        assert_eq!(text, "economy_name,value\n'=1+1,-4.5\n");
     }
 }

@@ -13,7 +13,8 @@ use crate::ui::{ViewCtx, theme};
 /// Width of all bars of one sector together, in sector units.
 const GROUP_WIDTH: f64 = 0.84;
 
-/// Draws the card; returns the series id of a bar or legend entry clicked this frame.
+/// Draws the card; returns the series id of a bar or legend entry clicked this frame, and
+/// where the sector names under the plot were drawn.
 pub fn show(
     ui: &mut Ui,
     ctx: &ViewCtx<'_>,
@@ -22,7 +23,8 @@ pub fn show(
     shown: &mut BTreeSet<String>,
     capturing: bool,
     top_source: Option<&str>,
-) -> Option<String> {
+) -> (Option<String>, Vec<(String, Rect)>) {
+    let mut axis_labels = Vec::new();
     let mut clicked = None;
     ui.heading(&chart.title);
     ui.label(RichText::new(format!("Unit: {}", chart.unit)).weak());
@@ -33,7 +35,7 @@ pub fn show(
             "The store has no patent shares by sector for {year}."
         ));
         super::source_footer(ui, &chart.source_line, &chart.notes);
-        return None;
+        return (None, axis_labels);
     }
     let visible: Vec<&BarGroup> = chart
         .groups
@@ -43,94 +45,98 @@ pub fn show(
     let n = visible.len().max(1) as f64;
     let bar_width = GROUP_WIDTH / n;
     let offset = |i: usize| -GROUP_WIDTH / 2.0 + bar_width * (i as f64 + 0.5);
-    let categories = chart.categories.clone();
-    let cat_count = categories.len();
+    let cat_count = chart.categories.len();
 
     // Legend beside the plot, or under it where the view is narrow.
     let (narrow, layout) = super::legend_layout(ui);
     ui.with_layout(layout, |ui| {
         let plot_width = super::plot_width(ui, narrow);
-        let response = Plot::new(("sector-bars", year))
-            .width(plot_width)
-            .height(360.0)
-            .allow_drag(false)
-            .allow_zoom(false)
-            .allow_scroll(false)
-            .allow_boxed_zoom(false)
-            .allow_double_click_reset(false)
-            .show_x(false)
-            .show_y(false)
-            .include_y(0.0)
-            .include_x(-0.6)
-            .include_x(cat_count as f64 - 0.4)
-            .x_axis_label("WIPO technology sector")
-            .y_axis_label(chart.y_label.clone())
-            .x_grid_spacer(move |_| {
-                (0..cat_count)
-                    .map(|i| GridMark {
-                        value: i as f64,
-                        step_size: 1.0,
+        let response = ui
+            .vertical(|ui| {
+                let response = Plot::new(("sector-bars", year))
+                    .width(plot_width)
+                    .height(360.0)
+                    .allow_drag(false)
+                    .allow_zoom(false)
+                    .allow_scroll(false)
+                    .allow_boxed_zoom(false)
+                    .allow_double_click_reset(false)
+                    .show_x(false)
+                    .show_y(false)
+                    .include_y(0.0)
+                    .include_x(-0.6)
+                    .include_x(cat_count as f64 - 0.4)
+                    // The sector names are drawn under the plot, wrapped to their slot, so that all five
+                    // show at every width (the plot's own tick labels drop those that do not fit).
+                    .show_axes([false, true])
+                    .y_axis_label(chart.y_label.clone())
+                    .x_grid_spacer(move |_| {
+                        (0..cat_count)
+                            .map(|i| GridMark {
+                                value: i as f64,
+                                step_size: 1.0,
+                            })
+                            .collect()
                     })
-                    .collect()
-            })
-            .x_axis_formatter(move |mark, _| {
-                let i = mark.value.round();
-                if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                    categories.get(i as usize).cloned().unwrap_or_default()
-                } else {
-                    String::new()
-                }
-            })
-            .show(ui, |plot_ui| {
-                let transform = *plot_ui.transform();
-                let pointer = plot_ui.pointer_coordinate();
-                let mut hovered: Option<(String, String)> = None;
-                for (gi, g) in visible.iter().enumerate() {
-                    let colour = economy_colour(&g.economy, g.emphasis);
-                    let mut bars = Vec::new();
-                    for (ci, bar) in g.bars.iter().enumerate() {
-                        let x = ci as f64 + offset(gi);
-                        match bar {
-                            Some(b) => {
-                                let mut item = Bar::new(x, b.value)
-                                    .width(bar_width * 0.92)
-                                    .name(format!("{} {}", g.economy_name, chart.categories[ci]));
-                                item = if b.derived {
-                                    item.fill(colour.gamma_multiply(0.45))
-                                        .stroke(Stroke::new(1.5, colour))
-                                } else {
-                                    item.fill(colour).stroke(Stroke::new(0.5, colour))
-                                };
-                                bars.push(item);
-                                let r: Rect = transform.rect_from_values(
-                                    &PlotPoint::new(x - bar_width / 2.0, 0.0),
-                                    &PlotPoint::new(x + bar_width / 2.0, b.value),
-                                );
-                                if let Some(p) = pointer
-                                    && r.expand(2.0).contains(transform.position_from_point(&p))
-                                {
-                                    hovered = Some((b.series_id.clone(), b.description.clone()));
+                    .show(ui, |plot_ui| {
+                        let transform = *plot_ui.transform();
+                        let pointer = plot_ui.pointer_coordinate();
+                        let mut hovered: Option<(String, String)> = None;
+                        for (gi, g) in visible.iter().enumerate() {
+                            let colour = economy_colour(&g.economy, g.emphasis);
+                            let mut bars = Vec::new();
+                            for (ci, bar) in g.bars.iter().enumerate() {
+                                let x = ci as f64 + offset(gi);
+                                match bar {
+                                    Some(b) => {
+                                        let mut item = Bar::new(x, b.value)
+                                            .width(bar_width * 0.92)
+                                            .name(format!(
+                                                "{} {}",
+                                                g.economy_name, chart.categories[ci]
+                                            ));
+                                        item = if b.derived {
+                                            item.fill(colour.gamma_multiply(0.45))
+                                                .stroke(Stroke::new(1.5, colour))
+                                        } else {
+                                            item.fill(colour).stroke(Stroke::new(0.5, colour))
+                                        };
+                                        bars.push(item);
+                                        let r: Rect = transform.rect_from_values(
+                                            &PlotPoint::new(x - bar_width / 2.0, 0.0),
+                                            &PlotPoint::new(x + bar_width / 2.0, b.value),
+                                        );
+                                        if let Some(p) = pointer
+                                            && r.expand(2.0)
+                                                .contains(transform.position_from_point(&p))
+                                        {
+                                            hovered =
+                                                Some((b.series_id.clone(), b.description.clone()));
+                                        }
+                                    }
+                                    None => plot_ui.text(
+                                        Text::new(
+                                            "",
+                                            PlotPoint::new(x, 0.0),
+                                            RichText::new("n/a").size(super::SMALL_TEXT),
+                                        )
+                                        .anchor(Align2::CENTER_BOTTOM)
+                                        .color(theme::WARNING),
+                                    ),
                                 }
                             }
-                            None => plot_ui.text(
-                                Text::new(
-                                    "",
-                                    PlotPoint::new(x, 0.0),
-                                    RichText::new("n/a").size(super::SMALL_TEXT),
-                                )
-                                .anchor(Align2::CENTER_BOTTOM)
-                                .color(theme::WARNING),
-                            ),
+                            plot_ui.bar_chart(
+                                BarChart::new(g.economy_name.clone(), bars)
+                                    .id(("bars", &g.economy))
+                                    .color(colour),
+                            );
                         }
-                    }
-                    plot_ui.bar_chart(
-                        BarChart::new(g.economy_name.clone(), bars)
-                            .id(("bars", &g.economy))
-                            .color(colour),
-                    );
-                }
-                hovered
-            });
+                        hovered
+                    });
+                category_labels(ui, &response.transform, &chart.categories, &mut axis_labels);
+                response
+            })
+            .inner;
         if let Some((series_id, text)) = &response.inner {
             if !capturing {
                 egui::Tooltip::for_widget(&response.response)
@@ -224,39 +230,87 @@ pub fn show(
     });
     // The values, for reading off exactly.
     ui.add_space(4.0);
-    egui::Grid::new("sector-values")
-        .striped(true)
-        .spacing([12.0, 3.0])
-        .show(ui, |ui| {
-            ui.label(RichText::new("Economy").strong());
-            for c in &chart.categories {
-                ui.label(RichText::new(c).strong());
-            }
-            ui.end_row();
-            for g in &visible {
-                ui.label(&g.economy_name);
-                for b in &g.bars {
-                    match b {
-                        Some(b) => {
-                            let r = ui
-                                .selectable_label(
-                                    ctx.selected == Some(b.series_id.as_str()),
-                                    format_value(b.value),
-                                )
-                                .on_hover_text(&b.description);
-                            if r.clicked() {
-                                clicked = Some(b.series_id.clone());
-                            }
-                        }
-                        None => {
-                            ui.label(RichText::new("n/a").color(theme::WARNING));
-                        }
-                    }
+    let spacing = 12.0;
+    let mut columns = vec![(150.0, 2.0)];
+    columns.extend(chart.categories.iter().map(|_| (70.0, 1.0)));
+    let (_, scrolls) = super::column_widths(ui.available_width(), spacing, &columns);
+    super::fitted_table(ui, "sector-values-scroll", scrolls, |ui| {
+        egui::Grid::new("sector-values")
+            .striped(true)
+            .spacing([spacing, 3.0])
+            .show(ui, |ui| {
+                ui.label(RichText::new("Economy").strong());
+                for c in &chart.categories {
+                    ui.label(RichText::new(c).strong());
                 }
                 ui.end_row();
-            }
-        });
+                for g in &visible {
+                    ui.label(&g.economy_name);
+                    for b in &g.bars {
+                        match b {
+                            Some(b) => {
+                                let r = ui
+                                    .selectable_label(
+                                        ctx.selected == Some(b.series_id.as_str()),
+                                        format_value(b.value),
+                                    )
+                                    .on_hover_text(&b.description);
+                                if r.clicked() {
+                                    clicked = Some(b.series_id.clone());
+                                }
+                            }
+                            None => {
+                                ui.label(RichText::new("n/a").color(theme::WARNING));
+                            }
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+    });
     let (source_line, notes) = chart.footer(|e| shown.contains(e));
     super::source_footer(ui, &source_line, &notes);
-    clicked
+    (clicked, axis_labels)
+}
+
+/// Height of the row of sector names under the plot (two lines of body text).
+const CATEGORY_ROW: f32 = 40.0;
+
+/// The sector names under the plot, each wrapped inside its own slot, then the axis title;
+/// records where each name was drawn.
+fn category_labels(
+    ui: &mut Ui,
+    transform: &egui_plot::PlotTransform,
+    categories: &[String],
+    drawn: &mut Vec<(String, Rect)>,
+) {
+    let frame = *transform.frame();
+    let (row, _) = ui.allocate_exact_size(
+        egui::vec2(frame.width(), CATEGORY_ROW),
+        egui::Sense::hover(),
+    );
+    let slot = (transform.dpos_dvalue_x().abs() as f32).max(1.0);
+    for (i, name) in categories.iter().enumerate() {
+        let x = transform
+            .position_from_point(&PlotPoint::new(i as f64, 0.0))
+            .x;
+        let rect = Rect::from_min_max(
+            egui::pos2(x - slot / 2.0 + 2.0, row.top()),
+            egui::pos2(x + slot / 2.0 - 2.0, row.bottom()),
+        );
+        // A child placed in the row already allocated: it centres the name without
+        // justifying it, and moves nothing else.
+        let mut slot_ui = ui.new_child(
+            egui::UiBuilder::new()
+                .max_rect(rect)
+                .layout(egui::Layout::top_down(egui::Align::Center)),
+        );
+        let r = slot_ui.add(egui::Label::new(name.as_str()).wrap());
+        drawn.push((name.clone(), r.rect));
+    }
+    let (title, _) = ui.allocate_exact_size(egui::vec2(frame.width(), 18.0), egui::Sense::hover());
+    ui.put(
+        title,
+        egui::Label::new(RichText::new("WIPO technology sector").weak()),
+    );
 }

@@ -1,27 +1,16 @@
-//! Korea's policy budgets: a horizontal bar chart of the amounts stated in KRW, and a table
-//! with the funding as stated, the report's own euro conversion, and its caveat in the
-//! warning colour.
+//! Korea's policy budgets: a horizontal bar chart of the amounts stated in KRW (the table
+//! under it is in `budget_table.rs`).
 
 use egui::{Align2, FontId, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2};
 
-use super::cell;
-use crate::analysis::charts::budgets::{BudgetRow, bars};
+use crate::analysis::charts::budgets::{BudgetRow, CHART_CURRENCY as CURRENCY, bars, source_line};
 use crate::analysis::series::format_value;
-use crate::model::ItemRef;
 use crate::ui::{ViewCtx, theme};
 
-/// The currency the chart draws (amounts in other currencies are listed, not drawn).
-const CURRENCY: &str = "KRW";
-/// Width of the label column of the bar chart.
+/// Widest label column of the bar chart; narrower views give it 40 % of their width.
 const LABEL_WIDTH: f32 = 300.0;
 /// Height of one bar row.
 const ROW_HEIGHT: f32 = 30.0;
-
-/// The source line of the budgets card: the sources of the rows it draws.
-pub fn source_line(rows: &[BudgetRow]) -> String {
-    let (_, charted) = bars(rows, CURRENCY);
-    crate::analysis::series::source_line_of(charted.iter().flat_map(|(r, _)| &r.sources))
-}
 
 /// Round tick values from 0 to at least `max`.
 fn ticks(max: f64) -> Vec<f64> {
@@ -68,17 +57,44 @@ pub fn show(
     let max = charted.iter().map(|(_, v)| *v).fold(0.0, f64::max);
     let ticks = ticks(max);
     let top = ticks.last().copied().unwrap_or(1.0).max(f64::EPSILON);
-    let width = ui.available_width().max(LABEL_WIDTH + 200.0);
-    let height = ROW_HEIGHT * charted.len() as f32 + 40.0;
+    // Never wider than the view: a wider chart would widen the whole page under it.
+    let width = ui.available_width().max(200.0);
+    let label_width = (width * 0.4).min(LABEL_WIDTH);
+    let text_colour = ui.visuals().text_color();
+    // Each row is as tall as its wrapped label needs (at least one bar's height).
+    let labels: Vec<(f32, std::sync::Arc<egui::Galley>)> = charted
+        .iter()
+        .map(|(row, _)| {
+            let depth = depth_among(row, &charted);
+            let indent = 16.0 * depth as f32;
+            let label = if depth > 0 {
+                format!("↳ {}", row.title)
+            } else {
+                row.title.clone()
+            };
+            let galley = ui.painter().layout(
+                label,
+                FontId::proportional(12.5),
+                text_colour,
+                (label_width - indent).max(40.0),
+            );
+            (indent, galley)
+        })
+        .collect();
+    let heights: Vec<f32> = labels
+        .iter()
+        .map(|(_, g)| (g.size().y + 8.0).max(ROW_HEIGHT))
+        .collect();
+    let rows_height: f32 = heights.iter().sum();
+    let height = rows_height + 40.0;
     let (rect, response) = ui.allocate_exact_size(Vec2::new(width, height), Sense::click());
     let painter = ui.painter_at(rect);
-    let bar_left = rect.left() + LABEL_WIDTH + 8.0;
+    let bar_left = rect.left() + label_width + 8.0;
     let bar_right = rect.right() - 90.0;
     let x_of = |v: f64| bar_left + (bar_right - bar_left) * (v / top) as f32;
-    let text_colour = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
     let grid = ui.visuals().widgets.noninteractive.bg_stroke;
-    let chart_bottom = rect.top() + ROW_HEIGHT * charted.len() as f32 + 4.0;
+    let chart_bottom = rect.top() + rows_height + 4.0;
     for t in &ticks {
         let x = x_of(*t);
         painter.line_segment([Pos2::new(x, rect.top()), Pos2::new(x, chart_bottom)], grid);
@@ -99,33 +115,25 @@ pub fn show(
     );
     let pointer = response.hover_pos();
     let mut hovered: Option<&BudgetRow> = None;
-    for (i, (row, value)) in charted.iter().enumerate() {
-        let y0 = rect.top() + ROW_HEIGHT * i as f32;
+    let mut y0 = rect.top();
+    for (((row, value), (indent, galley)), row_height) in charted.iter().zip(labels).zip(heights) {
         let row_rect = Rect::from_min_max(
             Pos2::new(rect.left(), y0),
-            Pos2::new(rect.right(), y0 + ROW_HEIGHT),
+            Pos2::new(rect.right(), y0 + row_height),
         );
-        let depth = depth_among(row, &charted);
-        let indent = 16.0 * depth as f32;
-        let label = if depth > 0 {
-            format!("↳ {}", row.title)
-        } else {
-            row.title.clone()
-        };
-        let galley = painter.layout(
-            label,
-            FontId::proportional(12.5),
-            text_colour,
-            LABEL_WIDTH - indent,
-        );
+        y0 += row_height;
         let label_pos = Pos2::new(
             rect.left() + indent,
             row_rect.center().y - galley.size().y / 2.0,
         );
         painter.galley(label_pos, galley, text_colour);
+        let bar_half = (ROW_HEIGHT - 12.0) / 2.0;
         let bar = Rect::from_min_max(
-            Pos2::new(bar_left, y0 + 6.0),
-            Pos2::new(x_of(*value).max(bar_left + 1.0), y0 + ROW_HEIGHT - 6.0),
+            Pos2::new(bar_left, row_rect.center().y - bar_half),
+            Pos2::new(
+                x_of(*value).max(bar_left + 1.0),
+                row_rect.center().y + bar_half,
+            ),
         );
         let selected = ctx.selected == Some(row.id.as_str());
         let is_hovered = !capturing && pointer.is_some_and(|p| row_rect.contains(p));
@@ -209,102 +217,6 @@ pub fn show(
     clicked
 }
 
-/// The table under the budget chart: funding as stated, the report's own conversion with the
-/// rate it implies, and the caveat in the warning colour. Returns the id of a row clicked.
-pub fn table(ui: &mut Ui, ctx: &ViewCtx<'_>, rows: &[BudgetRow]) -> Option<String> {
-    let mut clicked = None;
-    // The table: as stated, the report's conversion, the caveat.
-    ui.add_space(8.0);
-    let spacing = 12.0;
-    let fixed = [260.0, 80.0, 190.0, 200.0];
-    let caveat_width =
-        (ui.available_width() - fixed.iter().sum::<f32>() - 5.0 * spacing - 24.0).max(240.0);
-    let widths = [fixed[0], fixed[1], fixed[2], fixed[3], caveat_width];
-    egui::Grid::new("budget-table")
-        .striped(true)
-        .num_columns(5)
-        .spacing([spacing, 6.0])
-        .show(ui, |ui| {
-            for (h, w) in [
-                "Policy",
-                "Period",
-                "Funding as stated",
-                "Report's € conversion",
-                "Caveat",
-            ]
-            .into_iter()
-            .zip(widths)
-            {
-                cell(ui, w, |ui| {
-                    ui.label(RichText::new(h).strong());
-                });
-            }
-            ui.end_row();
-            for row in rows {
-                cell(ui, widths[0], |ui| {
-                    let selected = ctx.selected == Some(row.id.as_str());
-                    let mut title = row.label();
-                    if ctx.noted.contains(&row.id) {
-                        title.push_str(" ●");
-                    }
-                    let r = ui
-                        .add(egui::Button::selectable(selected, title).wrap())
-                        .on_hover_text(format!("Source: {}", row.source_label()));
-                    if r.clicked() {
-                        clicked = Some(row.id.clone());
-                    }
-                    let owners = owner_names(ctx, &row.owners);
-                    if !owners.is_empty() {
-                        ui.add(egui::Label::new(RichText::new(owners).size(super::SMALL_TEXT).weak()).wrap());
-                    }
-                });
-                cell(ui, widths[1], |ui| {
-                    ui.label(&row.period);
-                });
-                cell(ui, widths[2], |ui| {
-                    ui.add(egui::Label::new(&row.as_stated).wrap());
-                });
-                cell(ui, widths[3], |ui| match (&row.converted, row.implied_rate()) {
-                    (Some(c), Some(rate)) => {
-                        ui.label(c.to_string());
-                        ui.add(
-                            egui::Label::new(
-                                RichText::new(format!(
-                                    "implies {} {} per {}",
-                                    rate_text(rate),
-                                    row.amount.as_ref().map_or("", |a| a.currency.as_str()),
-                                    c.currency
-                                ))
-                                .size(super::SMALL_TEXT)
-                                .weak(),
-                            )
-                            .wrap(),
-                        )
-                        .on_hover_text(
-                            "The exchange rate implied by the report's own two figures (computed here, not stated in the report).",
-                        );
-                    }
-                    (Some(c), None) => {
-                        ui.label(c.to_string());
-                    }
-                    _ => {
-                        ui.weak("none given");
-                    }
-                });
-                cell(ui, widths[4], |ui| {
-                    if let Some(c) = &row.caveat {
-                        ui.add(
-                            egui::Label::new(RichText::new(format!("⚠ {c}")).color(theme::WARNING))
-                                .wrap(),
-                        );
-                    }
-                });
-                ui.end_row();
-            }
-        });
-    clicked
-}
-
 /// How many of a row's ancestors are drawn too (each one indents it a step).
 fn depth_among(row: &BudgetRow, charted: &[(&BudgetRow, f64)]) -> usize {
     let mut depth = 0;
@@ -322,54 +234,9 @@ fn depth_among(row: &BudgetRow, charted: &[(&BudgetRow, f64)]) -> usize {
     depth
 }
 
-/// An exchange rate as printed: two decimals below 100, whole with separators above.
-fn rate_text(rate: f64) -> String {
-    if rate.abs() < 100.0 {
-        format!("{rate:.2}")
-    } else {
-        thousands(rate)
-    }
-}
-
-/// A whole number with thousands separators ("1,350,296").
-fn thousands(value: f64) -> String {
-    let digits = format!("{:.0}", value.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if value < 0.0 { format!("-{out}") } else { out }
-}
-
-/// The names of the owners, with their Hangul names when asked for and known.
-fn owner_names(ctx: &ViewCtx<'_>, owners: &[String]) -> String {
-    owners
-        .iter()
-        .map(|id| match ctx.store.item(id) {
-            Some(ItemRef::Organisation(o)) => match (&o.name_ko, ctx.hangul) {
-                (Some(ko), true) => format!("{} ({ko})", o.name),
-                _ => o.name.clone(),
-            },
-            Some(other) => other.name().to_owned(),
-            None => id.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::ticks;
-
-    #[test]
-    fn large_numbers_get_thousands_separators() {
-        assert_eq!(super::thousands(1_350_295.9), "1,350,296");
-        assert_eq!(super::thousands(999.0), "999");
-        assert_eq!(super::thousands(1000.0), "1,000");
-    }
 
     #[test]
     fn ticks_are_round_and_cover_the_largest_value() {

@@ -150,6 +150,7 @@ mod tests {
                 "4.64".to_owned(),
                 "OECD MSTI".to_owned(),
             ]],
+            citations: vec![],
         };
         let bytes = table.to_csv().expect("csv");
         assert_eq!(

@@ -59,96 +59,102 @@ pub fn show(
             .strong()
             .size(15.0),
         );
-        let fixed = [150.0, 36.0, 190.0, 50.0, 230.0, 80.0];
-        let rest = ui.available_width() - fixed.iter().sum::<f32>() - 7.0 * 12.0 - 24.0;
-        let widths = [
-            fixed[0],
-            fixed[1],
-            fixed[2],
-            fixed[3],
-            fixed[4],
-            fixed[5],
-            rest.max(220.0),
-        ];
-        egui::Grid::new(("findings", si))
-            .striped(true)
-            .num_columns(7)
-            .spacing([12.0, 4.0])
-            .show(ui, |ui| {
-                for (h, w) in [
-                    "Economy",
-                    "Rank",
-                    "Field",
-                    "Change",
-                    "Level (as stated)",
-                    "Period",
-                    "Statement",
-                ]
-                .into_iter()
-                .zip(widths)
-                {
-                    cell(ui, w, |ui| {
-                        ui.label(RichText::new(h).strong());
-                    });
-                }
-                ui.end_row();
-                for row in &section.rows {
-                    let emphasis = Emphasis::of(&row.economy);
-                    let mut eco = RichText::new(&row.economy_name)
-                        .color(economy_colour(&row.economy, emphasis));
-                    if emphasis != Emphasis::Other {
-                        eco = eco.strong();
+        let (widths, scrolls) = super::column_widths(
+            ui.available_width() - 16.0,
+            12.0,
+            &[
+                (90.0, 1.0),
+                (30.0, 0.0),
+                (120.0, 1.5),
+                (56.0, 0.0),
+                (100.0, 2.0),
+                (76.0, 0.0),
+                (140.0, 4.0),
+            ],
+        );
+        super::fitted_table(ui, &format!("findings-scroll-{si}"), scrolls, |ui| {
+            egui::Grid::new(("findings", si))
+                .striped(true)
+                .num_columns(7)
+                .spacing([12.0, 4.0])
+                .show(ui, |ui| {
+                    for (h, w) in [
+                        "Economy",
+                        "Rank",
+                        "Field",
+                        "Change",
+                        "Level (as stated)",
+                        "Period",
+                        "Statement",
+                    ]
+                    .into_iter()
+                    .zip(widths.iter().copied())
+                    {
+                        cell(ui, w, |ui| {
+                            ui.label(RichText::new(h).strong());
+                        });
                     }
-                    cell(ui, widths[0], |ui| {
-                        ui.add(egui::Label::new(eco).wrap());
-                    });
-                    cell(ui, widths[1], |ui| {
-                        ui.label(RichText::new(row.rank_label()).strong());
-                    });
-                    cell(ui, widths[2], |ui| {
-                        let selected = ctx.selected == Some(row.id.as_str());
-                        let field = row.field.as_deref().unwrap_or("(all fields)");
-                        let text = if ctx.noted.contains(&row.id) {
-                            format!("{field} ●")
-                        } else {
-                            field.to_owned()
-                        };
-                        let r = ui
-                            .add(egui::Button::selectable(selected, text).wrap())
-                            .on_hover_text("Click to show the finding in the details panel.");
-                        if r.clicked() {
-                            clicked = Some(row.id.clone());
-                        }
-                    });
-                    cell(ui, widths[3], |ui| {
-                        let colour = match row.change {
-                            Some(Direction::Up) => theme::RISE,
-                            Some(Direction::Down) => theme::FALL,
-                            _ => ui.visuals().text_color(),
-                        };
-                        ui.label(
-                            RichText::new(arrow(row.change))
-                                .color(colour)
-                                .strong()
-                                .size(16.0),
-                        )
-                        .on_hover_text(direction_word(row.change));
-                    });
-                    cell(ui, widths[4], |ui| {
-                        ui.add(egui::Label::new(row.level.as_deref().unwrap_or("")).wrap());
-                    });
-                    cell(ui, widths[5], |ui| {
-                        ui.label(&row.period);
-                    });
-                    cell(ui, widths[6], |ui| {
-                        ui.add(
-                            egui::Label::new(RichText::new(&row.statement).size(super::SMALL_TEXT))
-                                .wrap(),
-                        );
-                    });
                     ui.end_row();
-                }
-            });
+                    for row in &section.rows {
+                        let emphasis = Emphasis::of(&row.economy);
+                        let mut eco = RichText::new(&row.economy_name)
+                            .color(economy_colour(&row.economy, emphasis));
+                        if emphasis != Emphasis::Other {
+                            eco = eco.strong();
+                        }
+                        cell(ui, widths[0], |ui| {
+                            ui.add(egui::Label::new(eco).wrap());
+                        });
+                        cell(ui, widths[1], |ui| {
+                            ui.label(RichText::new(row.rank_label()).strong());
+                        });
+                        cell(ui, widths[2], |ui| {
+                            let selected = ctx.selected == Some(row.id.as_str());
+                            let field = row.field.as_deref().unwrap_or("(all fields)");
+                            let text = if ctx.noted.contains(&row.id) {
+                                format!("{field} ●")
+                            } else {
+                                field.to_owned()
+                            };
+                            let r = ui
+                                .add(egui::Button::selectable(selected, text).wrap())
+                                .on_hover_text("Click to show the finding in the details panel.");
+                            if r.clicked() {
+                                clicked = Some(row.id.clone());
+                            }
+                        });
+                        cell(ui, widths[3], |ui| {
+                            let colour = match row.change {
+                                Some(Direction::Up) => theme::RISE,
+                                Some(Direction::Down) => theme::FALL,
+                                _ => ui.visuals().text_color(),
+                            };
+                            ui.label(
+                                RichText::new(arrow(row.change))
+                                    .color(colour)
+                                    .strong()
+                                    .size(16.0),
+                            )
+                            .on_hover_text(direction_word(row.change));
+                        });
+                        cell(ui, widths[4], |ui| {
+                            ui.add(egui::Label::new(row.level.as_deref().unwrap_or("")).wrap());
+                        });
+                        cell(ui, widths[5], |ui| {
+                            ui.label(&row.period);
+                        });
+                        cell(ui, widths[6], |ui| {
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(&row.statement).size(super::SMALL_TEXT),
+                                )
+                                .wrap(),
+                            );
+                        });
+                        ui.end_row();
+                    }
+                });
+        });
         super::source_footer(ui, &section.source_line, &[]);
     }
     ui.add_space(4.0);
