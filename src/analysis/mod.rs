@@ -2,4 +2,5 @@
 pub mod charts;
 pub mod import;
 pub mod network;
+pub mod search;
 pub mod series;

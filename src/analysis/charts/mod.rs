@@ -2,5 +2,6 @@
 //! policy budgets as stated, and the tables the charts export as CSV.
 
 pub mod budgets;
+pub mod compare;
 pub mod findings;
 pub mod table;

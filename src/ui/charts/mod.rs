@@ -6,6 +6,7 @@
 
 mod bars;
 mod budgets;
+pub mod compare;
 pub mod export;
 mod files;
 mod findings;
@@ -119,8 +120,9 @@ pub struct ChartsView {
     patent_field: Option<String>,
     /// The source of the patent trend chart.
     patent_source: Option<String>,
-    /// The year of the value table and of the sector bars.
-    year: Option<i32>,
+    /// The year chosen on each chart (by [`ChartKind::file_stem`]; `compare-…` for a source
+    /// comparison), so every chart reopens on its own year.
+    years: std::collections::BTreeMap<String, i32>,
     /// Economy codes whose series are drawn.
     shown: BTreeSet<String>,
 
@@ -145,7 +147,7 @@ impl Default for ChartsView {
             rd_berd: true,
             patent_field: None,
             patent_source: None,
-            year: None,
+            years: Default::default(),
             shown: ["KOR", "EUU"].into_iter().map(str::to_owned).collect(),
             geometry: Geometry::default(),
             hovered: None,
@@ -257,6 +259,20 @@ impl ChartsView {
                 self.geometry.card = Some(card.response.rect);
                 self.readout(ui, &built);
                 self.values(ui, ctx, &built, &mut commands);
+                if self.kind == ChartKind::RdSpending {
+                    let key = "compare-gerd";
+                    let out = compare::show(
+                        ui,
+                        ctx,
+                        series::GERD,
+                        &self.shown,
+                        self.years.get(key).copied(),
+                    );
+                    if let Some(y) = out.year {
+                        self.years.insert(key.to_owned(), y);
+                    }
+                    commands.extend(out.commands);
+                }
                 if let Built::Budgets(rows) = &built
                     && let Some(id) = budgets::table(ui, ctx, rows)
                 {
@@ -312,10 +328,12 @@ impl ChartsView {
             .or_else(|| choices.first().map(|c| c.id.clone()))
     }
 
-    /// The year in use for a set of available years: the remembered one if available, else the
-    /// last year Korea has, else the last year.
+    /// The year in use for a set of available years: the one remembered for this chart if
+    /// available, else the opening year (see [`Self::line_years`]), else the last year.
     fn year_in_use(&self, years: &[i32], korea_years: &[i32]) -> Option<i32> {
-        self.year
+        self.years
+            .get(self.kind.file_stem())
+            .copied()
             .filter(|y| years.contains(y))
             .or_else(|| korea_years.last().copied())
             .or_else(|| years.last().copied())
@@ -359,25 +377,27 @@ impl ChartsView {
         }
     }
 
-    /// The years of a line chart, and those Korea has.
-    fn line_years(chart: &LineChartData) -> (Vec<i32>, Vec<i32>) {
+    /// The years of a line chart, and the year it opens on: the latest with a value for every
+    /// highlighted economy in every shown source ([`crate::analysis::charts::compare::opening_year`]).
+    fn line_years(&self, chart: &LineChartData) -> (Vec<i32>, Vec<i32>) {
         let all: BTreeSet<i32> = chart
             .series
             .iter()
             .flat_map(|s| s.points.iter().map(|p| p.0))
             .collect();
-        let korea: BTreeSet<i32> = chart
-            .series
-            .iter()
-            .filter(|s| s.economy == "KOR")
-            .flat_map(|s| s.points.iter().map(|p| p.0))
-            .collect();
-        (all.into_iter().collect(), korea.into_iter().collect())
+        let points = chart.series.iter().flat_map(|s| {
+            let source = s.sources.first().map_or("", |r| r.id.as_str());
+            s.points
+                .iter()
+                .map(move |p| (s.economy.as_str(), source, p.0))
+        });
+        let opening = crate::analysis::charts::compare::opening_year(points, &self.shown);
+        (all.into_iter().collect(), opening.into_iter().collect())
     }
 
     fn controls(&mut self, ui: &mut Ui, store: &Store, built: &Built) {
         let years = match built {
-            Built::Line(chart) => Some(Self::line_years(chart)),
+            Built::Line(chart) => Some(self.line_years(chart)),
             Built::Bars(..) => Some((series::years_of(store, series::PCT_SHARE, None), Vec::new())),
             _ => None,
         };
@@ -467,7 +487,7 @@ impl ChartsView {
             .show_ui(ui, |ui| {
                 for y in years.iter().rev() {
                     if ui.selectable_label(*y == current, y.to_string()).clicked() {
-                        self.year = Some(*y);
+                        self.years.insert(self.kind.file_stem().to_owned(), *y);
                     }
                 }
             })
@@ -596,7 +616,7 @@ impl ChartsView {
         commands: &mut Vec<Command>,
     ) {
         let Built::Line(chart) = built else { return };
-        let (years, korea) = Self::line_years(chart);
+        let (years, korea) = self.line_years(chart);
         let Some(year) = self.year_in_use(&years, &korea) else {
             return;
         };
