@@ -41,6 +41,9 @@ pub struct ListState {
     /// The user's notes as search data, rebuilt when the notebook changes.
     #[serde(skip)]
     notes: Option<UserNotes>,
+    /// Row heights of the current hits.
+    #[serde(skip)]
+    heights: Heights,
 }
 
 impl ListState {
@@ -202,11 +205,11 @@ fn chips(ui: &mut egui::Ui, rows: &[Row], state: &mut ListState) {
                 toggle(&mut f.statuses, s);
             }
         }
-        ui.add_space(6.0);
-        year_range(ui, rows, f);
     });
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
+        year_range(ui, rows, &mut state.filters);
+        ui.add_space(8.0);
         let more = if state.more_filters {
             "Fewer filters"
         } else {
@@ -215,9 +218,8 @@ fn chips(ui: &mut egui::Ui, rows: &[Row], state: &mut ListState) {
         if ui.small_button(more).clicked() {
             state.more_filters = !state.more_filters;
         }
-        let f = &mut state.filters;
-        if !f.is_empty() && ui.small_button("Clear filters").clicked() {
-            *f = Filters::default();
+        if !state.filters.is_empty() && ui.small_button("Clear filters").clicked() {
+            state.filters = Filters::default();
         }
     });
     if state.more_filters {
@@ -302,7 +304,7 @@ fn year_range(ui: &mut egui::Ui, rows: &[Row], f: &mut Filters) {
 
 /// `text` with `ranges` marked in the selection colours, wrapped at `width`.
 fn marked(
-    ui: &egui::Ui,
+    style: &egui::Style,
     prefix: &str,
     text: &str,
     ranges: &[std::ops::Range<usize>],
@@ -312,8 +314,8 @@ fn marked(
     let mut job = LayoutJob::default();
     let plain = TextFormat::simple(font.clone(), color);
     let mark = TextFormat {
-        background: ui.visuals().selection.bg_fill,
-        color: ui.visuals().strong_text_color(),
+        background: style.visuals.selection.bg_fill,
+        color: style.visuals.strong_text_color(),
         ..TextFormat::simple(font, color)
     };
     if !prefix.is_empty() {
@@ -337,39 +339,62 @@ struct Cell {
     name: LayoutJob,
     subtitle: Option<String>,
     snippets: Vec<LayoutJob>,
+    /// Each snippet's whole text, for the hover.
+    full: Vec<String>,
 }
 
-fn cell(ui: &egui::Ui, ctx: &ViewCtx<'_>, r: &Row, query: &Query, notes: &UserNotes) -> Cell {
-    let body = egui::TextStyle::Body.resolve(ui.style());
-    let small = egui::TextStyle::Small.resolve(ui.style());
-    let text = ui.visuals().text_color();
-    let weak = ui.visuals().weak_text_color();
+fn cell(
+    style: &egui::Style,
+    ctx: &ViewCtx<'_>,
+    r: &Row,
+    query: &Query,
+    notes: &UserNotes,
+) -> Cell {
+    let body = egui::TextStyle::Body.resolve(style);
+    let small = egui::TextStyle::Small.resolve(style);
+    let text = style.visuals.text_color();
+    let weak = style.visuals.weak_text_color();
     let name = match (&r.name_ko, ctx.hangul) {
         (Some(ko), true) => ko.as_str(),
         _ => r.name.as_str(),
     };
-    let name = marked(ui, "", name, &search::highlight(name, query), body, text);
+    let name = marked(style, "", name, &search::highlight(name, query), body, text);
     let subtitle = (!r.programme_name.is_empty()).then(|| r.programme_name.clone());
-    let snippets = search::snippets(r, query, notes, SNIPPETS)
+    let found = search::snippets(r, query, notes, SNIPPETS);
+    let full = found
+        .iter()
+        .map(|s| format!("{}: {}", s.field, s.text))
+        .collect();
+    let snippets = found
         .into_iter()
-        .map(
-            |Snippet {
-                 field,
-                 text: t,
-                 ranges,
-             }| { marked(ui, &format!("{field}: "), &t, &ranges, small.clone(), weak) },
-        )
+        .map(|Snippet { field, text, ranges }| {
+            marked(style, &format!("{field}: "), &text, &ranges, small.clone(), weak)
+        })
         .collect();
     Cell {
         name,
         subtitle,
         snippets,
+        full,
     }
 }
 
-fn wrapped(mut job: LayoutJob, width: f32) -> LayoutJob {
-    job.wrap.max_width = width;
-    job
+/// An upper estimate of the lines `text` takes at `width` points in `font`: arithmetic only,
+/// so that a list of 100,000 hits can size its rows without laying them all out.
+fn lines(text: &str, font_size: f32, width: f32) -> f32 {
+    let advance: f32 = text
+        .chars()
+        .map(|c| if c.is_ascii() { 0.62 } else { 1.05 })
+        .sum::<f32>()
+        * font_size;
+    (advance / width.max(1.0)).ceil().max(1.0)
+}
+
+/// Row heights of the hits, kept while the hits, the width and the name language stay the same.
+#[derive(Clone, Debug, Default)]
+struct Heights {
+    key: (u64, u32, bool, usize),
+    heights: Vec<f32>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -390,31 +415,34 @@ fn table(
     let bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin + 4.0;
     let name_width =
         (ui.available_width() - KIND - STATUS - YEAR - 4.0 * spacing.x - bar).max(80.0);
-    // Lay out every name cell once: its height is the row's height.
-    let cells: Vec<Cell> = shown
-        .iter()
-        .map(|h| cell(ui, ctx, &rows[h.doc], query, notes))
-        .collect();
-    let small = egui::TextStyle::Small.resolve(ui.style());
-    let weak = ui.visuals().weak_text_color();
-    let heights: Vec<f32> = cells
-        .iter()
-        .map(|c| {
-            ui.fonts_mut(|f| {
-                let mut h = f.layout_job(wrapped(c.name.clone(), name_width)).size().y;
-                if let Some(s) = &c.subtitle {
-                    h += spacing.y
-                        + f.layout(s.clone(), small.clone(), weak, name_width)
-                            .size()
-                            .y;
-                }
-                for s in &c.snippets {
-                    h += spacing.y + f.layout_job(wrapped(s.clone(), name_width)).size().y;
-                }
-                h + 6.0
-            })
-        })
-        .collect();
+    let body = egui::TextStyle::Body.resolve(ui.style()).size;
+    let small = egui::TextStyle::Small.resolve(ui.style()).size;
+    let row_height = |r: &Row, hit: &search::Hit| {
+        let name = match (&r.name_ko, ctx.hangul) {
+            (Some(ko), true) => ko.as_str(),
+            _ => r.name.as_str(),
+        };
+        let mut h = lines(name, body, name_width) * (body + 3.0);
+        if !r.programme_name.is_empty() {
+            h += spacing.y + lines(&r.programme_name, small, name_width) * (small + 3.0);
+        }
+        h += f32::from(hit.extra.min(SNIPPETS as u8)) * (spacing.y + small + 3.0);
+        h + 6.0
+    };
+    let key = (
+        state.searcher.version(),
+        name_width.round() as u32,
+        ctx.hangul,
+        shown.len(),
+    );
+    if state.heights.key != key || state.heights.heights.len() != shown.len() {
+        state.heights = Heights {
+            key,
+            heights: shown.iter().map(|h| row_height(&rows[h.doc], h)).collect(),
+        };
+    }
+    let heights = state.heights.heights.clone();
+    let style = ui.style().clone();
     TableBuilder::new(ui)
         .striped(true)
         .sense(egui::Sense::click())
@@ -463,11 +491,12 @@ fn table(
         })
         .body(|body| {
             body.heterogeneous_rows(heights.into_iter(), |mut row| {
-                let i = row.index();
-                let (Some(hit), Some(c)) = (shown.get(i), cells.get(i)) else {
+                let Some(hit) = shown.get(row.index()) else {
                     return;
                 };
                 let r = &rows[hit.doc];
+                // Only the rows on screen are laid out.
+                let c = cell(&style, ctx, r, query, notes);
                 row.set_selected(ctx.selected == Some(r.id.as_str()));
                 row.col(|ui| {
                     ui.horizontal(|ui| {
@@ -491,8 +520,9 @@ fn table(
                                 .selectable(false),
                         );
                     }
-                    for s in &c.snippets {
-                        ui.add(egui::Label::new(s.clone()).wrap().selectable(false));
+                    for (s, full) in c.snippets.iter().zip(&c.full) {
+                        ui.add(egui::Label::new(s.clone()).truncate().selectable(false))
+                            .on_hover_text(full);
                     }
                 });
                 row.col(|ui| {

@@ -85,17 +85,21 @@ impl Kind {
     }
 }
 
-/// How strongly a match in a field speaks for the record: names first.
+/// How strongly a match in a field speaks for the record: names first, sources last.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Tier {
     /// The name, the Hangul name, a short name or alias.
     Name = 0,
-    /// Status, kind, themes, year: the record's key facts.
+    /// Status, kind, themes, country: the record's key facts.
     Fact = 1,
-    /// Everything else: descriptions, notes, milestones, linked names, sources.
-    Text = 2,
-    /// The user's own notes.
-    UserNote = 3,
+    /// The user's own notes on the record.
+    UserNote = 2,
+    /// Descriptions, notes, caveats, milestones.
+    Text = 3,
+    /// Names of the records it links to (sides, parties, members).
+    Link = 4,
+    /// Titles, publishers and places in the sources it cites.
+    Source = 5,
 }
 
 /// One text a record shows, with the label the details panel gives it.
@@ -191,7 +195,7 @@ impl<'s> Builder<'s> {
                 None => self.store.display_name(id),
             })
             .collect();
-        self.add(Tier::Text, label, names.join(", "));
+        self.add(Tier::Link, label, names.join(", "));
     }
 
     fn milestones(&mut self, milestones: &[Milestone]) {
@@ -217,7 +221,7 @@ impl<'s> Builder<'s> {
                     .join(" — "),
                 None => c.at.clone(),
             };
-            self.add(Tier::Text, "Source", text);
+            self.add(Tier::Source, "Source", text);
         }
     }
 }

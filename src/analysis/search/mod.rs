@@ -90,6 +90,9 @@ pub struct Hit {
     /// Lower is better: the sum over terms of the best field tier each was found in (0 when
     /// every term is in a name). Zero for every record when nothing was typed.
     pub score: u32,
+    /// How many texts other than the English name hold a term (the snippets it can show),
+    /// at most 255.
+    pub extra: u8,
 }
 
 /// Does `doc` pass the chips?
@@ -108,8 +111,12 @@ pub fn admits(doc: &Doc, f: &Filters) -> bool {
             }))
 }
 
-/// The rank of `doc` for `query`, or `None` when some term is in none of its texts.
-pub fn score(doc: &Doc, query: &Query, notes: &UserNotes) -> Option<u32> {
+/// The rank of `doc` for `query` and the number of its texts other than the English name that
+/// hold a term, or `None` when some term is in none of its texts.
+pub fn score(doc: &Doc, query: &Query, notes: &UserNotes) -> Option<(u32, u8)> {
+    if query.is_empty() {
+        return Some((0, 0));
+    }
     // Fast path: every term somewhere (one scan of the haystack per term).
     let user = notes.folded(&doc.id);
     for t in &query.terms {
@@ -117,16 +124,33 @@ pub fn score(doc: &Doc, query: &Query, notes: &UserNotes) -> Option<u32> {
             return None;
         }
     }
-    let mut total = 0;
-    for t in &query.terms {
-        let best = (0..doc.fields.len())
-            .filter(|&i| doc.folded(i).contains(t.as_str()))
-            .map(|i| doc.fields[i].tier)
-            .min()
-            .unwrap_or(Tier::UserNote);
-        total += best as u32;
+    let mut best = vec![Tier::Source; query.terms.len()];
+    let mut extra = 0_usize;
+    for n in user {
+        let mut any = false;
+        for (b, t) in best.iter_mut().zip(&query.terms) {
+            if n.contains(t.as_str()) {
+                any = true;
+                *b = (*b).min(Tier::UserNote);
+            }
+        }
+        extra += usize::from(any);
     }
-    Some(total)
+    for i in 0..doc.fields.len() {
+        let text = doc.folded(i);
+        let mut any = false;
+        for (b, t) in best.iter_mut().zip(&query.terms) {
+            if text.contains(t.as_str()) {
+                any = true;
+                *b = (*b).min(doc.fields[i].tier);
+            }
+        }
+        if any && i > 0 {
+            extra += 1;
+        }
+    }
+    let total = best.iter().map(|t| *t as u32).sum();
+    Some((total, extra.min(255) as u8))
 }
 
 /// Every doc that passes the filters and matches the query, ranked, then ordered by `sort`.
@@ -157,8 +181,12 @@ fn collect(
             if !admits(d, filters) {
                 return None;
             }
-            let score = score(d, query, notes)?;
-            Some(Hit { doc: i, score })
+            let (score, extra) = score(d, query, notes)?;
+            Some(Hit {
+                doc: i,
+                score,
+                extra,
+            })
         })
         .collect()
 }
@@ -189,6 +217,8 @@ pub fn order(docs: &[Doc], hits: &mut [Hit], sort: SortBy, descending: bool) {
 #[derive(Clone, Debug, Default)]
 pub struct Searcher {
     last: Option<Last>,
+    /// Counts the searches actually run, so a view can tell when its hits changed.
+    version: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -204,6 +234,11 @@ struct Last {
 }
 
 impl Searcher {
+    /// Changes whenever [`Searcher::search`] computed new hits.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
     /// Like [`search`], reusing the last result when nothing changed and searching only the
     /// last hits when the query narrows the last one.
     pub fn search(
@@ -226,6 +261,7 @@ impl Searcher {
             same_docs(l) && l.query == *query && l.sort == sort && l.descending == descending
         });
         if !fresh {
+            self.version += 1;
             let hits = match self.last.take() {
                 Some(mut l) if same_docs(&l) && l.query == *query => {
                     order(docs, &mut l.hits, sort, descending);
