@@ -13,7 +13,10 @@ const LIST_RIGHT: f32 = 440.0;
 const WIDTH: f32 = 1400.0;
 
 fn harness() -> Harness<'static, AtlasApp> {
-    let notes = tempfile::tempdir().expect("temp dir").keep().join("notes.ron");
+    let notes = tempfile::tempdir()
+        .expect("temp dir")
+        .keep()
+        .join("notes.ron");
     let app = AtlasApp::new(
         Settings::default(),
         &StartOptions {
@@ -98,10 +101,11 @@ fn typing_tbc_lists_the_agreements_whose_status_is_tbc_first_each_with_its_snipp
         .find(|n| n.rect().max.x < LIST_RIGHT)
         .expect("the mention is listed too");
     assert!(row.rect().min.y > lowest_status);
-    assert!(
-        h.query_all_by_label_contains("Note: ")
-            .any(|n| n.accesskit_node().value().is_some_and(|l| l.contains("not marked TBC")))
-    );
+    assert!(h.query_all_by_label_contains("Note: ").any(|n| {
+        n.accesskit_node()
+            .value()
+            .is_some_and(|l| l.contains("not marked TBC"))
+    }));
 }
 
 #[test]
@@ -114,7 +118,12 @@ fn typing_sejong_lists_the_pair_the_place_and_the_roadmap_milestone_with_the_fie
         .query_all_by_label_contains("Milestone 2024-04: ")
         .find(|n| n.rect().max.x < LIST_RIGHT)
         .expect("the roadmap milestone is shown with its field");
-    assert!(milestone.accesskit_node().value().is_some_and(|l| l.contains("roadmap launched in Sejong")));
+    assert!(
+        milestone
+            .accesskit_node()
+            .value()
+            .is_some_and(|l| l.contains("roadmap launched in Sejong"))
+    );
 }
 
 #[test]
@@ -136,10 +145,26 @@ fn the_status_chip_narrows_the_list_to_that_status() {
     h.get_by_role_and_label(Role::Button, "TBC").click();
     h.run();
     let store = &h.state().loaded.store;
-    let tbc = store.agreements.iter().filter(|a| a.status == Status::Tbc).count()
-        + store.partnerships.iter().filter(|a| a.status == Status::Tbc).count()
-        + store.programmes.iter().filter(|a| a.status == Status::Tbc).count()
-        + store.cohorts.iter().filter(|a| a.status == Status::Tbc).count();
+    let tbc = store
+        .agreements
+        .iter()
+        .filter(|a| a.status == Status::Tbc)
+        .count()
+        + store
+            .partnerships
+            .iter()
+            .filter(|a| a.status == Status::Tbc)
+            .count()
+        + store
+            .programmes
+            .iter()
+            .filter(|a| a.status == Status::Tbc)
+            .count()
+        + store
+            .cohorts
+            .iter()
+            .filter(|a| a.status == Status::Tbc)
+            .count();
     assert!(tbc > 0 && tbc < all);
     assert_eq!(count(&h), tbc);
     // Every row shows its status in the Status column.
@@ -184,7 +209,10 @@ fn selecting_a_second_record_shows_its_details_from_the_top() {
         h.run();
     }
     let scrolled = heading(&h, &programme.name).unwrap_or(f32::MIN);
-    assert!(scrolled < top - 50.0, "the panel scrolled ({top} → {scrolled})");
+    assert!(
+        scrolled < top - 50.0,
+        "the panel scrolled ({top} → {scrolled})"
+    );
     // Select another record from the list: its details start at the top.
     h.query_all_by_label("Belfast – Sejong")
         .find(|n| n.rect().max.x < LIST_RIGHT)
@@ -195,10 +223,12 @@ fn selecting_a_second_record_shows_its_details_from_the_top() {
     let second = heading(&h, "Belfast – Sejong").expect("the second heading");
     assert!((second - top).abs() < 2.0, "{second} vs {top}");
     // The key facts are in the summary: date and place of the roadmap launch, and status.
-    assert!(
-        h.query_all_by_label_contains("2024-04 in Sejong")
-            .any(|n| n.rect().min.x > WIDTH - 700.0 && n.accesskit_node().value().is_some_and(|l| l.contains("Status: active")))
-    );
+    assert!(h.query_all_by_label_contains("2024-04 in Sejong").any(|n| {
+        n.rect().min.x > WIDTH - 700.0
+            && n.accesskit_node()
+                .value()
+                .is_some_and(|l| l.contains("Status: active"))
+    }));
 }
 
 #[test]
@@ -206,8 +236,11 @@ fn the_source_comparison_for_gerd_2019_shows_every_sources_value_for_korea() {
     let mut h = harness();
     h.get_by_role_and_label(Role::Button, "Charts").click();
     h.run();
-    h.get_by_label_contains("Compare sources");
+    h.get_by_label_contains("Compare sources").click();
+    h.run();
     // The comparison opens on the latest year that all sources give for Korea and the EU27.
+    let year = h.get_by_role_and_label(Role::ComboBox, "Year");
+    assert_eq!(year.accesskit_node().value().as_deref(), Some("2019"));
     let links: Vec<String> = h
         .query_all_by_role(Role::Link)
         .filter_map(|n| n.accesskit_node().label())
@@ -219,4 +252,3 @@ fn the_source_comparison_for_gerd_2019_shows_every_sources_value_for_korea() {
     assert!(h.query_all_by_label_contains("OECD MSTI Sep-2021").count() >= 1);
     assert!(h.query_all_by_label_contains("UNESCO UIS").count() >= 1);
 }
-

@@ -343,13 +343,7 @@ struct Cell {
     full: Vec<String>,
 }
 
-fn cell(
-    style: &egui::Style,
-    ctx: &ViewCtx<'_>,
-    r: &Row,
-    query: &Query,
-    notes: &UserNotes,
-) -> Cell {
+fn cell(style: &egui::Style, ctx: &ViewCtx<'_>, r: &Row, query: &Query, notes: &UserNotes) -> Cell {
     let body = egui::TextStyle::Body.resolve(style);
     let small = egui::TextStyle::Small.resolve(style);
     let text = style.visuals.text_color();
@@ -367,9 +361,22 @@ fn cell(
         .collect();
     let snippets = found
         .into_iter()
-        .map(|Snippet { field, text, ranges }| {
-            marked(style, &format!("{field}: "), &text, &ranges, small.clone(), weak)
-        })
+        .map(
+            |Snippet {
+                 field,
+                 text,
+                 ranges,
+             }| {
+                marked(
+                    style,
+                    &format!("{field}: "),
+                    &text,
+                    &ranges,
+                    small.clone(),
+                    weak,
+                )
+            },
+        )
         .collect();
     Cell {
         name,

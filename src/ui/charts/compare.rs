@@ -63,30 +63,32 @@ pub fn show(
     let years = compare::years(ctx.store, indicator, None, economies);
     let c = compare::compare(ctx.store, indicator, None, economies, year);
     ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(format!(
-                "Compare sources: {} in",
-                series::indicator_short(indicator)
-            ))
-            .strong(),
-        );
-        let label = ui.label("Year");
-        egui::ComboBox::from_id_salt(("compare-year", indicator))
-            .selected_text(year.to_string())
-            .width(64.0)
-            .height(300.0)
-            .show_ui(ui, |ui| {
-                for y in years.iter().rev() {
-                    if ui.selectable_label(*y == year, y.to_string()).clicked() {
-                        out.year = Some(*y);
+    // Closed until asked for: the chart's own value table shows one source at a time.
+    egui::CollapsingHeader::new(format!(
+        "Compare sources: {} {year}",
+        series::indicator_short(indicator)
+    ))
+    .id_salt(("compare-sources", indicator))
+    .show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.weak("Every source of the same figure, side by side.");
+            let label = ui.label("Year");
+            egui::ComboBox::from_id_salt(("compare-year", indicator))
+                .selected_text(year.to_string())
+                .width(64.0)
+                .height(300.0)
+                .show_ui(ui, |ui| {
+                    for y in years.iter().rev() {
+                        if ui.selectable_label(*y == year, y.to_string()).clicked() {
+                            out.year = Some(*y);
+                        }
                     }
-                }
-            })
-            .response
-            .labelled_by(label.id);
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        table(ui, &c, &mut out.commands);
     });
-    table(ui, &c, &mut out.commands);
     out
 }
 

@@ -240,6 +240,20 @@ impl ChartsView {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 self.controls(ui, ctx.store, &built);
+                if self.kind == ChartKind::RdSpending {
+                    let key = "compare-gerd";
+                    let out = compare::show(
+                        ui,
+                        ctx,
+                        series::GERD,
+                        &self.shown,
+                        self.years.get(key).copied(),
+                    );
+                    if let Some(y) = out.year {
+                        self.years.insert(key.to_owned(), y);
+                    }
+                    commands.extend(out.commands);
+                }
                 ui.add_space(4.0);
                 let title = self.title_and_source(&built);
                 // A PNG of a card taller than the window would lose the source line at its
@@ -259,20 +273,6 @@ impl ChartsView {
                 self.geometry.card = Some(card.response.rect);
                 self.readout(ui, &built);
                 self.values(ui, ctx, &built, &mut commands);
-                if self.kind == ChartKind::RdSpending {
-                    let key = "compare-gerd";
-                    let out = compare::show(
-                        ui,
-                        ctx,
-                        series::GERD,
-                        &self.shown,
-                        self.years.get(key).copied(),
-                    );
-                    if let Some(y) = out.year {
-                        self.years.insert(key.to_owned(), y);
-                    }
-                    commands.extend(out.commands);
-                }
                 if let Built::Budgets(rows) = &built
                     && let Some(id) = budgets::table(ui, ctx, rows)
                 {
