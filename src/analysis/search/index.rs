@@ -168,7 +168,7 @@ struct Builder<'s> {
     fields: Vec<Field>,
 }
 
-impl<'s> Builder<'s> {
+impl Builder<'_> {
     fn add(&mut self, tier: Tier, label: impl Into<String>, text: impl AsRef<str>) {
         let text = text.as_ref().trim();
         if !text.is_empty() {

@@ -105,7 +105,7 @@ pub fn admits(doc: &Doc, f: &Filters) -> bool {
                 .is_some_and(|p| f.programmes.contains(p)))
         && (f.countries.is_empty() || doc.countries.iter().any(|c| f.countries.contains(c)))
         && (f.statuses.is_empty() || doc.status.is_some_and(|s| f.statuses.contains(&s)))
-        && (f.year_from.is_none() && f.year_to.is_none()
+        && ((f.year_from.is_none() && f.year_to.is_none())
             || doc.years.is_some_and(|(s, e)| {
                 f.year_from.is_none_or(|from| e >= from) && f.year_to.is_none_or(|to| s <= to)
             }))
