@@ -144,7 +144,7 @@ fn generated_store() -> Store {
             sponsors: Vec::new(),
             delivery: Vec::new(),
             period: Period {
-                start: Some(2010 + (i % 12) as i32),
+                start: Some(2010 + (i % 12)),
                 end: None,
             },
             status: Status::Active,

@@ -165,6 +165,7 @@ static GENERATION: AtomicU64 = AtomicU64::new(1);
 /// Collects the fields of one record.
 struct Builder<'s> {
     store: &'s Store,
+    lk: &'s Lookup<'s>,
     fields: Vec<Field>,
 }
 
@@ -190,9 +191,9 @@ impl Builder<'_> {
     fn links(&mut self, label: &str, ids: &[String]) {
         let names: Vec<String> = ids
             .iter()
-            .map(|id| match hangul(self.store, id) {
-                Some(ko) => format!("{} ({ko})", self.store.display_name(id)),
-                None => self.store.display_name(id),
+            .map(|id| match self.lk.hangul(id) {
+                Some(ko) => format!("{} ({ko})", self.lk.name(id)),
+                None => self.lk.name(id),
             })
             .collect();
         self.add(Tier::Link, label, names.join(", "));
@@ -201,7 +202,7 @@ impl Builder<'_> {
     fn milestones(&mut self, milestones: &[Milestone]) {
         for m in milestones {
             let text = match &m.place {
-                Some(p) => format!("{} — {}", m.title, self.store.display_name(p)),
+                Some(p) => format!("{} — {}", m.title, self.lk.name(p)),
                 None => m.title.clone(),
             };
             self.add(Tier::Text, format!("Milestone {}", m.date), text);
@@ -226,21 +227,52 @@ impl Builder<'_> {
     }
 }
 
-fn hangul(store: &Store, id: &str) -> Option<String> {
-    match store.item(id)? {
-        ItemRef::Place(p) => p.name_ko.clone(),
-        ItemRef::Organisation(o) => o.name_ko.clone(),
-        ItemRef::Programme(p) => p.name_ko.clone(),
-        _ => None,
-    }
+/// Names, Hangul names and countries of every record by id, looked up once per index build
+/// (the store's own lookups scan lists, which is too slow for 100,000 records).
+struct Lookup<'s> {
+    by_id: std::collections::HashMap<&'s str, (&'s str, Option<&'s str>, Option<&'s str>)>,
 }
 
-/// The alpha-2 country of a place or organisation id.
-fn country_of(store: &Store, id: &str) -> Option<String> {
-    match store.item(id)? {
-        ItemRef::Place(p) => Some(p.country.clone()),
-        ItemRef::Organisation(o) => Some(o.country.clone()),
-        _ => None,
+impl<'s> Lookup<'s> {
+    fn new(store: &'s Store) -> Self {
+        let mut by_id = std::collections::HashMap::new();
+        let items = store
+            .programmes
+            .iter()
+            .map(ItemRef::Programme)
+            .chain(store.partnerships.iter().map(ItemRef::Partnership))
+            .chain(store.cohorts.iter().map(ItemRef::Cohort))
+            .chain(store.places.iter().map(ItemRef::Place))
+            .chain(store.organisations.iter().map(ItemRef::Organisation))
+            .chain(store.agreements.iter().map(ItemRef::Agreement))
+            .chain(store.indicators.iter().map(ItemRef::Indicator))
+            .chain(store.findings.iter().map(ItemRef::Finding))
+            .chain(store.policy_measures.iter().map(ItemRef::PolicyMeasure))
+            .chain(store.sources.iter().map(ItemRef::Source));
+        for item in items {
+            let (ko, country) = match item {
+                ItemRef::Place(p) => (p.name_ko.as_deref(), Some(p.country.as_str())),
+                ItemRef::Organisation(o) => (o.name_ko.as_deref(), Some(o.country.as_str())),
+                ItemRef::Programme(p) => (p.name_ko.as_deref(), None),
+                _ => (None, None),
+            };
+            // The first record with an id wins, as in `Store::item`.
+            by_id.entry(item.id()).or_insert((item.name(), ko, country));
+        }
+        Self { by_id }
+    }
+
+    /// The display name, or the id itself when it is unknown.
+    fn name(&self, id: &str) -> String {
+        self.by_id.get(id).map_or(id, |e| e.0).to_owned()
+    }
+
+    fn hangul(&self, id: &str) -> Option<String> {
+        self.by_id.get(id).and_then(|e| e.1).map(str::to_owned)
+    }
+
+    fn country(&self, id: &str) -> Option<String> {
+        self.by_id.get(id).and_then(|e| e.2).map(str::to_owned)
     }
 }
 
@@ -279,6 +311,7 @@ fn period_years(start: Option<i32>, end: Option<i32>) -> Option<(i32, i32)> {
 /// Builds the index of every record of the store, in store order.
 pub fn index(store: &Store) -> Vec<Doc> {
     let generation = GENERATION.fetch_add(1, Ordering::Relaxed);
+    let lk = Lookup::new(store);
     let mut docs = Vec::new();
     let items = store
         .programmes
@@ -294,15 +327,16 @@ pub fn index(store: &Store) -> Vec<Doc> {
         .chain(store.policy_measures.iter().map(ItemRef::PolicyMeasure))
         .chain(store.sources.iter().map(ItemRef::Source));
     for item in items {
-        docs.push(doc(store, item, generation));
+        docs.push(doc(store, &lk, item, generation));
     }
     docs
 }
 
 /// The doc of one record.
-fn doc(store: &Store, item: ItemRef<'_>, generation: u64) -> Doc {
+fn doc(store: &Store, lk: &Lookup<'_>, item: ItemRef<'_>, generation: u64) -> Doc {
     let mut b = Builder {
         store,
+        lk,
         fields: Vec::new(),
     };
     b.add(Tier::Name, "Name", item.name());
@@ -313,7 +347,7 @@ fn doc(store: &Store, item: ItemRef<'_>, generation: u64) -> Doc {
     let mut status = None;
     let mut years = None;
     let add_countries = |ids: &[String], set: &mut BTreeSet<String>| {
-        set.extend(ids.iter().filter_map(|id| country_of(store, id)));
+        set.extend(ids.iter().filter_map(|id| lk.country(id)));
     };
     match item {
         ItemRef::Programme(p) => {
@@ -333,10 +367,10 @@ fn doc(store: &Store, item: ItemRef<'_>, generation: u64) -> Doc {
             b.add(Tier::Text, "Description", &p.description);
         }
         ItemRef::Partnership(p) => {
-            name_ko = match (hangul(store, &p.a), hangul(store, &p.b)) {
+            name_ko = match (lk.hangul(&p.a), lk.hangul(&p.b)) {
                 (Some(a), Some(b)) => Some(format!("{a} – {b}")),
-                (None, Some(b)) => Some(format!("{} – {b}", store.display_name(&p.a))),
-                (Some(a), None) => Some(format!("{a} – {}", store.display_name(&p.b))),
+                (None, Some(b)) => Some(format!("{} – {b}", lk.name(&p.a))),
+                (Some(a), None) => Some(format!("{a} – {}", lk.name(&p.b))),
                 (None, None) => None,
             };
             programme = Some(p.programme.clone());
@@ -460,7 +494,7 @@ fn doc(store: &Store, item: ItemRef<'_>, generation: u64) -> Doc {
     let programme_name = programme
         .as_deref()
         .filter(|p| *p != item.id())
-        .map(|p| store.display_name(p))
+        .map(|p| lk.name(p))
         .unwrap_or_default();
     countries.retain(|c| c != "XX" && !c.is_empty());
     finish(Doc {
