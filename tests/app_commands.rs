@@ -95,11 +95,9 @@ fn a_decomposed_hangul_query_finds_the_same_list_rows_nodes_and_notes_as_a_compo
     // The browse list.
     let rows = partnership_atlas::ui::list::rows(&store);
     let list = |q: &str| {
-        let state = partnership_atlas::ui::list::ListState {
-            search: q.to_owned(),
-            ..Default::default()
-        };
-        partnership_atlas::ui::list::visible(&rows, &state)
+        let mut state = partnership_atlas::ui::list::ListState::default();
+        state.search = q.to_owned();
+        state.shown_ids(&rows)
     };
     assert!(!list(composed).is_empty());
     assert_eq!(list(composed), list(&decomposed));

@@ -2,5 +2,6 @@
 pub mod charts;
 pub mod import;
 pub mod network;
+pub mod search;
 pub mod series;
 pub mod timeline;

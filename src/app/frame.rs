@@ -145,11 +145,12 @@ impl AtlasApp {
             if std::mem::take(&mut self.focus_search) {
                 self.settings.list.focus_search = true;
             }
-            commands.extend(ui::list::show(
+            commands.extend(ui::list::show_with_notes(
                 ui,
                 &ctx,
                 &self.rows,
                 &mut self.settings.list,
+                Some(&self.notes.book),
                 fit.list_max,
             ));
         }

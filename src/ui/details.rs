@@ -17,7 +17,12 @@ pub fn show(
         .default_size(360.0_f32.min(max_width))
         .size_range(240.0_f32.min(max_width)..=max_width)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            // A new scroll id per record: a newly selected record opens at its top, not at the
+            // previous record's scroll position.
+            egui::ScrollArea::vertical()
+                .id_salt(("details_scroll", ctx.selected))
+                .auto_shrink(false)
+                .show(ui, |ui| {
                 match ctx.selected.and_then(|id| ctx.store.item(id)) {
                     Some(item) => {
                         record(ui, ctx, item, &mut commands);
@@ -83,6 +88,11 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
     ui.add_space(6.0);
     ui.weak(item.kind());
     ui.heading(item.name());
+    let facts = key_facts(store, item);
+    if !facts.is_empty() {
+        ui.add(egui::Label::new(egui::RichText::new(facts.join("  ·  ")).strong()).wrap());
+        ui.add_space(4.0);
+    }
     if matches!(
         item,
         ItemRef::Partnership(_)
@@ -329,6 +339,55 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
         ui.strong("Sources");
         citations(ui, store, item.citations(), commands);
     }
+}
+
+/// The facts an officer asks first, for the summary under the name: status, year, and when
+/// and where each milestone happened (the launch of a roadmap, for example).
+pub fn key_facts(store: &Store, item: ItemRef<'_>) -> Vec<String> {
+    let mut facts = Vec::new();
+    let milestones: &[Milestone] = match item {
+        ItemRef::Programme(p) => {
+            facts.push(format!("Status: {}", p.status.label()));
+            facts.push(p.period.to_string());
+            &[]
+        }
+        ItemRef::Partnership(p) => {
+            facts.push(format!("Status: {}", p.status.label()));
+            facts.push(
+                p.since
+                    .map_or("start year not stated".to_owned(), |y| format!("since {y}")),
+            );
+            &p.milestones
+        }
+        ItemRef::Cohort(c) => {
+            facts.push(format!("Status: {}", c.status.label()));
+            facts.push(c.period.to_string());
+            &c.milestones
+        }
+        ItemRef::Agreement(a) => {
+            facts.push(format!("Status: {}", a.status.label()));
+            if let Some(y) = a.year {
+                facts.push(y.to_string());
+            }
+            &[]
+        }
+        _ => &[],
+    };
+    let mut sorted: Vec<&Milestone> = milestones.iter().collect();
+    sorted.sort_by_key(|m| m.date);
+    for m in sorted {
+        let place = m
+            .place
+            .as_deref()
+            .map(|p| format!(" in {}", store.display_name(p)))
+            .unwrap_or_default();
+        facts.push(format!(
+            "{}{place}: {}",
+            m.date,
+            crate::text::ellipsize(&m.title, 60)
+        ));
+    }
+    facts
 }
 
 /// The citations of a record: source title, publisher, date and where in the source.

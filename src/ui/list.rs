@@ -1,264 +1,101 @@
-//! The browse list: programmes, partnerships, cohorts, agreements, places and organisations in
-//! one searchable, sortable table (English and Hangul).
+//! The browse list: every record of the store in one searchable, sortable table (English and
+//! Hangul), with Status and Year columns, filter chips, and under each hit the field it
+//! matched with the match marked. The search itself is [`crate::analysis::search`].
 
+use std::collections::BTreeSet;
+
+use egui::text::{LayoutJob, TextFormat};
 use egui_extras::{Column, TableBuilder};
 use serde::{Deserialize, Serialize};
 
 use super::{Command, ViewCtx};
-use crate::model::{ItemRef, Store};
+use crate::analysis::search::{self, Doc, Filters, Kind, Query, Searcher, Snippet, UserNotes};
+use crate::model::Status;
+use crate::notes::Notebook;
 
-/// Which kinds of record the list shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum KindFilter {
-    /// Programmes, partnerships and cohorts.
-    #[default]
-    Partnerships,
-    /// Every kind of record.
-    All,
-    /// Agreements only.
-    Agreements,
-    /// Places and organisations.
-    PlacesAndOrganisations,
-}
+pub use crate::analysis::search::SortBy;
 
-impl KindFilter {
-    const ALL: [KindFilter; 4] = [
-        KindFilter::Partnerships,
-        KindFilter::Agreements,
-        KindFilter::PlacesAndOrganisations,
-        KindFilter::All,
-    ];
+/// One row of the list: the record's search document, built once per store.
+pub type Row = Doc;
 
-    fn label(self) -> &'static str {
-        match self {
-            KindFilter::Partnerships => "Programmes & partnerships",
-            KindFilter::All => "Everything",
-            KindFilter::Agreements => "Agreements",
-            KindFilter::PlacesAndOrganisations => "Places & organisations",
-        }
-    }
+/// Snippets shown under each hit.
+const SNIPPETS: usize = 2;
 
-    fn admits(self, kind: &str) -> bool {
-        match self {
-            KindFilter::All => true,
-            KindFilter::Partnerships => matches!(kind, "Programme" | "Partnership" | "Cohort"),
-            KindFilter::Agreements => kind == "Agreement",
-            KindFilter::PlacesAndOrganisations => matches!(kind, "Place" | "Organisation"),
-        }
-    }
-}
-
-/// A sortable column.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SortBy {
-    Kind,
-    #[default]
-    Name,
-    Programme,
-    Year,
-    Status,
-}
-
-/// The list's search, filter and sort: remembered between runs.
+/// The list's search, chips and sort: remembered between runs.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ListState {
     /// The search text.
     pub search: String,
-    /// Which kinds are shown.
-    pub kinds: KindFilter,
-    /// The sort column.
+    /// The chips chosen.
+    pub filters: Filters,
+    /// The sort column (after the rank when searching).
     pub sort: SortBy,
     /// Sort descending instead of ascending.
     pub descending: bool,
     /// Put the keyboard focus in the search box on the next frame (Ctrl+F).
     #[serde(skip)]
     pub focus_search: bool,
+    /// Show the programme and country chips too.
+    pub more_filters: bool,
+    /// The last search, so one more letter only looks at the last hits.
+    #[serde(skip)]
+    searcher: Searcher,
+    /// The user's notes as search data, rebuilt when the notebook changes.
+    #[serde(skip)]
+    notes: Option<UserNotes>,
+    /// Row heights of the current hits.
+    #[serde(skip)]
+    heights: Heights,
 }
 
-/// One row of the list, derived from the store once per load.
-#[derive(Clone, Debug)]
-pub struct Row {
-    /// The record id.
-    pub id: String,
-    /// "Programme", "Partnership" …
-    pub kind: &'static str,
-    /// English name.
-    pub name: String,
-    /// Hangul name, where the record (or both sides of a pair) has one.
-    pub name_ko: Option<String>,
-    /// The programme it belongs to.
-    pub programme: String,
-    /// The year it starts, for sorting and display.
-    pub year: Option<i32>,
-    /// Status in words.
-    pub status: &'static str,
-    /// Lower-case text searched by the search box (English and Hangul).
-    haystack: String,
-}
-
-fn name_ko(store: &Store, id: &str) -> Option<String> {
-    match store.item(id)? {
-        ItemRef::Place(p) => p.name_ko.clone(),
-        ItemRef::Organisation(o) => o.name_ko.clone(),
-        _ => None,
+impl ListState {
+    /// The ids of the records the list shows now, in list order (what the officer sees).
+    pub fn shown_ids(&mut self, rows: &[Row]) -> Vec<String> {
+        let notes = self.notes.take().unwrap_or_default();
+        let ids = self
+            .hits(rows, &notes)
+            .iter()
+            .map(|h| rows[h.doc].id.clone())
+            .collect();
+        self.notes = Some(notes);
+        ids
     }
-}
 
-/// Builds the rows of every listable record.
-pub fn rows(store: &Store) -> Vec<Row> {
-    let prog_name = |id: &str| store.display_name(id);
-    let mut rows = Vec::new();
-    let mut push = |id: &str,
-                    kind: &'static str,
-                    name: String,
-                    name_ko: Option<String>,
-                    programme: String,
-                    year: Option<i32>,
-                    status: &'static str,
-                    extra: Vec<String>| {
-        let mut haystack = format!(
-            "{name} {} {programme} {id}",
-            name_ko.as_deref().unwrap_or("")
-        );
-        for e in extra {
-            haystack.push(' ');
-            haystack.push_str(&e);
+    fn hits(&mut self, rows: &[Row], notes: &UserNotes) -> &[search::Hit] {
+        let query = Query::parse(&self.search);
+        self.searcher.search(
+            rows,
+            &query,
+            &self.filters,
+            notes,
+            self.sort,
+            self.descending,
+        )
+    }
+
+    /// Keeps the notes data in step with the notebook.
+    fn sync_notes(&mut self, book: Option<&Notebook>) {
+        let revision = book.map_or(0, Notebook::revision);
+        if self.notes.as_ref().is_some_and(|n| n.revision == revision) {
+            return;
         }
-        rows.push(Row {
-            id: id.to_owned(),
-            kind,
-            name,
-            name_ko,
-            programme,
-            year,
-            status,
-            haystack: crate::text::fold(&haystack),
-        });
-    };
-    for p in &store.programmes {
-        let mut extra = p.themes.clone();
-        extra.extend(p.short_name.clone());
-        push(
-            &p.id,
-            "Programme",
-            p.name.clone(),
-            p.name_ko.clone(),
-            String::new(),
-            p.period.start,
-            p.status.label(),
-            extra,
-        );
-    }
-    for p in &store.partnerships {
-        let ko = match (name_ko(store, &p.a), name_ko(store, &p.b)) {
-            (Some(a), Some(b)) => Some(format!("{a} – {b}")),
-            (None, Some(b)) => Some(format!("{} – {b}", store.display_name(&p.a))),
-            (Some(a), None) => Some(format!("{a} – {}", store.display_name(&p.b))),
-            (None, None) => None,
-        };
-        let mut extra = p.themes.clone();
-        extra.push(store.display_name(&p.a));
-        extra.push(store.display_name(&p.b));
-        push(
-            &p.id,
-            "Partnership",
-            p.name.clone(),
-            ko,
-            prog_name(&p.programme),
-            p.since,
-            p.status.label(),
-            extra,
-        );
-    }
-    for c in &store.cohorts {
-        let mut extra = c.themes.clone();
-        for m in &c.members {
-            extra.push(store.display_name(m));
-            extra.extend(name_ko(store, m));
+        let mut notes = UserNotes::new(revision);
+        for note in book.into_iter().flat_map(Notebook::live) {
+            if let Some(t) = &note.target {
+                notes.add(&t.id, &note.title, &note.body);
+            }
         }
-        push(
-            &c.id,
-            "Cohort",
-            c.name.clone(),
-            None,
-            prog_name(&c.programme),
-            c.period.start,
-            c.status.label(),
-            extra,
-        );
+        self.notes = Some(notes);
     }
-    for a in &store.agreements {
-        let programme = a.programme.as_deref().map(prog_name).unwrap_or_default();
-        let mut extra: Vec<String> = a.parties.iter().map(|p| store.display_name(p)).collect();
-        extra.extend(a.area.clone());
-        push(
-            &a.id,
-            "Agreement",
-            a.title.clone(),
-            None,
-            programme,
-            a.year,
-            a.status.label(),
-            extra,
-        );
-    }
-    for p in &store.places {
-        push(
-            &p.id,
-            "Place",
-            p.name.clone(),
-            p.name_ko.clone(),
-            String::new(),
-            None,
-            "",
-            vec![p.country.clone()],
-        );
-    }
-    for o in &store.organisations {
-        let mut extra = vec![o.country.clone()];
-        extra.extend(o.short_name.clone());
-        push(
-            &o.id,
-            "Organisation",
-            o.name.clone(),
-            o.name_ko.clone(),
-            String::new(),
-            None,
-            "",
-            extra,
-        );
-    }
-    rows
 }
 
-/// The rows that match the state's filter and search, sorted; indexes into `rows`.
-pub fn visible(rows: &[Row], state: &ListState) -> Vec<usize> {
-    let needle = crate::text::fold(state.search.trim());
-    let terms: Vec<&str> = needle.split_whitespace().collect();
-    let mut out: Vec<usize> = rows
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| state.kinds.admits(r.kind) && terms.iter().all(|t| r.haystack.contains(t)))
-        .map(|(i, _)| i)
-        .collect();
-    out.sort_by(|&a, &b| {
-        let (a, b) = (&rows[a], &rows[b]);
-        let ord = match state.sort {
-            SortBy::Kind => a.kind.cmp(b.kind),
-            SortBy::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
-            SortBy::Programme => a.programme.cmp(&b.programme),
-            SortBy::Year => a.year.cmp(&b.year),
-            SortBy::Status => a.status.cmp(b.status),
-        }
-        .then_with(|| a.name.cmp(&b.name))
-        .then_with(|| a.id.cmp(&b.id));
-        if state.descending { ord.reverse() } else { ord }
-    });
-    out
+/// Builds the rows of every record (the search index).
+pub fn rows(store: &crate::model::Store) -> Vec<Row> {
+    search::index(store)
 }
 
-/// Draws the list in a left panel.
+/// Draws the list in a left panel, searching the store only (not the user's notes).
 pub fn show(
     ui: &mut egui::Ui,
     ctx: &ViewCtx<'_>,
@@ -266,6 +103,19 @@ pub fn show(
     state: &mut ListState,
     max_width: f32,
 ) -> Vec<Command> {
+    show_with_notes(ui, ctx, rows, state, None, max_width)
+}
+
+/// Draws the list in a left panel; the search also looks in the user's notes in `book`.
+pub fn show_with_notes(
+    ui: &mut egui::Ui,
+    ctx: &ViewCtx<'_>,
+    rows: &[Row],
+    state: &mut ListState,
+    book: Option<&Notebook>,
+    max_width: f32,
+) -> Vec<Command> {
+    state.sync_notes(book);
     let mut commands = Vec::new();
     egui::Panel::left("browse_list")
         .resizable(true)
@@ -273,66 +123,356 @@ pub fn show(
         .size_range(260.0_f32.min(max_width)..=max_width)
         .show(ui, |ui| {
             ui.add_space(4.0);
-            ui.horizontal(|ui| {
-                let label = ui.label("Search");
-                let edit = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut state.search)
-                            .hint_text("English or 한국어, e.g. Belfast, 세종")
-                            .desired_width(f32::INFINITY),
-                    )
-                    .labelled_by(label.id);
-                if std::mem::take(&mut state.focus_search) {
-                    edit.request_focus();
-                }
-            });
-            ui.horizontal(|ui| {
-                let label = ui.label("Show");
-                egui::ComboBox::from_id_salt("kind_filter")
-                    .selected_text(state.kinds.label())
-                    .show_ui(ui, |ui| {
-                        for k in KindFilter::ALL {
-                            ui.selectable_value(&mut state.kinds, k, k.label());
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                if !state.search.is_empty() && ui.button("Clear").clicked() {
-                    state.search.clear();
-                }
-            });
-            let shown = visible(rows, state);
-            ui.weak(format!("{} of {} records", shown.len(), rows.len()));
+            search_box(ui, state);
+            chips(ui, rows, state);
+            let notes = state.notes.take().unwrap_or_default();
+            let query = Query::parse(&state.search);
+            let shown = state.hits(rows, &notes).to_vec();
+            ui.weak(
+                match (query.is_empty() && state.filters.is_empty(), shown.len()) {
+                    (true, _) => format!("{} records", rows.len()),
+                    (false, 1) => format!("1 of {} records", rows.len()),
+                    (false, n) => format!("{n} of {} records", rows.len()),
+                },
+            );
             ui.separator();
-            table(ui, ctx, rows, &shown, state, &mut commands);
+            table(ui, ctx, rows, &shown, &query, &notes, state, &mut commands);
+            state.notes = Some(notes);
         });
     commands
 }
 
+fn search_box(ui: &mut egui::Ui, state: &mut ListState) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Search");
+        let clear = !state.search.is_empty();
+        let width = ui.available_width() - if clear { 52.0 } else { 0.0 };
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.search)
+                    .hint_text("English or 한국어, e.g. Belfast, 세종, TBC, \"roadmap launched\"")
+                    .desired_width(width),
+            )
+            .labelled_by(label.id)
+            .on_hover_text(
+                "Every word must match, in any field (names, status, themes, descriptions, notes, \
+                 milestones, sources, your notes). Put a phrase in quotes.",
+            );
+        if std::mem::take(&mut state.focus_search) {
+            edit.request_focus();
+        }
+        if clear && ui.button("Clear").clicked() {
+            state.search.clear();
+        }
+    });
+}
+
+/// A filter chip; returns true when clicked.
+fn chip(ui: &mut egui::Ui, on: bool, text: &str, hover: &str) -> bool {
+    ui.add(egui::Button::selectable(on, text))
+        .on_hover_text(hover)
+        .clicked()
+}
+
+fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, value: &T) {
+    if !set.remove(value) {
+        set.insert(value.clone());
+    }
+}
+
+fn chips(ui: &mut egui::Ui, rows: &[Row], state: &mut ListState) {
+    let kinds: BTreeSet<Kind> = rows.iter().map(|r| r.kind).collect();
+    let statuses: BTreeSet<Status> = rows.iter().filter_map(|r| r.status).collect();
+    let f = &mut state.filters;
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        ui.weak("Show");
+        if chip(ui, f.kinds.is_empty(), "All", "Every kind of record") {
+            f.kinds.clear();
+        }
+        for k in Kind::ALL.iter().filter(|k| kinds.contains(k)) {
+            if chip(
+                ui,
+                f.kinds.contains(k),
+                k.plural(),
+                "Show this kind (click again to drop it)",
+            ) {
+                toggle(&mut f.kinds, k);
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        ui.weak("Status");
+        for s in Status::ALL.iter().filter(|s| statuses.contains(s)) {
+            if chip(
+                ui,
+                f.statuses.contains(s),
+                s.label(),
+                "Only records with this status",
+            ) {
+                toggle(&mut f.statuses, s);
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing.x = 4.0;
+        year_range(ui, rows, &mut state.filters);
+        ui.add_space(8.0);
+        let more = if state.more_filters {
+            "Fewer filters"
+        } else {
+            "More filters…"
+        };
+        if ui.small_button(more).clicked() {
+            state.more_filters = !state.more_filters;
+        }
+        if !state.filters.is_empty() && ui.small_button("Clear filters").clicked() {
+            state.filters = Filters::default();
+        }
+    });
+    if state.more_filters {
+        let f = &mut state.filters;
+        let mut programmes: Vec<(&str, &str)> = rows
+            .iter()
+            .filter(|r| r.kind == Kind::Programme)
+            .map(|r| {
+                let short = r
+                    .fields
+                    .iter()
+                    .find(|x| x.label == "Short name")
+                    .map_or(r.name.as_str(), |x| x.text.as_str());
+                (r.id.as_str(), short)
+            })
+            .collect();
+        programmes.sort_by_key(|(_, n)| n.to_lowercase());
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 4.0;
+            ui.weak("Programme");
+            for (id, name) in programmes {
+                let id = id.to_owned();
+                if chip(
+                    ui,
+                    f.programmes.contains(&id),
+                    name,
+                    "Only this programme and its records",
+                ) {
+                    toggle(&mut f.programmes, &id);
+                }
+            }
+        });
+        let countries: BTreeSet<&str> = rows
+            .iter()
+            .flat_map(|r| r.countries.iter().map(String::as_str))
+            .collect();
+        ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 4.0;
+            ui.weak("Country");
+            for c in countries {
+                let c = c.to_owned();
+                if chip(
+                    ui,
+                    f.countries.contains(&c),
+                    &c,
+                    "Only records involving this country",
+                ) {
+                    toggle(&mut f.countries, &c);
+                }
+            }
+        });
+    }
+}
+
+/// "Years from … to …" as two drop-downs of the years the store has.
+fn year_range(ui: &mut egui::Ui, rows: &[Row], f: &mut Filters) {
+    let years: BTreeSet<i32> = rows
+        .iter()
+        .filter(|r| !matches!(r.kind, Kind::Indicator | Kind::Source))
+        .filter_map(|r| r.years)
+        .flat_map(|(s, e)| [s, e])
+        .collect();
+    let text = |y: Option<i32>| y.map_or("any".to_owned(), |y| y.to_string());
+    for (label, value, id) in [
+        ("Years", &mut f.year_from, "year_from"),
+        ("to", &mut f.year_to, "year_to"),
+    ] {
+        let l = ui.weak(label);
+        egui::ComboBox::from_id_salt(id)
+            .selected_text(text(*value))
+            .width(58.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(value, None, "any");
+                for y in years.iter().rev() {
+                    ui.selectable_value(value, Some(*y), y.to_string());
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    }
+}
+
+/// `text` with `ranges` marked in the selection colours, wrapped at `width`.
+fn marked(
+    style: &egui::Style,
+    prefix: &str,
+    text: &str,
+    ranges: &[std::ops::Range<usize>],
+    font: egui::FontId,
+    color: egui::Color32,
+) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    let plain = TextFormat::simple(font.clone(), color);
+    let mark = TextFormat {
+        background: style.visuals.selection.bg_fill,
+        color: style.visuals.strong_text_color(),
+        ..TextFormat::simple(font, color)
+    };
+    if !prefix.is_empty() {
+        job.append(prefix, 0.0, plain.clone());
+    }
+    let mut at = 0;
+    for r in ranges {
+        let (Some(before), Some(hit)) = (text.get(at..r.start), text.get(r.clone())) else {
+            continue;
+        };
+        job.append(before, 0.0, plain.clone());
+        job.append(hit, 0.0, mark.clone());
+        at = r.end;
+    }
+    job.append(text.get(at..).unwrap_or(""), 0.0, plain);
+    job
+}
+
+/// What the name cell of one hit shows.
+struct Cell {
+    name: LayoutJob,
+    subtitle: Option<String>,
+    snippets: Vec<LayoutJob>,
+    /// Each snippet's whole text, for the hover.
+    full: Vec<String>,
+}
+
+fn cell(style: &egui::Style, ctx: &ViewCtx<'_>, r: &Row, query: &Query, notes: &UserNotes) -> Cell {
+    let body = egui::TextStyle::Body.resolve(style);
+    let small = egui::TextStyle::Small.resolve(style);
+    let text = style.visuals.text_color();
+    let weak = style.visuals.weak_text_color();
+    let name = match (&r.name_ko, ctx.hangul) {
+        (Some(ko), true) => ko.as_str(),
+        _ => r.name.as_str(),
+    };
+    let name = marked(style, "", name, &search::highlight(name, query), body, text);
+    let subtitle = (!r.programme_name.is_empty()).then(|| r.programme_name.clone());
+    let found = search::snippets(r, query, notes, SNIPPETS);
+    let full = found
+        .iter()
+        .map(|s| format!("{}: {}", s.field, s.text))
+        .collect();
+    let snippets = found
+        .into_iter()
+        .map(
+            |Snippet {
+                 field,
+                 text,
+                 ranges,
+             }| {
+                marked(
+                    style,
+                    &format!("{field}: "),
+                    &text,
+                    &ranges,
+                    small.clone(),
+                    weak,
+                )
+            },
+        )
+        .collect();
+    Cell {
+        name,
+        subtitle,
+        snippets,
+        full,
+    }
+}
+
+/// An upper estimate of the lines `text` takes at `width` points in `font`: arithmetic only,
+/// so that a list of 100,000 hits can size its rows without laying them all out.
+fn lines(text: &str, font_size: f32, width: f32) -> f32 {
+    let advance: f32 = text
+        .chars()
+        .map(|c| if c.is_ascii() { 0.62 } else { 1.05 })
+        .sum::<f32>()
+        * font_size;
+    (advance / width.max(1.0)).ceil().max(1.0)
+}
+
+/// Row heights of the hits, kept while the hits, the width and the name language stay the same.
+#[derive(Clone, Debug, Default)]
+struct Heights {
+    key: (u64, u32, bool, usize),
+    heights: Vec<f32>,
+}
+
+#[allow(clippy::too_many_arguments)]
 fn table(
     ui: &mut egui::Ui,
     ctx: &ViewCtx<'_>,
     rows: &[Row],
-    shown: &[usize],
+    shown: &[search::Hit],
+    query: &Query,
+    notes: &UserNotes,
     state: &mut ListState,
     commands: &mut Vec<Command>,
 ) {
-    let text_height = egui::TextStyle::Body.resolve(ui.style()).size + 6.0;
+    const KIND: f32 = 74.0;
+    const STATUS: f32 = 62.0;
+    const YEAR: f32 = 40.0;
+    let spacing = ui.spacing().item_spacing;
+    let bar = ui.spacing().scroll.bar_width + ui.spacing().scroll.bar_outer_margin + 4.0;
+    let name_width =
+        (ui.available_width() - KIND - STATUS - YEAR - 4.0 * spacing.x - bar).max(80.0);
+    let body = egui::TextStyle::Body.resolve(ui.style()).size;
+    let small = egui::TextStyle::Small.resolve(ui.style()).size;
+    let row_height = |r: &Row, hit: &search::Hit| {
+        let name = match (&r.name_ko, ctx.hangul) {
+            (Some(ko), true) => ko.as_str(),
+            _ => r.name.as_str(),
+        };
+        let mut h = lines(name, body, name_width) * (body + 3.0);
+        if !r.programme_name.is_empty() {
+            h += spacing.y + lines(&r.programme_name, small, name_width) * (small + 3.0);
+        }
+        h += f32::from(hit.extra.min(SNIPPETS as u8)) * (spacing.y + small + 3.0);
+        h + 6.0
+    };
+    let key = (
+        state.searcher.version(),
+        name_width.round() as u32,
+        ctx.hangul,
+        shown.len(),
+    );
+    if state.heights.key != key || state.heights.heights.len() != shown.len() {
+        state.heights = Heights {
+            key,
+            heights: shown.iter().map(|h| row_height(&rows[h.doc], h)).collect(),
+        };
+    }
+    let heights = state.heights.heights.clone();
+    let style = ui.style().clone();
     TableBuilder::new(ui)
         .striped(true)
-        .resizable(true)
         .sense(egui::Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(86.0).at_least(50.0))
-        .column(Column::initial(180.0).at_least(80.0).clip(true))
-        .column(Column::initial(44.0).at_least(36.0))
-        .column(Column::remainder().at_least(60.0).clip(true))
+        .cell_layout(egui::Layout::top_down(egui::Align::Min))
+        .column(Column::exact(KIND))
+        .column(Column::remainder().at_least(80.0))
+        .column(Column::exact(STATUS))
+        .column(Column::exact(YEAR))
         .header(22.0, |mut header| {
             for (label, sort) in [
                 ("Kind", SortBy::Kind),
                 ("Name", SortBy::Name),
+                ("Status", SortBy::Status),
                 ("Year", SortBy::Year),
-                ("Programme", SortBy::Programme),
             ] {
                 header.col(|ui| {
                     let arrow = match (state.sort == sort, state.descending) {
@@ -340,12 +480,20 @@ fn table(
                         (true, true) => " ▼",
                         _ => "",
                     };
+                    let hover = if query.is_empty() {
+                        format!("Sort by {}", label.to_lowercase())
+                    } else {
+                        format!(
+                            "Best matches first (names), then by {}",
+                            label.to_lowercase()
+                        )
+                    };
                     let r = ui
                         .add(
                             egui::Button::selectable(state.sort == sort, format!("{label}{arrow}"))
                                 .frame(false),
                         )
-                        .on_hover_text(format!("Sort by {}", label.to_lowercase()));
+                        .on_hover_text(hover);
                     if r.clicked() {
                         if state.sort == sort {
                             state.descending = !state.descending;
@@ -358,39 +506,58 @@ fn table(
             }
         })
         .body(|body| {
-            body.rows(text_height, shown.len(), |mut row| {
-                let r = &rows[shown[row.index()]];
+            body.heterogeneous_rows(heights.into_iter(), |mut row| {
+                let Some(hit) = shown.get(row.index()) else {
+                    return;
+                };
+                let r = &rows[hit.doc];
+                // Only the rows on screen are laid out.
+                let c = cell(&style, ctx, r, query, notes);
                 row.set_selected(ctx.selected == Some(r.id.as_str()));
                 row.col(|ui| {
-                    ui.weak(r.kind);
-                });
-                row.col(|ui| {
-                    let name = match (&r.name_ko, ctx.hangul) {
-                        (Some(ko), true) => ko.clone(),
-                        _ => r.name.clone(),
-                    };
-                    let marker = if ctx.noted.contains(&r.id) {
-                        "✏ "
-                    } else {
-                        ""
-                    };
-                    ui.add(
-                        egui::Label::new(format!("{marker}{name}"))
-                            .truncate()
-                            .selectable(false),
-                    )
-                    .on_hover_text(match &r.name_ko {
-                        Some(ko) => format!("{}\n{ko}", r.name),
-                        None => r.name.clone(),
+                    ui.horizontal(|ui| {
+                        ui.weak(r.kind.label());
+                        if ctx.noted.contains(&r.id) {
+                            ui.weak("✏").on_hover_text("You have notes on this record");
+                        }
                     });
                 });
                 row.col(|ui| {
-                    if let Some(y) = r.year {
-                        ui.label(y.to_string());
+                    let hover = match &r.name_ko {
+                        Some(ko) => format!("{}\n{ko}\n{}", r.name, r.id),
+                        None => format!("{}\n{}", r.name, r.id),
+                    };
+                    ui.add(egui::Label::new(c.name.clone()).wrap().selectable(false))
+                        .on_hover_text(hover);
+                    if let Some(s) = &c.subtitle {
+                        ui.add(
+                            egui::Label::new(egui::RichText::new(s).small().weak())
+                                .wrap()
+                                .selectable(false),
+                        );
+                    }
+                    for (s, full) in c.snippets.iter().zip(&c.full) {
+                        ui.add(egui::Label::new(s.clone()).truncate().selectable(false))
+                            .on_hover_text(full);
                     }
                 });
                 row.col(|ui| {
-                    ui.add(egui::Label::new(&r.programme).truncate().selectable(false));
+                    if let Some(s) = r.status {
+                        ui.label(s.label());
+                    }
+                });
+                row.col(|ui| {
+                    let years = match r.years {
+                        Some((s, e)) if s != e => format!("{s}–"),
+                        Some((s, _)) => s.to_string(),
+                        None => String::new(),
+                    };
+                    if !years.is_empty() {
+                        let l = ui.label(years);
+                        if let Some((s, e)) = r.years.filter(|(s, e)| s != e) {
+                            l.on_hover_text(format!("{s}–{e}"));
+                        }
+                    }
                 });
                 if row.response().clicked() {
                     commands.push(Command::Select(r.id.clone()));
@@ -433,14 +600,11 @@ mod tests {
             ..Store::default()
         };
         let rows = rows(&store);
-        let state = ListState {
+        let mut state = ListState {
             search: "세종".into(),
-            kinds: KindFilter::All,
             ..Default::default()
         };
-        let hits = visible(&rows, &state);
-        assert_eq!(hits.len(), 1);
-        assert_eq!(rows[hits[0]].id, "sejong");
+        assert_eq!(state.shown_ids(&rows), ["sejong"]);
     }
 
     #[test]
@@ -451,19 +615,40 @@ mod tests {
         };
         let rows = rows(&store);
         let mut state = ListState {
-            kinds: KindFilter::All,
+            sort: SortBy::Name,
             ..Default::default()
         };
-        let asc: Vec<_> = visible(&rows, &state)
-            .into_iter()
-            .map(|i| rows[i].id.clone())
-            .collect();
+        assert_eq!(state.shown_ids(&rows), ["a", "b"]);
         state.descending = true;
-        let desc: Vec<_> = visible(&rows, &state)
-            .into_iter()
-            .map(|i| rows[i].id.clone())
-            .collect();
-        assert_eq!(asc, ["a", "b"]);
-        assert_eq!(desc, ["b", "a"]);
+        assert_eq!(state.shown_ids(&rows), ["b", "a"]);
+    }
+
+    #[test]
+    fn the_users_notes_are_searched_when_the_notebook_is_given() {
+        use crate::notes::{NoteDraft, NoteTarget, TargetKind, Timestamp};
+        let store = Store {
+            places: vec![place("a", "Aarhus", None), place("b", "Busan", None)],
+            ..Store::default()
+        };
+        let rows = rows(&store);
+        let mut book = Notebook::new();
+        let _ = book.add(
+            NoteDraft {
+                target: Some(NoteTarget::new(TargetKind::Place, "b")),
+                title: "Harbour visit".into(),
+                body: String::new(),
+                tags: Vec::new(),
+                author: String::new(),
+            },
+            Timestamp::now(),
+        );
+        let mut state = ListState {
+            search: "harbour".into(),
+            ..Default::default()
+        };
+        state.sync_notes(Some(&book));
+        assert_eq!(state.shown_ids(&rows), ["b"]);
+        state.sync_notes(None);
+        assert!(state.shown_ids(&rows).is_empty());
     }
 }

@@ -17,6 +17,7 @@ mod test_store;
 
 pub mod budgets;
 pub mod built;
+pub mod compare;
 pub mod findings;
 pub mod kind;
 pub mod table;

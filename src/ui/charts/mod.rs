@@ -7,6 +7,7 @@
 mod bars;
 mod budget_table;
 mod budgets;
+pub mod compare;
 mod controls;
 pub mod export;
 mod files;
@@ -91,6 +92,8 @@ pub struct ChartsView {
     year: Option<i32>,
     /// Economy codes whose series are drawn.
     shown: BTreeSet<String>,
+    /// The year the source comparison shows, per figure, as last chosen.
+    compare_years: std::collections::BTreeMap<String, i32>,
 
     #[serde(skip)]
     geometry: Geometry,
@@ -116,6 +119,7 @@ impl Default for ChartsView {
             patent_source: None,
             year: None,
             shown: ["KOR", "EUU"].into_iter().map(str::to_owned).collect(),
+            compare_years: std::collections::BTreeMap::new(),
             geometry: Geometry::default(),
             hovered: None,
             picked: None,
@@ -208,6 +212,21 @@ impl ChartsView {
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 self.controls(ui, ctx.store, &built);
+                if self.kind == ChartKind::RdSpending {
+                    // Every source of the same figure side by side for one year.
+                    let key = crate::analysis::charts::GERD;
+                    let out = compare::show(
+                        ui,
+                        ctx,
+                        key,
+                        &self.shown,
+                        self.compare_years.get(key).copied(),
+                    );
+                    if let Some(y) = out.year {
+                        self.compare_years.insert(key.to_owned(), y);
+                    }
+                    commands.extend(out.commands);
+                }
                 ui.add_space(4.0);
                 let title = built.title_and_source(self.kind, &self.shown);
                 if self.tab == Tab::Table {
