@@ -306,11 +306,39 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
         ItemRef::Source(s) => {
             field(ui, "Publisher", &s.publisher);
             field(ui, "Date", &s.date);
+            field(ui, "As of", s.as_of_label());
             field(ui, "Address", opt(&s.url));
             field(ui, "Licence", opt(&s.licence));
             field(ui, "Note", opt(&s.note));
         }
     });
+    let figures = item.figures();
+    if !figures.is_empty() {
+        ui.add_space(4.0);
+        ui.strong("Figures as the source states them");
+        for f in figures {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(f.value_label()).strong());
+                ui.label(&f.what);
+            });
+            ui.add(
+                egui::Label::new(egui::RichText::new(format!("“{}”", f.as_stated)).weak()).wrap(),
+            );
+            if let Some(c) = &f.caveat {
+                ui.add(
+                    egui::Label::new(egui::RichText::new(format!("⚠ {c}")).color(theme::WARNING))
+                        .wrap(),
+                );
+            }
+            for c in &f.sources {
+                ui.weak(format!(
+                    "{} — {}",
+                    ctx.store.display_name(&c.source),
+                    ctx.store.as_of(c)
+                ));
+            }
+        }
+    }
     ui.weak(format!("id: {}", item.id()));
 
     let milestones: &[Milestone] = match item {
@@ -417,6 +445,7 @@ pub fn citations(
                         meta.push(c.at.clone());
                     }
                     meta.retain(|m| !m.is_empty());
+                    meta.push(s.as_of_label());
                     ui.weak(meta.join(", "));
                 }
                 None => {
