@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --example network_demo -- [--sample] [--layout world|regions|schematic|institutions]
-//!     [--hangul] [--select ID] [--year YEAR] [--dark] [--png OUT.png]
+//!     [--hangul] [--select ID] [--year YEAR] [--dark] [--png OUT.png] [--size WxH]
 //! ```
 //!
 //! `--sample` uses the small sample store (`tests/fixtures/good/sample_network.ron`) instead of
@@ -134,8 +134,15 @@ fn main() -> eframe::Result {
         }
         return Ok(());
     }
+    // `--size 1024x640` (default 1400x860): the window's inner size.
+    let size = arg(&args, "--size")
+        .and_then(|s| {
+            let (w, h) = s.split_once('x')?;
+            Some([w.parse::<f32>().ok()?, h.parse::<f32>().ok()?])
+        })
+        .unwrap_or([1400.0, 860.0]);
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default().with_inner_size([1400.0, 860.0]),
+        viewport: egui::ViewportBuilder::default().with_inner_size(size),
         ..Default::default()
     };
     eframe::run_native(

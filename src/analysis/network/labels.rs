@@ -95,18 +95,37 @@ impl Occupied {
     }
 
     fn collides(&self, r: &WRect) -> bool {
+        self.collides_except(r, usize::MAX)
+    }
+
+    /// Whether `r` meets a placed rectangle other than number `skip`.
+    fn collides_except(&self, r: &WRect, skip: usize) -> bool {
         Self::cells_of(r).any(|c| {
             self.cells
                 .get(&c)
-                .is_some_and(|v| v.iter().any(|&i| self.rects[i].intersects(r)))
+                .is_some_and(|v| v.iter().any(|&i| i != skip && self.rects[i].intersects(r)))
         })
     }
 
-    fn insert(&mut self, r: WRect) {
+    /// Adds a rectangle; returns its number.
+    fn insert(&mut self, r: WRect) -> usize {
         let i = self.rects.len();
         self.rects.push(r);
         for c in Self::cells_of(&r) {
             self.cells.entry(c).or_default().push(i);
+        }
+        i
+    }
+
+    /// Puts rectangle number `i` somewhere else (its old cells keep a stale entry that can no
+    /// longer collide with anything outside the new rectangle).
+    fn replace(&mut self, i: usize, r: WRect) {
+        self.rects[i] = r;
+        for c in Self::cells_of(&r) {
+            let v = self.cells.entry(c).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
         }
     }
 }
@@ -147,6 +166,65 @@ pub fn place_labels(
                 .find(|c| inside(c) && !occupied.collides(c))?;
             occupied.insert(spot);
             Some(spot)
+        })
+        .collect()
+}
+
+/// Places labels as [`place_labels`] does with each request's `size`, then gives each placed
+/// label, in the same order, its `wide` size (a longer text: English and Hangul) at the first
+/// candidate spot where that fits; a label that cannot widen keeps its first spot. So the set of
+/// labelled nodes is exactly the one [`place_labels`] gives, and no two labels overlap. Returns
+/// each label's rectangle and whether it took its wide size.
+pub fn place_labels_widening(
+    requests: &[LabelRequest],
+    wide: &[[f32; 2]],
+    obstacles: &[WRect],
+    bounds: WRect,
+) -> Vec<Option<(WRect, bool)>> {
+    let placed = place_labels(requests, obstacles, bounds);
+    let mut occupied = Occupied {
+        cells: HashMap::new(),
+        rects: Vec::new(),
+    };
+    for o in obstacles {
+        occupied.insert(*o);
+    }
+    for r in requests {
+        let d = r.radius.max(1.0);
+        occupied.insert(WRect {
+            min: [r.anchor[0] - d, r.anchor[1] - d],
+            max: [r.anchor[0] + d, r.anchor[1] + d],
+        });
+    }
+    let slots: Vec<Option<usize>> = placed
+        .iter()
+        .map(|p| p.map(|r| occupied.insert(r)))
+        .collect();
+    let inside = |c: &WRect| {
+        c.min[0] >= bounds.min[0]
+            && c.min[1] >= bounds.min[1]
+            && c.max[0] <= bounds.max[0]
+            && c.max[1] <= bounds.max[1]
+    };
+    requests
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let (spot, slot) = (placed[i]?, slots[i]?);
+            let Some(&size) = wide.get(i).filter(|w| **w != r.size) else {
+                return Some((spot, true));
+            };
+            let widened = LabelRequest { size, ..*r };
+            match candidates(&widened)
+                .into_iter()
+                .find(|c| inside(c) && !occupied.collides_except(c, slot))
+            {
+                Some(c) => {
+                    occupied.replace(slot, c);
+                    Some((c, true))
+                }
+                None => Some((spot, false)),
+            }
         })
         .collect()
 }
@@ -236,6 +314,52 @@ mod tests {
         assert!(
             r.max[0] < 790.0,
             "to the left of the node at the edge: {r:?}"
+        );
+    }
+
+    #[test]
+    fn widening_keeps_every_label_that_fitted_at_its_short_size() {
+        // A dense row: with the wide (bilingual) text placed from the start, some would lose
+        // their label; widening after placing keeps them all and never overlaps.
+        let requests: Vec<LabelRequest> = (0..30)
+            .map(|i| {
+                req(
+                    100.0 + (i % 10) as f32 * 70.0,
+                    100.0 + (i / 10) as f32 * 30.0,
+                )
+            })
+            .collect();
+        let wide: Vec<[f32; 2]> = requests.iter().map(|_| [130.0, 14.0]).collect();
+        let short = place_labels(&requests, &[], SCREEN);
+        let widened = place_labels_widening(&requests, &wide, &[], SCREEN);
+        for (s, w) in short.iter().zip(&widened) {
+            assert_eq!(s.is_some(), w.is_some(), "the same places are labelled");
+        }
+        let rects: Vec<WRect> = widened.iter().flatten().map(|(r, _)| *r).collect();
+        for (i, a) in rects.iter().enumerate() {
+            for b in &rects[i + 1..] {
+                assert!(!a.intersects(b), "{a:?} overlaps {b:?}");
+            }
+        }
+        assert!(
+            widened.iter().flatten().any(|(_, w)| *w),
+            "some labels take their wide text"
+        );
+        let wide_only: Vec<LabelRequest> = requests
+            .iter()
+            .map(|r| LabelRequest {
+                size: [130.0, 14.0],
+                ..*r
+            })
+            .collect();
+        let lost = place_labels(&wide_only, &[], SCREEN)
+            .iter()
+            .filter(|p| p.is_none())
+            .count();
+        let kept = short.iter().filter(|p| p.is_some()).count();
+        assert!(
+            lost > 0 && kept > 30 - lost,
+            "the test needs a case where wide labels alone lose some ({lost} lost, {kept} kept)"
         );
     }
 }

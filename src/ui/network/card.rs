@@ -328,12 +328,13 @@ pub fn context_menu(
     });
 }
 
-/// The selection card (top right of the canvas): the selected place's partnerships and
-/// cohorts, or the selected link's details.
+/// The selection card, in the corner `spot` of the canvas `rect` (chosen to keep off the
+/// selection): the selected place's partnerships and cohorts, or the selected link's details.
 pub fn overlay(
     view: &mut NetworkView,
     ui: &Ui,
     rect: Rect,
+    spot: Rect,
     ctx: &ViewCtx<'_>,
     commands: &mut Vec<Command>,
 ) {
@@ -348,15 +349,25 @@ pub fn overlay(
         return;
     }
     let mut fly = None;
+    // Anchor the card by the corner of `spot` that touches the canvas corner, so a card that
+    // grows or shrinks stays in its corner.
+    let right = spot.center().x > rect.center().x;
+    let bottom = spot.center().y > rect.center().y;
+    let (pivot, corner) = match (right, bottom) {
+        (true, false) => (Align2::RIGHT_TOP, spot.right_top()),
+        (false, false) => (Align2::LEFT_TOP, spot.left_top()),
+        (true, true) => (Align2::RIGHT_BOTTOM, spot.right_bottom()),
+        (false, true) => (Align2::LEFT_BOTTOM, spot.left_bottom()),
+    };
     let area = egui::Area::new(ui.scope_id().with("network-selection-card"))
         .order(Order::Middle)
-        .pivot(Align2::RIGHT_TOP)
-        .fixed_pos(rect.right_top() + vec2(-10.0, 10.0))
+        .pivot(pivot)
+        .fixed_pos(corner)
         .constrain_to(rect)
         .fade_in(false)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.set_max_width(330.0);
+                ui.set_max_width(330.0_f32.min(rect.width() - 40.0).max(160.0));
                 if let Some(i) = node {
                     let n = &graph.nodes[i];
                     let title = match &n.name_ko {

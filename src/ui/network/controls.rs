@@ -21,19 +21,18 @@ pub fn toolbar(
 ) {
     ui.horizontal_wrapped(|ui| {
         let before = view.layout;
-        ui.horizontal(|ui| {
-            for kind in LayoutKind::ALL {
-                ui.selectable_value(&mut view.layout, kind, kind.label())
-                    .on_hover_text(kind.description());
-            }
-        });
+        // Each tab is its own item, so a narrow view wraps them instead of cutting them.
+        for kind in LayoutKind::ALL {
+            ui.selectable_value(&mut view.layout, kind, kind.label())
+                .on_hover_text(kind.description());
+        }
         if view.layout != before {
             view.live.flight = None;
             view.live.dragging = None;
             view.prepare(ctx);
         }
         ui.separator();
-        search_box(view, ui, commands);
+        search_box(view, ui, ctx, commands);
         if ui
             .button("Fit all")
             .on_hover_text("Show every place of this layout")
@@ -101,7 +100,7 @@ fn view_menu(view: &mut NetworkView, ui: &mut Ui) {
     });
 }
 
-fn search_box(view: &mut NetworkView, ui: &mut Ui, commands: &mut Vec<Command>) {
+fn search_box(view: &mut NetworkView, ui: &mut Ui, ctx: &ViewCtx<'_>, commands: &mut Vec<Command>) {
     let response = ui
         .add(
             TextEdit::singleline(&mut view.live.search)
@@ -178,7 +177,7 @@ fn search_box(view: &mut NetworkView, ui: &mut Ui, commands: &mut Vec<Command>) 
     }
     if let Some(i) = pick {
         view.live.search_open = false;
-        view.go_to_node(ui, i, commands);
+        view.go_to_node(ui, i, ctx, commands);
     }
 }
 

@@ -66,7 +66,6 @@ pub struct Rgba {
 }
 
 const HEADER: f32 = 30.0;
-const FOOTER: f32 = 24.0;
 
 impl NetworkView {
     /// Draws the current view (layout, camera, filter, names, selection) with its legend and a
@@ -100,14 +99,18 @@ impl NetworkView {
             .or(self.live.last_rect.map(|r| r.size()))
             .unwrap_or(vec2(1200.0, 800.0));
         let scale = options.scale.clamp(0.5, 4.0);
-        let total = vec2(size.x, size.y + HEADER + FOOTER);
-        let (w, h) = (
-            (total.x * scale).round() as usize,
-            (total.y * scale).round() as usize,
-        );
-        if w > 8192 || h > 8192 || w == 0 || h == 0 {
-            return Err(ExportError::TooLarge(w, h));
-        }
+        let pixels = |total: egui::Vec2| {
+            let (w, h) = (
+                (total.x * scale).round() as usize,
+                (total.y * scale).round() as usize,
+            );
+            if w > 8192 || h > 8192 || w == 0 || h == 0 {
+                Err(ExportError::TooLarge(w, h))
+            } else {
+                Ok((w, h))
+            }
+        };
+        pixels(vec2(size.x, size.y + HEADER))?;
         let canvas = Rect::from_min_size(pos2(0.0, HEADER), size);
         // The camera the user sees, kept for a canvas of the same size (else fitted).
         let bounds = self
@@ -131,33 +134,45 @@ impl NetworkView {
         } else {
             egui::Visuals::light()
         });
-        let mut input = egui::RawInput {
-            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, total)),
-            ..Default::default()
+        let input = |total: egui::Vec2| {
+            let mut input = egui::RawInput {
+                screen_rect: Some(Rect::from_min_size(Pos2::ZERO, total)),
+                ..Default::default()
+            };
+            input
+                .viewports
+                .entry(egui::ViewportId::ROOT)
+                .or_default()
+                .native_pixels_per_point = Some(scale);
+            input
         };
-        input
-            .viewports
-            .entry(egui::ViewportId::ROOT)
-            .or_default()
-            .native_pixels_per_point = Some(scale);
 
-        let saved = (self.live.legend_rect, self.live.card_rect, self.legend_open);
+        let saved = (self.live.card_rect, self.legend_open);
         self.live.card_rect = None;
         self.legend_open = true;
         let mut textures: HashMap<TextureId, ColorImage> = HashMap::new();
+        // Twice: the first frame, on a tall page, measures the legend and the source line below
+        // the picture; the second draws them on a page of exactly that height.
+        let mut below = 0.0;
+        let mut page = vec2(size.x, size.y + HEADER + 4000.0);
         let mut last = None;
-        // Twice: the first frame measures the legend, the second keeps labels clear of it.
         for _ in 0..2 {
             self.live.scene = None;
             self.live.background = None;
-            let mut out = ectx.run_ui(input.clone(), |ui| self.paint_export(ui, canvas, cam, ctx));
+            let mut out = ectx.run_ui(input(page), |ui| {
+                below = self.paint_export(ui, canvas, cam, ctx);
+            });
             apply_textures(&mut textures, &out.textures_delta);
             out.textures_delta.clear();
             last = Some(out);
+            page = vec2(size.x, (HEADER + size.y + below + 6.0).ceil());
         }
         self.live.scene = None;
         self.live.background = None;
-        (self.live.legend_rect, self.live.card_rect, self.legend_open) = saved;
+        (self.live.card_rect, self.legend_open) = saved;
+        // The page the second frame drew on.
+        let total = vec2(size.x, (HEADER + size.y + below + 6.0).ceil());
+        let (w, h) = pixels(total)?;
         let Some(out) = last else {
             return Err(ExportError::Empty);
         };
@@ -178,7 +193,15 @@ impl NetworkView {
         ))
     }
 
-    fn paint_export(&mut self, ui: &mut egui::Ui, canvas: Rect, cam: Camera, ctx: &ViewCtx<'_>) {
+    /// Draws the title, the picture, and below it the legend and the source line; returns the
+    /// height of what is below the picture.
+    fn paint_export(
+        &mut self,
+        ui: &mut egui::Ui,
+        canvas: Rect,
+        cam: Camera,
+        ctx: &ViewCtx<'_>,
+    ) -> f32 {
         let dark = ui.visuals().dark_mode;
         let painter = ui.painter().clone();
         painter.rect_filled(canvas, 0.0, ui.visuals().extreme_bg_color);
@@ -200,7 +223,7 @@ impl NetworkView {
             ui.visuals().strong_text_color(),
         );
         let Some(scene) = self.paint_scene(ui, canvas, cam, ctx) else {
-            return;
+            return 0.0;
         };
         if let Some((graph, layout, arcs)) = self.cache.borrow(self.layout) {
             let selected = emphasis_of(graph, ctx.selected);
@@ -209,7 +232,6 @@ impl NetworkView {
                 &clipped, &scene, graph, layout, arcs, cam, canvas, &selected, true, dark,
             );
         }
-        legend::show(self, ui, canvas, ctx, false);
         let cited = ctx.store.sources.len();
         let mut source = format!(
             "Source: {}",
@@ -229,14 +251,23 @@ impl NetworkView {
             source.push_str(" · Map: Natural Earth (public domain)");
         }
         source.push_str(" · Exported from Partnership Atlas");
-        let y = canvas.max.y + FOOTER / 2.0;
-        painter.text(
-            pos2(10.0, y),
-            egui::Align2::LEFT_CENTER,
-            RichText::new(source).text(),
-            FontId::proportional(12.0),
-            ui.visuals().weak_text_color(),
+        // The legend, whole and unfolded, then the source line, wrapped rather than cut.
+        let below = Rect::from_min_max(
+            pos2(canvas.min.x + 4.0, canvas.max.y + 4.0),
+            pos2(canvas.max.x - 4.0, canvas.max.y + 4000.0),
         );
+        let mut block = ui.new_child(egui::UiBuilder::new().max_rect(below));
+        let top = block.cursor().min.y;
+        legend::show(self, &mut block, ctx, false, f32::INFINITY);
+        block.add(
+            egui::Label::new(
+                RichText::new(source)
+                    .size(12.0)
+                    .color(block.visuals().weak_text_color()),
+            )
+            .wrap(),
+        );
+        block.min_rect().max.y.max(top) - canvas.max.y
     }
 }
 

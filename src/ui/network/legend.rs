@@ -1,125 +1,22 @@
-//! The legend, always on screen at the bottom left of the canvas (and in every export): what the
-//! colours, line styles and sizes mean, what the filter leaves out, and where the data and the
-//! map come from. Clicking a programme shows or fades it.
+//! The legend, docked in a strip below the canvas (so it never covers the picture it explains)
+//! and, uncut, below the picture in every export: what the colours, line styles and sizes mean,
+//! what the filter leaves out, and where the data and the map come from. Clicking a programme
+//! shows or fades it; the fold button keeps only its summary line.
 
-use egui::{
-    Align2, Color32, CornerRadius, Order, Pos2, Rect, RichText, Sense, Shape, Stroke, Ui, pos2,
-    vec2,
-};
+use egui::{Color32, CornerRadius, Pos2, Rect, RichText, Sense, Shape, Stroke, Ui, pos2, vec2};
 
 use crate::analysis::network::countries::country_name;
-use crate::analysis::network::filter::{self, EdgeState};
-use crate::analysis::network::{EdgeKind, Node, NodeKind, Side, Undated};
+use crate::analysis::network::{Node, NodeKind, Side, Undated};
 use crate::ui::{ViewCtx, theme};
 
-use super::scene::{node_radius, programme_colour};
+use super::legend_data::{LegendData, counts_line, gather, hidden_undated, thousands};
+use super::scene::node_radius;
 use super::{LayoutKind, NetworkView, Outside};
 
-/// One programme row.
-struct ProgrammeRow {
-    id: String,
-    name: String,
-    colour: Color32,
-    shown: usize,
-    total: usize,
-    hidden_by_user: bool,
-}
-
-/// What the legend says (kept until the store, the filter or the layout changes: gathering it
-/// walks every link).
-pub(super) struct LegendData {
-    layout: LayoutKind,
-    programmes: Vec<ProgrammeRow>,
-    countries: Vec<(String, Color32, usize)>,
-    more_countries: usize,
-    counts: filter::Counts,
-    memberships: usize,
-    year: Option<i32>,
-    undated: Undated,
-    outside: Outside,
-    unresolved: usize,
-    has_country_nodes: bool,
-    has_hubs: bool,
-    source: String,
-}
-
-fn gather(view: &NetworkView, ctx: &ViewCtx<'_>) -> Option<LegendData> {
-    let (graph, _, _) = view.cache.borrow(view.layout)?;
-    let states = &view.cache.states.states;
-    let colours = view.cache.colours(view.layout.granularity());
-    let programmes = graph
-        .programmes
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let mine = graph
-                .edges
-                .iter()
-                .zip(states)
-                .filter(|(e, _)| e.programme == Some(i as u32));
-            let (mut shown, mut total) = (0, 0);
-            for (_, s) in mine {
-                total += 1;
-                shown += usize::from(*s == EdgeState::Shown);
-            }
-            ProgrammeRow {
-                id: p.id.clone(),
-                name: p.name.clone(),
-                colour: programme_colour(Some(i as u32)),
-                shown,
-                total,
-                hidden_by_user: view.filter.hidden_programmes.contains(&p.id),
-            }
-        })
-        .collect();
-    let mut per_country: std::collections::BTreeMap<&str, (Color32, usize)> =
-        std::collections::BTreeMap::new();
-    for (i, n) in graph.nodes.iter().enumerate() {
-        if n.kind == NodeKind::CohortHub || n.partnerships + n.cohorts == 0 {
-            continue;
-        }
-        let colour = colours.get(i).copied().unwrap_or(theme::NETWORK_COHORT);
-        per_country
-            .entry(n.country.as_str())
-            .or_insert((colour, 0))
-            .1 += 1;
-    }
-    let mut countries: Vec<(String, Color32, usize)> = per_country
-        .into_iter()
-        .map(|(c, (col, n))| (c.to_owned(), col, n))
-        .collect();
-    countries.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
-    let more_countries = countries.len().saturating_sub(8);
-    countries.truncate(8);
-    let source = if ctx.store.name.is_empty() {
-        "the open store".to_owned()
-    } else {
-        ctx.store.name.clone()
-    };
-    Some(LegendData {
-        layout: view.layout,
-        programmes,
-        countries,
-        more_countries,
-        counts: filter::counts(graph, states),
-        memberships: graph
-            .edges
-            .iter()
-            .zip(states)
-            .filter(|(e, s)| e.kind == EdgeKind::Cohort && **s != EdgeState::Hidden)
-            .count(),
-        year: view.filter.year,
-        undated: view.filter.undated,
-        outside: view.outside,
-        unresolved: graph.unresolved.len(),
-        has_country_nodes: graph
-            .nodes
-            .iter()
-            .any(|n| n.kind == NodeKind::Country && n.partnerships + n.cohorts > 0),
-        has_hubs: graph.nodes.iter().any(|n| n.kind == NodeKind::CohortHub),
-        source,
-    })
-}
+/// The accessible name of the fold button when the legend is open.
+pub const FOLD_LABEL: &str = "Fold the legend";
+/// The accessible name of the fold button when the legend is folded.
+pub const UNFOLD_LABEL: &str = "Unfold the legend";
 
 /// What a click in the legend asks for.
 enum Action {
@@ -147,36 +44,6 @@ fn node_sample(ui: &mut Ui, draw: impl FnOnce(&egui::Painter, Pos2)) {
     draw(ui.painter(), r.center());
 }
 
-/// A count with thousands separators: 100,000.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// The summary line: what is shown out of what.
-fn counts_line(d: &LegendData) -> String {
-    let total = d.counts.shown + d.counts.faded + d.counts.hidden;
-    let mut s = format!(
-        "{} of {} partnerships shown",
-        thousands(d.counts.shown),
-        thousands(total)
-    );
-    if d.memberships > 0 {
-        s.push_str(&format!(
-            ", {} cohort memberships",
-            thousands(d.memberships)
-        ));
-    }
-    s
-}
-
 fn content(
     ui: &mut Ui,
     d: &LegendData,
@@ -192,11 +59,15 @@ fn content(
         ui.label(RichText::new(format!("· {}", counts_line(d))).weak());
         if interactive {
             let (icon, tip) = if open {
-                ("▾", "Fold the legend")
+                ("▾", FOLD_LABEL)
             } else {
-                ("▸", "Unfold the legend")
+                ("▸", UNFOLD_LABEL)
             };
-            if ui.small_button(icon).on_hover_text(tip).clicked() {
+            let button = ui.small_button(icon).on_hover_text(tip);
+            button.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, ui.is_enabled(), tip)
+            });
+            if button.clicked() {
                 action = Some(Action::ToggleOpen);
             }
         }
@@ -204,22 +75,25 @@ fn content(
     if !open {
         return action;
     }
-    // Short columns side by side rather than one tall one: the legend sits in a strip along
-    // the bottom of the canvas, which "fit all" keeps free. Narrow canvases get fewer columns.
+    // Short columns side by side rather than one tall one: the legend sits in a strip below the
+    // canvas, and every line of it taken from the canvas is a line less of picture. Narrow
+    // views get fewer columns.
     if width >= 760.0 {
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_max_width(250.0);
-                action = programmes_column(ui, d, interactive);
+                if let Some(a) = programmes_column(ui, d, interactive) {
+                    action = Some(a);
+                }
             });
-            ui.separator();
+            ui.add_space(18.0);
             ui.vertical(|ui| {
                 ui.set_max_width(230.0);
                 symbols_column(ui, d);
             });
-            ui.separator();
+            ui.add_space(18.0);
             ui.vertical(|ui| {
-                ui.set_max_width(230.0);
+                ui.set_max_width(ui.available_width().clamp(230.0, 380.0));
                 notes_column(ui, d, bundled);
             });
         });
@@ -227,10 +101,12 @@ fn content(
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_max_width(250.0);
-                action = programmes_column(ui, d, interactive);
+                if let Some(a) = programmes_column(ui, d, interactive) {
+                    action = Some(a);
+                }
                 notes_column(ui, d, bundled);
             });
-            ui.separator();
+            ui.add_space(18.0);
             ui.vertical(|ui| {
                 ui.set_max_width(220.0);
                 symbols_column(ui, d);
@@ -238,7 +114,9 @@ fn content(
         });
     } else {
         ui.set_max_width(width.max(200.0));
-        action = programmes_column(ui, d, interactive);
+        if let Some(a) = programmes_column(ui, d, interactive) {
+            action = Some(a);
+        }
         lines_row(ui);
     }
     action
@@ -367,18 +245,35 @@ fn symbols_column(ui: &mut Ui, d: &LegendData) {
     }
 }
 
+/// A country's dot and name as one item, so a row of them wraps between countries.
+fn country_chip(ui: &mut Ui, colour: Color32, name: &str) {
+    let ink = ui.visuals().text_color();
+    let galley =
+        ui.painter()
+            .layout_no_wrap(name.to_owned(), egui::FontId::proportional(11.5), ink);
+    let size = vec2(14.0 + galley.size().x + 4.0, galley.size().y.max(14.0));
+    let (r, response) = ui.allocate_exact_size(size, Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, name));
+    ui.painter()
+        .circle_filled(pos2(r.left() + 6.0, r.center().y), 5.0, colour);
+    ui.painter().galley(
+        pos2(r.left() + 14.0, r.center().y - galley.size().y / 2.0),
+        galley,
+        ink,
+    );
+}
+
+/// A line of small legend text that wraps at the column's width.
+fn note(ui: &mut Ui, text: RichText) {
+    ui.add(egui::Label::new(text.size(11.5)).wrap());
+}
+
 fn notes_column(ui: &mut Ui, d: &LegendData, bundled: Option<(usize, usize)>) {
     ui.label(RichText::new("Places: colour = country").size(11.5).weak());
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 3.0;
         for (code, colour, _) in &d.countries {
-            ui.horizontal(|ui| {
-                ui.spacing_mut().item_spacing.x = 0.0;
-                node_sample(ui, |p, c| {
-                    p.circle_filled(c, 5.0, *colour);
-                });
-                ui.label(RichText::new(country_name(code)).size(11.5));
-            });
+            country_chip(ui, *colour, country_name(code));
         }
         if d.more_countries > 0 {
             ui.label(
@@ -417,7 +312,7 @@ fn notes_column(ui: &mut Ui, d: &LegendData, bundled: Option<(usize, usize)>) {
                     verb(u)
                 ));
             }
-            ui.label(RichText::new(s).size(11.5));
+            note(ui, RichText::new(s));
         }
         None if d.counts.undated > 0 => {
             let u = d.counts.undated;
@@ -426,32 +321,28 @@ fn notes_column(ui: &mut Ui, d: &LegendData, bundled: Option<(usize, usize)>) {
             } else {
                 format!("{u} partnerships have")
             };
-            ui.label(
-                RichText::new(format!("{s} no start year."))
-                    .size(11.5)
-                    .weak(),
-            );
+            note(ui, RichText::new(format!("{s} no start year.")).weak());
         }
         None => {}
     }
     if let Some((links, bundles)) = bundled {
-        ui.label(
+        note(
+            ui,
             RichText::new(format!(
                 "Dense view: {} links drawn as {} bundles; zoom in for detail",
                 thousands(links),
                 thousands(bundles)
             ))
-            .size(11.5)
             .color(theme::WARNING),
         );
     }
     if d.unresolved > 0 {
-        ui.label(
+        note(
+            ui,
             RichText::new(format!(
                 "{} links not drawn: an end is not in the store",
                 d.unresolved
             ))
-            .size(11.5)
             .color(theme::WARNING),
         );
     }
@@ -460,15 +351,69 @@ fn notes_column(ui: &mut Ui, d: &LegendData, bundled: Option<(usize, usize)>) {
     if map {
         source.push_str(" · Map: Natural Earth (public domain)");
     }
-    ui.label(RichText::new(source).size(11.5).weak());
+    note(ui, RichText::new(source).weak());
 }
 
-fn hidden_undated(d: &LegendData) -> usize {
-    if d.undated == Undated::Hide {
-        d.counts.undated
-    } else {
-        0
+/// The legend's data, gathered again only when the store, the filter or the layout changed.
+fn data(view: &mut NetworkView, ctx: &ViewCtx<'_>) -> Option<std::sync::Arc<LegendData>> {
+    let key = (
+        view.cache.generation,
+        view.cache.states.generation,
+        view.layout,
+    );
+    match &view.live.legend {
+        Some((k, d)) if *k == key && d.outside == view.outside => Some(d.clone()),
+        _ => {
+            let d = std::sync::Arc::new(gather(view, ctx)?);
+            view.live.legend = Some((key, d.clone()));
+            Some(d)
+        }
     }
+}
+
+/// Shows the legend in `ui` (the strip below the canvas, or below the picture in an export),
+/// at most `max_height` tall (it scrolls beyond that), and applies its clicks. An export's
+/// legend is not `interactive` and always unfolded. Returns the height it took.
+pub fn show(
+    view: &mut NetworkView,
+    ui: &mut Ui,
+    ctx: &ViewCtx<'_>,
+    interactive: bool,
+    max_height: f32,
+) -> f32 {
+    let Some(data) = data(view, ctx) else {
+        return 0.0;
+    };
+    let bundled = view.live.scene.as_ref().and_then(|(_, s)| s.bundled);
+    let open = view.legend_open || !interactive;
+    let width = ui.available_width();
+    let frame = egui::Frame::group(ui.style()).inner_margin(egui::Margin::symmetric(8, 4));
+    let shown = frame.show(ui, |ui| {
+        ui.set_width(width - 18.0);
+        if interactive {
+            egui::ScrollArea::vertical()
+                .max_height((max_height - 10.0).max(24.0))
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    content(ui, &data, bundled, open, true, width - 30.0)
+                })
+                .inner
+        } else {
+            content(ui, &data, bundled, open, false, width - 30.0)
+        }
+    });
+    match shown.inner {
+        Some(Action::ToggleOpen) => view.legend_open = !view.legend_open,
+        Some(Action::ToggleProgramme(id)) => {
+            let hidden = &mut view.filter.hidden_programmes;
+            let was_hidden = hidden.remove(&id);
+            if !was_hidden {
+                hidden.insert(id);
+            }
+        }
+        None => {}
+    }
+    shown.response.rect.height()
 }
 
 fn sample_node(partnerships: u32) -> Node {
@@ -489,67 +434,13 @@ fn sample_node(partnerships: u32) -> Node {
     }
 }
 
-/// Shows the legend over the bottom-left corner of the canvas.
-pub fn overlay(view: &mut NetworkView, ui: &Ui, rect: Rect, ctx: &ViewCtx<'_>) {
-    show(view, ui, rect, ctx, true);
-}
-
-/// Shows the legend (interactive or, for an export, not) and applies its clicks.
-pub fn show(view: &mut NetworkView, ui: &Ui, rect: Rect, ctx: &ViewCtx<'_>, interactive: bool) {
-    let key = (
-        view.cache.generation,
-        view.cache.states.generation,
-        view.layout,
-    );
-    let data = match &view.live.legend {
-        Some((k, d)) if *k == key && d.outside == view.outside => d.clone(),
-        _ => {
-            let Some(d) = gather(view, ctx) else {
-                view.live.legend_rect = None;
-                return;
-            };
-            let d = std::sync::Arc::new(d);
-            view.live.legend = Some((key, d.clone()));
-            d
-        }
-    };
-    let bundled = view.live.scene.as_ref().and_then(|(_, s)| s.bundled);
-    let open = view.legend_open || !interactive;
-    let inner = egui::Area::new(ui.scope_id().with("network-legend"))
-        .order(Order::Middle)
-        .pivot(Align2::LEFT_BOTTOM)
-        .fixed_pos(rect.left_bottom() + vec2(10.0, -10.0))
-        .constrain_to(rect)
-        .interactable(interactive)
-        .fade_in(false)
-        .show(ui.ctx(), |ui| {
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                content(ui, &data, bundled, open, interactive, rect.width() - 40.0)
-            })
-        });
-    view.live.legend_rect = Some(inner.response.rect);
-    match inner.inner.inner {
-        Some(Action::ToggleOpen) => view.legend_open = !view.legend_open,
-        Some(Action::ToggleProgramme(id)) => {
-            let hidden = &mut view.filter.hidden_programmes;
-            let was_hidden = hidden.remove(&id);
-            if !was_hidden {
-                hidden.insert(id);
-            }
-        }
-        None => {}
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::thousands;
+    use super::*;
 
     #[test]
-    fn counts_get_thousands_separators() {
-        assert_eq!(thousands(7), "7");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(100_000), "100,000");
-        assert_eq!(thousands(1_234_567), "1,234,567");
+    fn the_sample_nodes_grow_with_their_partnerships() {
+        let (one, nine) = (sample_node(1), sample_node(9));
+        assert!(node_radius(&one, false) < node_radius(&nine, false));
     }
 }

@@ -6,6 +6,7 @@
 //! its central panel each frame; the view returns [`Command`]s (selecting a record, a status
 //! message) and never changes the store.
 
+mod access;
 mod cache;
 mod camera;
 mod card;
@@ -14,19 +15,24 @@ mod draw;
 mod export;
 mod interact;
 mod legend;
+mod legend_data;
 mod mesh;
+mod navigate;
 mod scene;
+mod scene_edges;
+mod scene_labels;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use egui::{Rect, Sense};
+use egui::{Rect, Sense, UiBuilder, pos2};
 
 use crate::analysis::network::{Filter, Granularity, NameStyle};
 use crate::ui::{Command, ViewCtx};
 
 pub use camera::Camera;
 pub use export::{ExportError, ExportOptions, Rgba};
+pub use legend::{FOLD_LABEL, UNFOLD_LABEL};
 
 /// The arrangements of the network.
 #[derive(
@@ -177,8 +183,14 @@ type SearchKey = (String, u64, Granularity);
 #[derive(Default)]
 struct Live {
     flight: Option<camera::Flight>,
-    /// The camera follows the force layout while it unfolds (until the user moves it).
-    follow: bool,
+    /// What each layout's camera shows (absent: not shown yet in this session, so it is fitted).
+    framing: std::collections::HashMap<LayoutKind, navigate::Framing>,
+    /// The canvas size each layout's camera was last used with.
+    fit_size: std::collections::HashMap<LayoutKind, egui::Vec2>,
+    /// The selection of the last frame (a change is framed).
+    last_selected: Option<String>,
+    /// The record a click on the canvas selected (not framed: the user sees it).
+    clicked: Option<String>,
     /// The node being dragged in the force layout.
     dragging: Option<usize>,
     /// What the pointer is over.
@@ -198,8 +210,9 @@ struct Live {
     layout_version: u64,
     /// Canvas rect of the last frame (export uses its size).
     last_rect: Option<Rect>,
-    /// Where the legend and the selection card are (labels keep clear of them).
-    legend_rect: Option<Rect>,
+    /// The height of the legend's strip below the canvas, measured last frame.
+    legend_height: f32,
+    /// Where the selection card is (labels keep clear of it).
     card_rect: Option<Rect>,
     /// The search field's text and whether its results are open.
     search: String,
@@ -207,7 +220,7 @@ struct Live {
     /// Search results for (query, store generation, graph): computed when the query changes.
     search_hits: Option<(SearchKey, Vec<(usize, String)>)>,
     /// What the legend says, for (store generation, filter generation, layout).
-    legend: Option<((u64, u64, LayoutKind), Arc<legend::LegendData>)>,
+    legend: Option<((u64, u64, LayoutKind), Arc<legend_data::LegendData>)>,
 }
 
 /// The network view. Its settings persist (serde); caches and frame state do not.
@@ -280,9 +293,28 @@ impl NetworkView {
         let mut commands = Vec::new();
         self.prepare(ctx);
         controls::toolbar(self, ui, ctx, &mut commands);
-        let rect = ui.available_rect_before_wrap();
+        // The canvas above, the legend in its own strip below: it never covers the picture.
+        let avail = ui.available_rect_before_wrap();
+        let max_legend = (avail.height() * 0.45).max(30.0);
+        let strip_h = self.live.legend_height.min(max_legend);
+        let gap = ui.spacing().item_spacing.y;
+        let canvas_bottom = (avail.max.y - strip_h - gap).max(avail.min.y + 40.0);
+        let rect = Rect::from_min_max(avail.min, pos2(avail.max.x, canvas_bottom));
         let response = ui.allocate_rect(rect, Sense::click_and_drag());
         self.canvas(ui, &response, ctx, &mut commands);
+        let strip = Rect::from_min_max(pos2(avail.min.x, canvas_bottom + gap), avail.max);
+        // Room for the legend's full height (it was measured with this room last frame).
+        let room = Rect::from_min_size(strip.min, egui::vec2(strip.width(), max_legend));
+        let mut legend_ui = ui.new_child(UiBuilder::new().max_rect(room));
+        let used = legend::show(self, &mut legend_ui, ctx, true, max_legend);
+        ui.allocate_rect(strip, Sense::hover());
+        if (used - self.live.legend_height).abs() > 0.5 {
+            // The legend changed height (first frame, fold, another width): lay out again with
+            // the canvas beside its new size rather than show one frame of overlap.
+            self.live.legend_height = used;
+            ui.ctx()
+                .request_discard("the network legend changed height");
+        }
         commands
     }
 
@@ -306,6 +338,44 @@ impl NetworkView {
     pub fn fit_all(&mut self) {
         *self.cameras.get_mut(self.layout) = None;
         self.live.flight = None;
+        self.live
+            .framing
+            .insert(self.layout, navigate::Framing::All);
+    }
+
+    /// Where node `key` (a place, organisation or cohort id) was drawn in the last frame, in
+    /// screen points, if it was on the canvas.
+    pub fn drawn_position(&self, key: &str) -> Option<egui::Pos2> {
+        let (graph, _, _) = self.cache.borrow(self.layout)?;
+        let i = graph.nodes.iter().position(|n| n.key == key)? as u32;
+        let (_, scene) = self.live.scene.as_ref()?;
+        let k = scene.nodes.binary_search_by_key(&i, |n| n.index).ok()?;
+        Some(scene.nodes[k].pos)
+    }
+
+    /// The canvas of the last frame (screen points).
+    pub fn canvas_rect(&self) -> Option<Rect> {
+        self.live.last_rect
+    }
+
+    /// Where the selection card was drawn in the last frame, if one was.
+    pub fn card_rect(&self) -> Option<Rect> {
+        self.live.card_rect
+    }
+
+    /// The node keys whose labels were drawn in the last frame, with their label rectangles.
+    pub fn drawn_labels(&self) -> Vec<(String, Rect)> {
+        let Some((graph, _, _)) = self.cache.borrow(self.layout) else {
+            return Vec::new();
+        };
+        let Some((_, scene)) = self.live.scene.as_ref() else {
+            return Vec::new();
+        };
+        scene
+            .label_rects
+            .iter()
+            .filter_map(|(i, r)| Some((graph.nodes.get(*i as usize)?.key.clone(), *r)))
+            .collect()
     }
 
     /// Unpins every node of the force layout and lays it out afresh.
@@ -334,11 +404,24 @@ impl NetworkView {
         }
     }
 
-    /// Selects a node and flies the camera to it.
-    fn go_to_node(&mut self, ui: &egui::Ui, i: usize, commands: &mut Vec<Command>) {
-        if let Some(record) = self.node_record(i) {
+    /// Selects a node (from the search); the next frame frames it and its partners. A node
+    /// already selected is framed again now.
+    fn go_to_node(
+        &mut self,
+        ui: &egui::Ui,
+        i: usize,
+        ctx: &ViewCtx<'_>,
+        commands: &mut Vec<Command>,
+    ) {
+        let Some(record) = self.node_record(i) else {
+            return;
+        };
+        if ctx.selected == Some(record.as_str()) {
+            if let Some(rect) = self.live.last_rect {
+                self.frame_record(ui, rect, &record);
+            }
+        } else {
             commands.push(Command::Select(record));
         }
-        self.fly_to_node(ui, i);
     }
 }

@@ -1,6 +1,6 @@
 //! One picture of the network for a camera: links as one mesh (bundled when there are too many
-//! to draw one by one), nodes, greedy labels, note markers, plus what hit-testing and
-//! accessibility need (where each visible node and link ended up on screen).
+//! to draw one by one, `scene_edges.rs`), nodes, labels (`scene_labels.rs`), note markers, plus
+//! what hit-testing and accessibility need (where each visible node and link ended up on screen).
 //!
 //! Building a scene is the expensive part of a frame, so the view keeps the last one and
 //! rebuilds it only when its [`SceneKey`] changes (camera, filter, layout, names …): a frame in
@@ -9,17 +9,18 @@
 use std::collections::HashMap;
 
 use egui::epaint::{Mesh, Shape, Stroke};
-use egui::{Color32, CornerRadius, FontId, Pos2, Rect, pos2, vec2};
+use egui::{Color32, CornerRadius, Pos2, Rect, pos2, vec2};
 
-use crate::analysis::network::bundles::{Bundle, Pyramid};
+use crate::analysis::network::bundles::Pyramid;
 use crate::analysis::network::filter::EdgeState;
-use crate::analysis::network::labels::{LabelRequest, place_labels};
-use crate::analysis::network::{EdgeKind, Graph, Layout, NameStyle, Node, NodeKind, WRect};
+use crate::analysis::network::{Graph, Layout, NameStyle, Node, NodeKind};
 use crate::ui::theme;
 
 use super::cache::Arcs;
 use super::camera::Camera;
 use super::mesh;
+
+pub use super::scene_edges::PyramidKey;
 
 /// Above this many drawable links on screen, links are bundled.
 pub const MAX_INDIVIDUAL_EDGES: usize = 3000;
@@ -124,6 +125,8 @@ pub struct Scene {
     pub bundled: Option<(usize, usize)>,
     /// Labels placed / tried.
     pub labels: (usize, usize),
+    /// Each drawn label: its node and its rectangle.
+    pub label_rects: Vec<(u32, Rect)>,
 }
 
 /// The inputs of a scene.
@@ -179,7 +182,7 @@ pub fn node_colours(graph: &Graph) -> Vec<Color32> {
         .collect()
 }
 
-fn faded(c: Color32) -> Color32 {
+pub(super) fn faded(c: Color32) -> Color32 {
     let [r, g, b, _] = c.to_srgba_unmultiplied();
     Color32::from_rgba_unmultiplied(r, g, b, theme::NETWORK_FADED_ALPHA)
 }
@@ -257,232 +260,12 @@ pub fn build(
         on_screen.push((i as u32, cam.to_screen(rect, *p)));
     }
     let low_detail = on_screen.len() > MAX_DETAILED_NODES;
-    build_edges(input, &mut scene, pyramid, view);
+    super::scene_edges::build_edges(input, &mut scene, pyramid, view);
     build_nodes(input, &mut scene, &on_screen, low_detail);
     if key.show_labels {
-        build_labels(input, &mut scene, painter);
+        super::scene_labels::build_labels(input, &mut scene, painter, low_detail);
     }
     scene
-}
-
-fn edge_drawable(key: &SceneKey, s: EdgeState) -> bool {
-    match s {
-        EdgeState::Shown => true,
-        EdgeState::Faded => !key.hide_outside,
-        EdgeState::Hidden => false,
-    }
-}
-
-fn build_edges(
-    input: &SceneInput<'_>,
-    scene: &mut Scene,
-    pyramid: &mut Option<(PyramidKey, Pyramid)>,
-    view: WRect,
-) {
-    let SceneInput {
-        graph,
-        layout,
-        arcs,
-        states,
-        key,
-        ..
-    } = *input;
-    let (rect, cam) = (key.rect, key.camera);
-    // Which links can be seen at all.
-    let mut candidates: Vec<u32> = Vec::new();
-    for (i, e) in graph.edges.iter().enumerate() {
-        if !edge_drawable(key, states[i]) {
-            continue;
-        }
-        let bounds = match arcs {
-            Some(a) => a.bounds[i],
-            None => match (
-                layout.positions[e.from as usize],
-                layout.positions[e.to as usize],
-            ) {
-                (Some(a), Some(b)) => WRect::NOTHING.union_point(a).union_point(b),
-                _ => continue,
-            },
-        };
-        if bounds.is_valid() && bounds.intersects(&view) {
-            candidates.push(i as u32);
-            if candidates.len() > MAX_INDIVIDUAL_EDGES {
-                break; // Too many to draw one by one: bundles it is, no need to count on.
-            }
-        }
-    }
-    let mut m = Mesh::default();
-    if candidates.len() > MAX_INDIVIDUAL_EDGES {
-        let (links, bundles) = bundle(input, pyramid, view, &mut m);
-        scene.bundled = Some((links, bundles));
-        scene.shapes.push(Shape::mesh(m));
-        return;
-    }
-    // Faded first, then shown on top.
-    let mut points: Vec<Pos2> = Vec::new();
-    for pass_shown in [false, true] {
-        for &i in &candidates {
-            let shown = states[i as usize] == EdgeState::Shown;
-            if shown != pass_shown {
-                continue;
-            }
-            let e = &graph.edges[i as usize];
-            points.clear();
-            match arcs {
-                Some(a) => points.extend(a.of(i as usize).iter().map(|p| {
-                    if p[0].is_nan() {
-                        pos2(f32::NAN, f32::NAN)
-                    } else {
-                        cam.to_screen(rect, *p)
-                    }
-                })),
-                None => {
-                    let (Some(a), Some(b)) = (
-                        layout.positions[e.from as usize],
-                        layout.positions[e.to as usize],
-                    ) else {
-                        continue;
-                    };
-                    points.extend([cam.to_screen(rect, a), cam.to_screen(rect, b)]);
-                }
-            }
-            let (Some(first), Some(last)) = (points.first(), points.last()) else {
-                continue;
-            };
-            if (*first - *last).length() < 1.0 && points.len() <= 2 {
-                continue; // Shorter than a pixel: the node covers it.
-            }
-            let base = match e.kind {
-                EdgeKind::Pair | EdgeKind::Cohort => programme_colour(e.programme),
-                EdgeKind::BasedIn | EdgeKind::PartOf => theme::NETWORK_COHORT,
-            };
-            let colour = if shown { base } else { faded(base) };
-            match e.kind {
-                EdgeKind::Pair => mesh::polyline(&mut m, &points, 2.2, colour),
-                EdgeKind::Cohort => mesh::dashed(&mut m, &points, 1.6, colour, 7.0, 4.0),
-                EdgeKind::BasedIn => {
-                    mesh::polyline(&mut m, &points, 1.0, colour.gamma_multiply(0.7))
-                }
-                EdgeKind::PartOf => {
-                    mesh::dashed(&mut m, &points, 1.0, colour.gamma_multiply(0.7), 2.0, 3.0)
-                }
-            }
-            let start = scene.path_points.len() as u32;
-            scene.path_points.extend_from_slice(&points);
-            scene.edges.push(DrawnEdge {
-                index: i,
-                start,
-                end: scene.path_points.len() as u32,
-                shown,
-            });
-        }
-    }
-    scene.edges.sort_by_key(|e| e.index);
-    scene.shapes.push(Shape::mesh(m));
-}
-
-/// The key of the bundle pyramid: it is rebuilt when any of these change.
-pub type PyramidKey = (u64, u64, super::LayoutKind, u64, bool);
-
-/// Draws many links as bundles from the pyramid (see [`crate::analysis::network::bundles`]):
-/// the finest level whose cells are at least two points wide and whose bundles in view fit the
-/// budget. Each bundle is one hairline, more opaque the more links it carries. Returns
-/// (links, bundles drawn).
-fn bundle(
-    input: &SceneInput<'_>,
-    pyramid: &mut Option<(PyramidKey, Pyramid)>,
-    view: WRect,
-    m: &mut Mesh,
-) -> (usize, usize) {
-    let SceneInput {
-        graph,
-        layout,
-        arcs,
-        states,
-        key,
-        ..
-    } = *input;
-    let (rect, cam) = (key.rect, key.camera);
-    let pkey: PyramidKey = (
-        key.store_generation,
-        key.states_generation,
-        key.layout,
-        key.layout_version,
-        key.hide_outside,
-    );
-    if pyramid.as_ref().is_none_or(|(k, _)| *k != pkey) {
-        let mut all = Vec::new();
-        for (i, e) in graph.edges.iter().enumerate() {
-            if !edge_drawable(key, states[i]) {
-                continue;
-            }
-            let (Some(a), Some(b)) = (
-                layout.positions[e.from as usize],
-                layout.positions[e.to as usize],
-            ) else {
-                continue;
-            };
-            let tag = (e.programme.map_or(255, |p| p.min(254)) as u16) << 1
-                | u16::from(states[i] == EdgeState::Shown);
-            all.push(Bundle {
-                rep: i as u32,
-                count: 1,
-                a,
-                b,
-                tag,
-            });
-        }
-        let extent = layout.bounds().unwrap_or(WRect {
-            min: [0.0, 0.0],
-            max: [1.0, 1.0],
-        });
-        *pyramid = Some((pkey, Pyramid::new(all, extent)));
-    }
-    let Some((_, pyr)) = pyramid.as_mut() else {
-        return (0, 0);
-    };
-    let (_, bundles) = pyr.choose(view, cam.zoom, 2.0, MAX_BUNDLES);
-    let links = bundles.iter().map(|b| b.count as usize).sum();
-    m.reserve_triangles(bundles.len() * 2 * 4);
-    m.reserve_vertices(bundles.len() * 4 * 4);
-    let mut pts: Vec<Pos2> = Vec::with_capacity(32);
-    for b in &bundles {
-        let e = &graph.edges[b.rep as usize];
-        let shown = b.tag & 1 == 1;
-        let alpha =
-            (0.22 + 0.12 * (b.count as f32).ln()).clamp(0.22, 0.9) * if shown { 1.0 } else { 0.35 };
-        let colour = programme_colour(e.programme).gamma_multiply(alpha);
-        pts.clear();
-        match arcs {
-            Some(a) => {
-                let arc = a.of(b.rep as usize);
-                if arc.iter().any(|p| p[0].is_nan()) {
-                    pts.extend(arc.iter().map(|p| {
-                        if p[0].is_nan() {
-                            pos2(f32::NAN, 0.0)
-                        } else {
-                            cam.to_screen(rect, *p)
-                        }
-                    }));
-                } else {
-                    // Three pieces are enough to show the curve at this density.
-                    let n = arc.len().saturating_sub(1);
-                    for k in 0..=3usize {
-                        if let Some(p) = arc.get(k * n / 3) {
-                            pts.push(cam.to_screen(rect, *p));
-                        }
-                    }
-                }
-            }
-            None => pts.extend([cam.to_screen(rect, b.a), cam.to_screen(rect, b.b)]),
-        }
-        for w in pts.windows(2) {
-            if w[0].is_finite() && w[1].is_finite() {
-                mesh::hairline(m, w[0], w[1], colour);
-            }
-        }
-    }
-    (links, bundles.len())
 }
 
 fn build_nodes(
@@ -640,15 +423,6 @@ fn build_nodes(
     scene.shapes.extend(shapes);
 }
 
-/// The text cut at `max` characters with an ellipsis (labels only; tooltips keep it whole).
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max - 1).collect();
-    format!("{}…", cut.trim_end())
-}
-
 /// The point halfway along a polyline (by length), skipping breaks.
 pub fn midpoint(points: &[Pos2]) -> Option<Pos2> {
     let seg = |w: &[Pos2]| {
@@ -668,114 +442,6 @@ pub fn midpoint(points: &[Pos2]) -> Option<Pos2> {
         left -= l;
     }
     points.iter().copied().find(|p| p.is_finite())
-}
-
-fn build_labels(input: &SceneInput<'_>, scene: &mut Scene, painter: &egui::Painter) {
-    let SceneInput {
-        graph,
-        layout,
-        key,
-        priority,
-        ..
-    } = *input;
-    let visuals_text = if key.dark {
-        Color32::from_gray(225)
-    } else {
-        Color32::from_gray(30)
-    };
-    let backdrop = if key.dark {
-        Color32::from_rgba_unmultiplied(20, 24, 30, 190)
-    } else {
-        Color32::from_rgba_unmultiplied(255, 255, 255, 200)
-    };
-
-    let mut requests = Vec::new();
-    let mut galleys = Vec::new();
-    for &i in priority {
-        if requests.len() >= MAX_LABEL_CANDIDATES {
-            break;
-        }
-        let Ok(k) = scene.nodes.binary_search_by_key(&i, |n| n.index) else {
-            continue;
-        };
-        let (pos, radius, state) = (
-            scene.nodes[k].pos,
-            scene.nodes[k].radius,
-            scene.nodes[k].state,
-        );
-        if state == NodeState::Hidden {
-            continue;
-        }
-        let node = &graph.nodes[i as usize];
-        let busy = node.partnerships + node.cohorts > 0;
-        let size = if busy { 13.0 } else { 11.5 };
-        let colour = match state {
-            NodeState::Shown => visuals_text,
-            _ => visuals_text.gamma_multiply(0.55),
-        };
-        let mut text = shorten(&node.display_name(key.names), 38);
-        if node.kind == NodeKind::CohortHub {
-            text = format!("{text} (cohort)");
-        }
-        let galley = painter.layout_no_wrap(text, FontId::proportional(size), colour);
-        requests.push(LabelRequest {
-            anchor: [pos.x, pos.y],
-            radius,
-            size: [galley.size().x + 4.0, galley.size().y],
-            prefer: layout
-                .label_side
-                .get(i as usize)
-                .copied()
-                .unwrap_or_default(),
-        });
-        galleys.push(galley);
-    }
-    let mut obstacles: Vec<WRect> = key
-        .obstacles
-        .iter()
-        .map(|r| WRect {
-            min: [r.min.x, r.min.y],
-            max: [r.max.x, r.max.y],
-        })
-        .collect();
-    // Headings (the schematic's country names) are drawn behind: labels keep off them too.
-    for d in &layout.decorations {
-        if let crate::analysis::network::Decoration::Heading {
-            text,
-            pos,
-            align_right,
-        } = d
-        {
-            let g = painter.layout_no_wrap(text.clone(), FontId::proportional(13.5), visuals_text);
-            let p = key.camera.to_screen(key.rect, *pos);
-            let x0 = if *align_right { p.x - g.size().x } else { p.x };
-            obstacles.push(WRect {
-                min: [x0, p.y],
-                max: [x0 + g.size().x, p.y + g.size().y],
-            });
-        }
-    }
-    let bounds = WRect {
-        min: [key.rect.min.x, key.rect.min.y],
-        max: [key.rect.max.x, key.rect.max.y],
-    };
-    let placed = place_labels(&requests, &obstacles, bounds);
-    let mut count = 0;
-    for (spot, galley) in placed.into_iter().zip(galleys) {
-        let Some(spot) = spot else { continue };
-        count += 1;
-        let r = Rect::from_min_max(
-            pos2(spot.min[0], spot.min[1]),
-            pos2(spot.max[0], spot.max[1]),
-        );
-        scene
-            .shapes
-            .push(Shape::rect_filled(r, CornerRadius::same(3), backdrop));
-        scene
-            .shapes
-            .push(Shape::galley(r.min + vec2(2.0, 0.0), galley, visuals_text));
-    }
-    scene.labels = (count, requests.len());
 }
 
 #[cfg(test)]

@@ -1,0 +1,169 @@
+//! What the legend says: the programmes with their shown/total counts, the countries' colours,
+//! what the filter leaves out and where the data come from. Gathering it walks every link, so
+//! the view keeps it until the store, the filter or the layout changes.
+
+use egui::Color32;
+
+use crate::analysis::network::filter::{self, EdgeState};
+use crate::analysis::network::{EdgeKind, NodeKind, Undated};
+use crate::ui::{ViewCtx, theme};
+
+use super::scene::programme_colour;
+use super::{LayoutKind, NetworkView, Outside};
+
+/// One programme row.
+pub(super) struct ProgrammeRow {
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) colour: Color32,
+    pub(super) shown: usize,
+    pub(super) total: usize,
+    pub(super) hidden_by_user: bool,
+}
+
+/// What the legend says (kept until the store, the filter or the layout changes: gathering it
+/// walks every link).
+pub(super) struct LegendData {
+    pub(super) layout: LayoutKind,
+    pub(super) programmes: Vec<ProgrammeRow>,
+    pub(super) countries: Vec<(String, Color32, usize)>,
+    pub(super) more_countries: usize,
+    pub(super) counts: filter::Counts,
+    pub(super) memberships: usize,
+    pub(super) year: Option<i32>,
+    pub(super) undated: Undated,
+    pub(super) outside: Outside,
+    pub(super) unresolved: usize,
+    pub(super) has_country_nodes: bool,
+    pub(super) has_hubs: bool,
+    pub(super) source: String,
+}
+
+pub(super) fn gather(view: &NetworkView, ctx: &ViewCtx<'_>) -> Option<LegendData> {
+    let (graph, _, _) = view.cache.borrow(view.layout)?;
+    let states = &view.cache.states.states;
+    let colours = view.cache.colours(view.layout.granularity());
+    let programmes = graph
+        .programmes
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mine = graph
+                .edges
+                .iter()
+                .zip(states)
+                .filter(|(e, _)| e.programme == Some(i as u32));
+            let (mut shown, mut total) = (0, 0);
+            for (_, s) in mine {
+                total += 1;
+                shown += usize::from(*s == EdgeState::Shown);
+            }
+            ProgrammeRow {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                colour: programme_colour(Some(i as u32)),
+                shown,
+                total,
+                hidden_by_user: view.filter.hidden_programmes.contains(&p.id),
+            }
+        })
+        .collect();
+    let mut per_country: std::collections::BTreeMap<&str, (Color32, usize)> =
+        std::collections::BTreeMap::new();
+    for (i, n) in graph.nodes.iter().enumerate() {
+        if n.kind == NodeKind::CohortHub || n.partnerships + n.cohorts == 0 {
+            continue;
+        }
+        let colour = colours.get(i).copied().unwrap_or(theme::NETWORK_COHORT);
+        per_country
+            .entry(n.country.as_str())
+            .or_insert((colour, 0))
+            .1 += 1;
+    }
+    let mut countries: Vec<(String, Color32, usize)> = per_country
+        .into_iter()
+        .map(|(c, (col, n))| (c.to_owned(), col, n))
+        .collect();
+    countries.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    let more_countries = countries.len().saturating_sub(8);
+    countries.truncate(8);
+    let source = if ctx.store.name.is_empty() {
+        "the open store".to_owned()
+    } else {
+        ctx.store.name.clone()
+    };
+    Some(LegendData {
+        layout: view.layout,
+        programmes,
+        countries,
+        more_countries,
+        counts: filter::counts(graph, states),
+        memberships: graph
+            .edges
+            .iter()
+            .zip(states)
+            .filter(|(e, s)| e.kind == EdgeKind::Cohort && **s != EdgeState::Hidden)
+            .count(),
+        year: view.filter.year,
+        undated: view.filter.undated,
+        outside: view.outside,
+        unresolved: graph.unresolved.len(),
+        has_country_nodes: graph
+            .nodes
+            .iter()
+            .any(|n| n.kind == NodeKind::Country && n.partnerships + n.cohorts > 0),
+        has_hubs: graph.nodes.iter().any(|n| n.kind == NodeKind::CohortHub),
+        source,
+    })
+}
+
+/// A count with thousands separators: 100,000.
+pub(super) fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The summary line: what is shown out of what.
+pub(super) fn counts_line(d: &LegendData) -> String {
+    let total = d.counts.shown + d.counts.faded + d.counts.hidden;
+    let mut s = format!(
+        "{} of {} partnerships shown",
+        thousands(d.counts.shown),
+        thousands(total)
+    );
+    if d.memberships > 0 {
+        s.push_str(&format!(
+            ", {} cohort memberships",
+            thousands(d.memberships)
+        ));
+    }
+    s
+}
+
+pub(super) fn hidden_undated(d: &LegendData) -> usize {
+    if d.undated == Undated::Hide {
+        d.counts.undated
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::thousands;
+
+    #[test]
+    fn counts_get_thousands_separators() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(100_000), "100,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+}
