@@ -36,7 +36,7 @@ fn a_note_written_on_belfast_sejong_is_there_after_a_restart() {
     app.apply(Command::Select(pair.clone()));
     let mut h = harness(app);
     h.run();
-    h.get_by_label("✚ New note").click();
+    h.get_by_label("✚ New note").click_accesskit();
     h.run();
     assert_eq!(h.state().settings.view, View::Notes);
     h.get_by_label("Title").focus();
