@@ -51,38 +51,14 @@ impl AtlasApp {
                 }
             }
             NoteCommand::Delete(id) => {
-                let before = self.note_states(std::slice::from_ref(&id));
-                match self.notes.book.delete(&id, now) {
-                    Ok(_) => {
-                        let title = self
-                            .notes
-                            .book
-                            .get(&id)
-                            .map(|n| n.display_title().to_owned())
-                            .unwrap_or_default();
-                        self.history.seal();
-                        self.record_notes(format!("delete note “{title}”"), before);
-                        self.status = format!("Moved “{title}” to the trash.");
-                        self.last_deleted = Some(id);
-                    }
-                    Err(e) => self.status = e.to_string(),
+                if let Some(title) = self.trash(&id, true, now) {
+                    self.status = format!("Moved “{title}” to the trash.");
+                    self.last_deleted = Some(id);
                 }
             }
             NoteCommand::Undelete(id) => {
-                let before = self.note_states(std::slice::from_ref(&id));
-                match self.notes.book.undelete(&id, now) {
-                    Ok(_) => {
-                        let title = self
-                            .notes
-                            .book
-                            .get(&id)
-                            .map(|n| n.display_title().to_owned())
-                            .unwrap_or_default();
-                        self.history.seal();
-                        self.record_notes(format!("restore note “{title}”"), before);
-                        self.status = "Note restored.".to_owned();
-                    }
-                    Err(e) => self.status = e.to_string(),
+                if self.trash(&id, false, now).is_some() {
+                    self.status = "Note restored.".to_owned();
                 }
                 if self.last_deleted.as_ref() == Some(&id) {
                     self.last_deleted = None;
@@ -167,5 +143,30 @@ impl AtlasApp {
             self.settings.notes.open = Some(Editor::new(note));
             self.settings.view = View::Notes;
         }
+    }
+
+    /// Moves a note to the trash (or back) as one undo step; returns its title, or `None`
+    /// (with the reason in the status bar) when it could not.
+    fn trash(&mut self, id: &NoteId, deleted: bool, now: Timestamp) -> Option<String> {
+        let before = self.note_states(std::slice::from_ref(id));
+        let result = if deleted {
+            self.notes.book.delete(id, now)
+        } else {
+            self.notes.book.undelete(id, now)
+        };
+        if let Err(e) = result {
+            self.status = e.to_string();
+            return None;
+        }
+        let title = self
+            .notes
+            .book
+            .get(id)
+            .map(|n| n.display_title().to_owned())
+            .unwrap_or_default();
+        let verb = if deleted { "delete" } else { "restore" };
+        self.history.seal();
+        self.record_notes(format!("{verb} note “{title}”"), before);
+        Some(title)
     }
 }
