@@ -183,7 +183,8 @@ fn node_tooltip(ui: &mut Ui, graph: &Graph, i: usize, state: NodeState, ctx: &Vi
         if pairs > 8 {
             continue;
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_top(|ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
             swatch(
                 ui,
                 programme_colour(e.programme),
@@ -387,7 +388,9 @@ pub fn overlay(
                             continue;
                         }
                         any = true;
-                        ui.horizontal(|ui| {
+                        ui.horizontal_top(|ui| {
+                            // Long pair and programme names wrap inside the card.
+                            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                             swatch(
                                 ui,
                                 programme_colour(e.programme),
