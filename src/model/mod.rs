@@ -94,6 +94,23 @@ impl Store {
         )
     }
 
+    /// Every record of the store, kind by kind (programmes, partnerships, cohorts, agreements,
+    /// places, organisations, indicators, findings, policy measures, sources), each in file order.
+    pub fn items(&self) -> impl Iterator<Item = ItemRef<'_>> {
+        self.programmes
+            .iter()
+            .map(ItemRef::Programme)
+            .chain(self.partnerships.iter().map(ItemRef::Partnership))
+            .chain(self.cohorts.iter().map(ItemRef::Cohort))
+            .chain(self.agreements.iter().map(ItemRef::Agreement))
+            .chain(self.places.iter().map(ItemRef::Place))
+            .chain(self.organisations.iter().map(ItemRef::Organisation))
+            .chain(self.indicators.iter().map(ItemRef::Indicator))
+            .chain(self.findings.iter().map(ItemRef::Finding))
+            .chain(self.policy_measures.iter().map(ItemRef::PolicyMeasure))
+            .chain(self.sources.iter().map(ItemRef::Source))
+    }
+
     /// Looks up any record by id and says what kind it is.
     pub fn item(&self, id: &str) -> Option<ItemRef<'_>> {
         // Linear scans: stores are small (hundreds of records); the UI builds its own indexes.

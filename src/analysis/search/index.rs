@@ -236,20 +236,8 @@ struct Lookup<'s> {
 impl<'s> Lookup<'s> {
     fn new(store: &'s Store) -> Self {
         let mut by_id = std::collections::HashMap::new();
-        let items = store
-            .programmes
-            .iter()
-            .map(ItemRef::Programme)
-            .chain(store.partnerships.iter().map(ItemRef::Partnership))
-            .chain(store.cohorts.iter().map(ItemRef::Cohort))
-            .chain(store.places.iter().map(ItemRef::Place))
-            .chain(store.organisations.iter().map(ItemRef::Organisation))
-            .chain(store.agreements.iter().map(ItemRef::Agreement))
-            .chain(store.indicators.iter().map(ItemRef::Indicator))
-            .chain(store.findings.iter().map(ItemRef::Finding))
-            .chain(store.policy_measures.iter().map(ItemRef::PolicyMeasure))
-            .chain(store.sources.iter().map(ItemRef::Source));
-        for item in items {
+        // The order does not matter here: ids are unique across the store.
+        for item in store.items() {
             let (ko, country) = match item {
                 ItemRef::Place(p) => (p.name_ko.as_deref(), Some(p.country.as_str())),
                 ItemRef::Organisation(o) => (o.name_ko.as_deref(), Some(o.country.as_str())),
@@ -313,20 +301,7 @@ pub fn index(store: &Store) -> Vec<Doc> {
     let generation = GENERATION.fetch_add(1, Ordering::Relaxed);
     let lk = Lookup::new(store);
     let mut docs = Vec::new();
-    let items = store
-        .programmes
-        .iter()
-        .map(ItemRef::Programme)
-        .chain(store.partnerships.iter().map(ItemRef::Partnership))
-        .chain(store.cohorts.iter().map(ItemRef::Cohort))
-        .chain(store.agreements.iter().map(ItemRef::Agreement))
-        .chain(store.places.iter().map(ItemRef::Place))
-        .chain(store.organisations.iter().map(ItemRef::Organisation))
-        .chain(store.indicators.iter().map(ItemRef::Indicator))
-        .chain(store.findings.iter().map(ItemRef::Finding))
-        .chain(store.policy_measures.iter().map(ItemRef::PolicyMeasure))
-        .chain(store.sources.iter().map(ItemRef::Source));
-    for item in items {
+    for item in store.items() {
         docs.push(doc(store, &lk, item, generation));
     }
     docs
