@@ -169,6 +169,7 @@ fn generated_store() -> Store {
             lon: 0.0,
             population: None,
             geonames_id: None,
+            aliases: Vec::new(),
             sources: cite(&mut r),
         });
     }
@@ -183,6 +184,7 @@ fn generated_store() -> Store {
             place: Some(format!("place-{}", r.below(20_000))),
             parent: None,
             description: text(&mut r, 25),
+            aliases: Vec::new(),
             sources: cite(&mut r),
         });
     }

@@ -123,6 +123,7 @@ pub fn synthetic_store(cities_csv: &str, pairs: usize, seed: u64) -> Store {
             lon,
             population: r.get(7).and_then(|p| p.parse().ok()),
             geonames_id: id.parse().ok(),
+            aliases: Vec::new(),
             sources: cite("src-geonames", "cities15000"),
         });
     }

@@ -5,8 +5,10 @@
 //! id that is unique across the whole store, and every record that states a fact cites at
 //! least one [`Source`] through a [`Citation`].
 
+mod edits;
 mod records;
 
+pub use edits::*;
 pub use records::*;
 
 /// The format version this build reads and writes.
@@ -50,6 +52,9 @@ pub struct Store {
     pub findings: Vec<Finding>,
     #[serde(default)]
     pub policy_measures: Vec<PolicyMeasure>,
+    /// Marks on the records users added or changed in the app (see [`EditMark`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub edits: Vec<EditMark>,
 }
 
 impl Store {
@@ -72,6 +77,7 @@ impl Store {
         self.indicators.extend(other.indicators);
         self.findings.extend(other.findings);
         self.policy_measures.extend(other.policy_measures);
+        self.edits.extend(other.edits);
     }
 
     /// A one-line count of what the store holds, as printed by `validate`.

@@ -270,6 +270,9 @@ pub struct Place {
     pub population: Option<u64>,
     #[serde(default)]
     pub geonames_id: Option<u64>,
+    /// Other names searches should find (older romanisations, short forms), each with its source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<super::Alias>,
     pub sources: Vec<Citation>,
 }
 
@@ -318,6 +321,9 @@ pub struct Organisation {
     pub parent: Option<Id>,
     #[serde(default)]
     pub description: String,
+    /// Other names searches should find (former names, short forms), each with its source.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<super::Alias>,
     pub sources: Vec<Citation>,
 }
 

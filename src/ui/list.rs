@@ -583,6 +583,7 @@ mod tests {
             lon: 127.3,
             population: None,
             geonames_id: None,
+            aliases: Vec::new(),
             sources: vec![Citation {
                 source: "s".into(),
                 at: String::new(),
