@@ -13,7 +13,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use partnership_atlas::analysis::network::{Granularity, Graph};
 use partnership_atlas::model::Store;
 use partnership_atlas::ui::network::{LayoutKind, NetworkView};
-use partnership_atlas::ui::{Command, ViewCtx, theme};
+use partnership_atlas::ui::{Command, FileAction, ViewCtx, theme};
 
 use sample_store::sample_store;
 
@@ -323,4 +323,56 @@ fn each_layout_remembers_its_own_settings_through_serde() {
     };
     assert_eq!(old.layout, LayoutKind::World);
     assert!(old.show_labels, "missing settings take their defaults");
+}
+
+#[test]
+fn right_clicking_a_place_or_a_link_offers_a_briefing_on_that_record() {
+    let store = default_store();
+    let sejong = store
+        .places
+        .iter()
+        .find(|p| p.name_ko.as_deref() == Some("세종"))
+        .map(|p| p.id.clone())
+        .expect("the default store has 세종");
+    let pair = store
+        .partnerships
+        .iter()
+        .find(|p| p.a == "place-belfast" && p.b == sejong)
+        .map(|p| p.id.clone())
+        .expect("the Belfast–Sejong pair");
+    let mut h = harness(store, LayoutKind::Regions);
+    h.run();
+    let node = h
+        .query_all_by_role(Role::Button)
+        .find(|n| {
+            n.accesskit_node()
+                .label()
+                .is_some_and(|l| l.starts_with("Sejong (세종)"))
+        })
+        .expect("Sejong on the canvas");
+    node.click_secondary();
+    h.run();
+    h.get_by_label("Briefing…").click();
+    h.run();
+    let asked = Command::AskPath(FileAction::Briefing {
+        ids: vec![sejong.clone()],
+    });
+    assert!(
+        h.state().commands.contains(&asked),
+        "{:?}",
+        h.state().commands
+    );
+
+    h.state_mut().commands.clear();
+    h.get_by_label_contains("Belfast — Sejong, ")
+        .click_secondary();
+    h.run();
+    h.get_by_label("Briefing…").click();
+    h.run();
+    let asked = Command::AskPath(FileAction::Briefing { ids: vec![pair] });
+    assert!(
+        h.state().commands.contains(&asked),
+        "{:?}",
+        h.state().commands
+    );
 }

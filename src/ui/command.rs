@@ -327,6 +327,20 @@ pub enum FileAction {
     },
 }
 
+/// Whether a trip briefing covers this record: a partnership, place, organisation, cohort or
+/// programme (the menus offer "Briefing…" only on those).
+pub fn briefable(item: crate::model::ItemRef<'_>) -> bool {
+    use crate::model::ItemRef;
+    matches!(
+        item,
+        ItemRef::Partnership(_)
+            | ItemRef::Place(_)
+            | ItemRef::Organisation(_)
+            | ItemRef::Cohort(_)
+            | ItemRef::Programme(_)
+    )
+}
+
 impl FileAction {
     /// What the dialog's title and the path field say.
     pub fn title(&self) -> &'static str {

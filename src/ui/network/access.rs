@@ -84,6 +84,12 @@ impl NetworkView {
             {
                 self.fly_to_node(ui, i);
             }
+            // The item's widget takes the right click the canvas would otherwise get: the same
+            // menu opens on it.
+            if item.secondary_clicked() {
+                self.live.context = Some(hit);
+            }
+            super::menu::context_menu(self, &item, ctx, commands);
         }
     }
 

@@ -1,6 +1,6 @@
 //! Words about the network: readable labels for the accessibility tree, hover tooltips (pair,
-//! programme, themes, since, status, source), the right-click menu, and the selection card that
-//! lists the partnerships of the selected place.
+//! programme, themes, since, status, source), and the selection card that lists the
+//! partnerships of the selected place. The right-click menu is in `menu.rs`.
 
 use egui::{Align2, Color32, Order, PopupAnchor, Rect, RichText, Ui, vec2};
 
@@ -9,9 +9,9 @@ use crate::analysis::network::{Edge, EdgeKind, Graph, NodeKind};
 use crate::model::{Citation, ItemRef, Store};
 use crate::ui::{Command, ViewCtx, theme};
 
+use super::NetworkView;
 use super::interact::Hit;
 use super::scene::{NodeState, programme_colour};
-use super::{LayoutKind, NetworkView};
 
 fn plural(n: u32, one: &str, many: &str) -> String {
     if n == 1 {
@@ -259,74 +259,6 @@ fn edge_details(ui: &mut Ui, graph: &Graph, e: &Edge, ctx: &ViewCtx<'_>) {
     if ctx.noted.contains(&e.record) {
         ui.label(RichText::new("Has a note").color(theme::NOTE));
     }
-}
-
-/// The right-click menu of the canvas.
-pub fn context_menu(
-    view: &mut NetworkView,
-    response: &egui::Response,
-    ctx: &ViewCtx<'_>,
-    commands: &mut Vec<Command>,
-) {
-    let target = view.live.context;
-    response.context_menu(|ui| {
-        let Some((graph, _, _)) = view.cache.borrow(view.layout) else {
-            return;
-        };
-        match target {
-            Some(Hit::Node(i)) => {
-                let name = graph
-                    .nodes
-                    .get(i)
-                    .map_or_else(String::new, |n| n.name.clone());
-                let key = graph.nodes.get(i).map(|n| n.key.clone());
-                let record = view.node_record(i);
-                if ui.button(format!("Select {name}")).clicked() {
-                    commands.extend(record.clone().map(Command::Select));
-                }
-                if ui.button("Zoom to it").clicked() {
-                    view.fly_to_node(ui, i);
-                }
-                if ui.button("Add a note…").clicked() {
-                    commands.push(Command::NewNote(record));
-                }
-                if view.layout == LayoutKind::Institutions
-                    && let Some(key) = key.filter(|k| view.pinned.contains_key(k))
-                    && ui.button("Unpin").clicked()
-                {
-                    view.pinned.remove(&key);
-                    view.cache.pin_force(i, None);
-                    view.live.layout_version += 1;
-                }
-                ui.separator();
-            }
-            Some(Hit::Edge(i)) => {
-                let (label, record) = graph
-                    .edges
-                    .get(i)
-                    .map_or_else(Default::default, |e| (e.label.clone(), e.record.clone()));
-                if ui.button(format!("Select {label}")).clicked() {
-                    commands.push(Command::Select(record.clone()));
-                }
-                if ui.button("Add a note…").clicked() {
-                    commands.push(Command::NewNote(Some(record)));
-                }
-                ui.separator();
-            }
-            None => {}
-        }
-        if ui.button("Fit all").clicked() {
-            view.fit_all();
-        }
-        if view.layout == LayoutKind::Institutions
-            && ui.button("Unpin all and lay out again").clicked()
-        {
-            view.reset_force_layout();
-        }
-        if ctx.selected.is_some() && ui.button("Clear the selection").clicked() {
-            commands.push(Command::ClearSelection);
-        }
-    });
 }
 
 /// The selection card, in the corner `spot` of the canvas `rect` (chosen to keep off the

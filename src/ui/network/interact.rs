@@ -277,7 +277,7 @@ impl NetworkView {
         if response.secondary_clicked() {
             self.live.context = at(response.interact_pointer_pos());
         }
-        card::context_menu(self, response, ctx, commands);
+        super::menu::context_menu(self, response, ctx, commands);
         if let Some(hit) = hovered.filter(|_| !response.context_menu_opened()) {
             card::tooltip(self, ui, response, hit, ctx);
         }

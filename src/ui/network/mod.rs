@@ -16,6 +16,7 @@ mod export;
 mod interact;
 mod legend;
 mod legend_data;
+mod menu;
 mod mesh;
 mod navigate;
 mod scene;
