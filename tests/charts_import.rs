@@ -1,11 +1,14 @@
 //! Importing indicator CSVs into the default store, and saving the result.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use partnership_atlas::model::Store;
 use partnership_atlas::store::csv_import::{
     ImportError, ImportOptions, ImportOutcome, SourceTarget, import_bytes,
 };
+use partnership_atlas::ui::{Command, FileAction};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -145,14 +148,19 @@ fn a_file_with_bad_rows_lists_every_one_by_line_and_imports_nothing() {
 }
 
 #[test]
-fn a_missing_file_is_an_error_that_names_it() {
-    // The reading half that stays at the old path until the app's file actions read the file.
-    let err = partnership_atlas::analysis::import::import_csv(
-        &Store::default(),
-        &fixture("no-such-file.csv"),
-    )
-    .expect_err("missing");
-    assert!(err.to_string().contains("no-such-file.csv"), "{err}");
+fn importing_a_missing_file_through_the_app_names_it_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = common::app_on(&dir.path().join("notes.ron"));
+    let before = app.loaded.store.clone();
+    let missing = fixture("no-such-file.csv");
+    app.apply(Command::FileAt(FileAction::ImportCsv, missing));
+    assert!(
+        app.status.starts_with("Nothing imported") && app.status.contains("no-such-file.csv"),
+        "{}",
+        app.status
+    );
+    assert_eq!(app.loaded.store, before);
+    assert!(!app.store_unsaved());
 }
 
 #[test]

@@ -5,7 +5,7 @@ use egui::accesskit::Role;
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 use egui_kittest::{Harness, kittest::Queryable};
 use partnership_atlas::analysis::charts::table::{self, defuse_cell};
-use partnership_atlas::analysis::series::{LineChartData, PlotSeries};
+use partnership_atlas::analysis::charts::{LineChartData, PlotSeries};
 use partnership_atlas::notes::{Note, NoteId, Timestamp, export_markdown, preview_markdown};
 use partnership_atlas::store;
 

@@ -13,10 +13,10 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use partnership_atlas::analysis::import::{ImportOptions, import_bytes};
 use partnership_atlas::model::Store;
 use partnership_atlas::notes::{NotesFile, merge_import, merge3, parse_notes, to_ron};
 use partnership_atlas::store;
+use partnership_atlas::store::csv_import::{ImportOptions, import_bytes};
 
 /// The fuzz targets, by the name given on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::analysis::series::format_value;
+use crate::analysis::charts::format_value;
 use crate::ui::theme;
 
 use super::Latest;

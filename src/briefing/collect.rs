@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::analysis::series::alpha2;
+use crate::analysis::countries::alpha2;
 use crate::model::{
     Citation, Cohort, ItemRef, Organisation, Partnership, Period, Place, Programme, Store,
 };
@@ -672,7 +672,7 @@ fn countries_of(store: &Store, items: &[ItemRef<'_>]) -> Vec<String> {
             economies.push(e);
         }
     }
-    economies.sort_by_key(|e| crate::analysis::series::economy_rank(e));
+    economies.sort_by_key(|e| crate::analysis::charts::economy_rank(e));
     economies
 }
 
@@ -685,7 +685,7 @@ fn economy_words(store: &Store, economy: &str) -> Words {
         .map_or_else(|| economy.to_owned(), |s| s.economy_name.clone());
     Words {
         en,
-        ko: crate::analysis::series::hangul_name(store, economy).map(str::to_owned),
+        ko: crate::analysis::charts::hangul_name(store, economy).map(str::to_owned),
         country: None,
     }
 }

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use base64::Engine as _;
 
-use crate::analysis::series::format_value;
+use crate::analysis::charts::format_value;
 
 use super::charts::{Bar, Group, bar_chart};
 use super::sanitize::{escape, markdown_to_html};

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::analysis::series::format_value;
+use crate::analysis::charts::format_value;
 
 use super::sanitize::{escape_markdown as esc, sanitize_markdown};
 use super::{Briefing, Cite, Event, ItemFacts, Membership, Value, Words};

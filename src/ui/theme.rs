@@ -62,7 +62,7 @@ pub fn categorical(i: usize) -> Color32 {
 }
 
 /// Colours of the economies other than Korea and the EU27 in charts, in
-/// [`crate::analysis::series::ECONOMY_ORDER`]: no reds or blues, which belong to [`KOREA`]
+/// [`crate::analysis::charts::ECONOMY_ORDER`]: no reds or blues, which belong to [`KOREA`]
 /// and [`EUROPE`].
 pub fn chart_other(i: usize) -> Color32 {
     const PALETTE: [Color32; 12] = [

@@ -10,7 +10,7 @@ pub const CHART_CURRENCY: &str = "KRW";
 /// The source line of the budgets chart: the sources of the rows it draws.
 pub fn source_line(rows: &[BudgetRow]) -> String {
     let (_, charted) = bars(rows, CHART_CURRENCY);
-    crate::analysis::series::source_line_of(charted.iter().flat_map(|(r, _)| &r.sources))
+    crate::analysis::charts::source_line_of(charted.iter().flat_map(|(r, _)| &r.sources))
 }
 
 /// One funded policy measure or strategy.

@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use crate::analysis::charts::budgets::{self, BudgetRow};
 use crate::analysis::charts::findings::{self, FindingSection, Topic};
+use crate::analysis::charts::{self, BarChartData, LineChartData, RdSelection};
 use crate::analysis::charts::{ChartKind, table};
-use crate::analysis::series::{self, BarChartData, LineChartData, RdSelection};
 use crate::model::Store;
 
 /// The choices that decide what a chart shows, borrowed from the view.
@@ -39,7 +39,7 @@ fn remembered_or_first(remembered: Option<&str>, offered: &[String]) -> Option<S
 
 /// The R&D source in use: the remembered one if the store still has it, else the first.
 pub fn rd_source_in_use(store: &Store, remembered: Option<&str>) -> Option<String> {
-    let ids: Vec<String> = series::source_choices(store, series::GERD, None)
+    let ids: Vec<String> = charts::source_choices(store, charts::GERD, None)
         .into_iter()
         .map(|c| c.id)
         .collect();
@@ -48,7 +48,7 @@ pub fn rd_source_in_use(store: &Store, remembered: Option<&str>) -> Option<Strin
 
 /// The WIPO sector of the patent trend chart in use.
 pub fn patent_field_in_use(store: &Store, remembered: Option<&str>) -> Option<String> {
-    remembered_or_first(remembered, &series::fields_of(store, series::PCT_SHARE))
+    remembered_or_first(remembered, &charts::fields_of(store, charts::PCT_SHARE))
 }
 
 /// The source of the patent trend chart in use for a sector.
@@ -57,7 +57,7 @@ pub fn patent_source_in_use(
     remembered: Option<&str>,
     field: &str,
 ) -> Option<String> {
-    let ids: Vec<String> = series::source_choices(store, series::PCT_SHARE, Some(field))
+    let ids: Vec<String> = charts::source_choices(store, charts::PCT_SHARE, Some(field))
         .into_iter()
         .map(|c| c.id)
         .collect();
@@ -78,7 +78,7 @@ pub fn has_berd(store: &Store, source: &str) -> bool {
     store
         .indicators
         .iter()
-        .any(|s| s.indicator == series::BERD && s.sources.iter().any(|c| c.source == source))
+        .any(|s| s.indicator == charts::BERD && s.sources.iter().any(|c| c.source == source))
 }
 
 /// The years of a line chart, and those Korea has.
@@ -117,7 +117,7 @@ impl Built {
             ChartKind::RdSpending => {
                 let source = rd_source_in_use(store, choice.rd_source).unwrap_or_default();
                 let berd = choice.rd_berd && has_berd(store, &source);
-                Built::Line(series::rd_chart(
+                Built::Line(charts::rd_chart(
                     store,
                     &RdSelection {
                         source: &source,
@@ -129,12 +129,12 @@ impl Built {
                 let field = patent_field_in_use(store, choice.patent_field).unwrap_or_default();
                 let source =
                     patent_source_in_use(store, choice.patent_source, &field).unwrap_or_default();
-                Built::Line(series::patent_share_chart(store, &source, &field))
+                Built::Line(charts::patent_share_chart(store, &source, &field))
             }
             ChartKind::PatentSectors => {
-                let years = series::years_of(store, series::PCT_SHARE, None);
+                let years = charts::years_of(store, charts::PCT_SHARE, None);
                 let year = year_in_use(choice.year, &years, &[]).unwrap_or(0);
-                Built::Bars(series::sector_bars(store, year), year)
+                Built::Bars(charts::sector_bars(store, year), year)
             }
             ChartKind::TechnologyFindings => {
                 Built::Findings(findings::sections(store, Topic::Technology))

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::analysis::countries::alpha2;
 use crate::model::{PlaceKind, Store};
 
 /// Indicator code of gross domestic expenditure on R&D as % of GDP.
@@ -75,25 +76,6 @@ pub fn format_value(value: f64) -> String {
     } else {
         s.to_owned()
     }
-}
-
-/// ISO 3166-1 alpha-2 code of the economies the atlas charts (aggregates have none).
-pub fn alpha2(economy: &str) -> Option<&'static str> {
-    Some(match economy {
-        "KOR" => "KR",
-        "GBR" => "GB",
-        "DNK" => "DK",
-        "NLD" => "NL",
-        "FIN" => "FI",
-        "ESP" => "ES",
-        "DEU" => "DE",
-        "FRA" => "FR",
-        "JPN" => "JP",
-        "CHN" => "CN",
-        "USA" => "US",
-        "IND" => "IN",
-        _ => return None,
-    })
 }
 
 /// The Hangul name of an economy, where the store has a country place with one.

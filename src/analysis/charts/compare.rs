@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::analysis::series::{self, SourceRef};
+use crate::analysis::charts::{self, SourceRef};
 use crate::model::Store;
 
 /// One source of the figure, as a column of the comparison.
@@ -105,7 +105,7 @@ pub fn compare(
     let value = |economy: &str, source: &str| {
         series
             .iter()
-            .filter(|s| s.economy == economy && series::primary_source(s) == Some(source))
+            .filter(|s| s.economy == economy && charts::primary_source(s) == Some(source))
             .find_map(|s| {
                 s.points
                     .iter()
@@ -122,7 +122,7 @@ pub fn compare(
         names.insert(&s.economy, &s.economy_name);
     }
     let mut order: Vec<&str> = names.keys().copied().collect();
-    order.sort_by_key(|e| series::economy_rank(e));
+    order.sort_by_key(|e| charts::economy_rank(e));
     let rows = order
         .into_iter()
         .map(|e| CompareRow {
@@ -199,7 +199,7 @@ mod tests {
 
     #[test]
     fn gerd_2019_shows_every_source_for_korea_side_by_side() {
-        let c = compare(&store(), series::GERD, None, &korea_eu(), 2019);
+        let c = compare(&store(), charts::GERD, None, &korea_eu(), 2019);
         let korea = c.rows.iter().find(|r| r.economy == "KOR").expect("Korea");
         let values: Vec<(String, f64)> = c
             .sources

@@ -25,7 +25,7 @@ pub mod table;
 pub use bars::{BarChartData, BarGroup, BarValue, sector_bars};
 pub use choices::{SourceChoice, fields_of, source_choices, years_of};
 pub use codes::{
-    ALL_FIELDS, BERD, ECONOMY_ORDER, Emphasis, GERD, PCT_COUNT, PCT_SHARE, alpha2, economy_names,
+    ALL_FIELDS, BERD, ECONOMY_ORDER, Emphasis, GERD, PCT_COUNT, PCT_SHARE, economy_names,
     economy_rank, format_value, hangul_name, indicator_short,
 };
 pub use kind::ChartKind;

@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use super::countries::country_name;
 use super::graph::{Graph, NodeKind, Side};
 use super::layout::{Decoration, LabelSide, Layout};
+use crate::analysis::countries::country_name;
 
 /// Distance between the two columns, in world units.
 pub const COLUMN_GAP: f32 = 560.0;

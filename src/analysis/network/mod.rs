@@ -4,7 +4,6 @@
 //! Pure functions and plain data: no egui, no I/O (the map outline is embedded in the binary).
 
 pub mod bundles;
-pub mod countries;
 pub mod filter;
 pub mod geo;
 pub mod graph;

@@ -267,25 +267,7 @@ impl<'s> Lookup<'s> {
 /// The alpha-2 code of an indicator economy (alpha-3, `EUU` for the EU27); aggregates such as
 /// the OECD and the world have no country.
 fn economy_country(code: &str) -> Option<String> {
-    let two = match code {
-        "EUU" => "EU",
-        "KOR" => "KR",
-        "GBR" => "GB",
-        "DNK" => "DK",
-        "DEU" => "DE",
-        "FRA" => "FR",
-        "FIN" => "FI",
-        "ESP" => "ES",
-        "NLD" => "NL",
-        "SWE" => "SE",
-        "BEL" => "BE",
-        "CHN" => "CN",
-        "JPN" => "JP",
-        "USA" => "US",
-        "IND" => "IN",
-        _ => return None,
-    };
-    Some(two.to_owned())
+    crate::analysis::countries::store_code(code).map(str::to_owned)
 }
 
 fn period_years(start: Option<i32>, end: Option<i32>) -> Option<(i32, i32)> {

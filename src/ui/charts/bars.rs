@@ -7,7 +7,7 @@ use egui::{Align2, Rect, RichText, Stroke, Ui};
 use egui_plot::{Bar, BarChart, GridMark, Plot, PlotPoint, Text};
 
 use super::economy_colour;
-use crate::analysis::series::{BarChartData, BarGroup, Emphasis, format_value};
+use crate::analysis::charts::{BarChartData, BarGroup, Emphasis, format_value};
 use crate::ui::{ViewCtx, theme};
 
 /// Width of all bars of one sector together, in sector units.

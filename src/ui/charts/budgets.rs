@@ -4,7 +4,7 @@
 use egui::{Align2, FontId, Pos2, Rect, RichText, Sense, Stroke, Ui, Vec2};
 
 use crate::analysis::charts::budgets::{BudgetRow, CHART_CURRENCY as CURRENCY, bars, source_line};
-use crate::analysis::series::format_value;
+use crate::analysis::charts::format_value;
 use crate::ui::{ViewCtx, theme};
 
 /// Widest label column of the bar chart; narrower views give it 40 % of their width.

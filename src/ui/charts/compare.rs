@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use egui::{RichText, Ui};
 
+use crate::analysis::charts;
 use crate::analysis::charts::compare::{self, Comparison};
-use crate::analysis::series;
 use crate::ui::{Command, ViewCtx};
 
 /// What the officer did with the comparison this frame.
@@ -36,7 +36,7 @@ pub fn year_in_use(
             .iter()
             .filter(|s| s.indicator == indicator && s.field.is_none())
             .filter_map(|s| {
-                let source = series::primary_source(s)?;
+                let source = charts::primary_source(s)?;
                 Some(
                     s.points
                         .iter()
@@ -66,7 +66,7 @@ pub fn show(
     // Closed until asked for: the chart's own value table shows one source at a time.
     egui::CollapsingHeader::new(format!(
         "Compare sources: {} {year}",
-        series::indicator_short(indicator)
+        charts::indicator_short(indicator)
     ))
     .id_salt(("compare-sources", indicator))
     .show(ui, |ui| {
@@ -114,7 +114,7 @@ fn table(ui: &mut Ui, c: &Comparison, commands: &mut Vec<Command>) {
                 for (cell, s) in row.cells.iter().zip(&c.sources) {
                     match cell {
                         Some((v, id)) => {
-                            let text = series::format_value(*v);
+                            let text = charts::format_value(*v);
                             if ui
                                 .link(&text)
                                 .on_hover_text(format!(

@@ -4,20 +4,20 @@
 use egui::{RichText, Ui};
 
 use super::{ChartKind, ChartsView, source_selector};
+use crate::analysis::charts;
 use crate::analysis::charts::built::{self, Built};
-use crate::analysis::series;
 use crate::model::Store;
 
 impl ChartsView {
     pub(super) fn controls(&mut self, ui: &mut Ui, store: &Store, built: &Built) {
         let years = match built {
             Built::Line(chart) => Some(built::line_years(chart)),
-            Built::Bars(..) => Some((series::years_of(store, series::PCT_SHARE, None), Vec::new())),
+            Built::Bars(..) => Some((charts::years_of(store, charts::PCT_SHARE, None), Vec::new())),
             _ => None,
         };
         match self.kind {
             ChartKind::RdSpending => {
-                let choices = series::source_choices(store, series::GERD, None);
+                let choices = charts::source_choices(store, charts::GERD, None);
                 let current = self.rd_source_in_use(store);
                 if let Some(id) = source_selector(ui, "rd-source", &choices, current.as_deref()) {
                     self.rd_source = Some(id);
@@ -50,7 +50,7 @@ impl ChartsView {
                 });
             }
             ChartKind::PatentTrend => {
-                let fields = series::fields_of(store, series::PCT_SHARE);
+                let fields = charts::fields_of(store, charts::PCT_SHARE);
                 let field = self.patent_field_in_use(store).unwrap_or_default();
                 ui.horizontal(|ui| {
                     let label = ui.label("WIPO sector:");
@@ -72,7 +72,7 @@ impl ChartsView {
                         self.year_selector(ui, all, korea);
                     }
                 });
-                let choices = series::source_choices(store, series::PCT_SHARE, Some(&field));
+                let choices = charts::source_choices(store, charts::PCT_SHARE, Some(&field));
                 let current = self.patent_source_in_use(store, &field);
                 if let Some(id) = source_selector(ui, "patent-source", &choices, current.as_deref())
                 {

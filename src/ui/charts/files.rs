@@ -11,8 +11,8 @@ use std::sync::{Arc, mpsc};
 use egui::{ColorImage, Rect, RichText, Ui};
 
 use super::export;
-use crate::analysis::import::{self, ImportOptions, ImportOutcome, SourceTarget};
 use crate::model::Store;
+use crate::store::csv_import::{self, ImportOptions, ImportOutcome, SourceTarget};
 use crate::ui::{Command, FileAction, UiCommand, ViewCtx, theme};
 
 /// A PNG waiting for its screenshot.
@@ -187,7 +187,7 @@ impl FilesState {
         options: ImportOptions,
         commands: &mut Vec<Command>,
     ) {
-        match import::import_bytes(store, &bytes, &path, &options) {
+        match csv_import::import_bytes(store, &bytes, &path, &options) {
             Ok(outcome) => {
                 self.import_errors.clear();
                 self.message = None;
@@ -355,8 +355,8 @@ impl FilesState {
                             "{} {}: {} → {}",
                             c.series_id,
                             c.year,
-                            crate::analysis::series::format_value(c.old),
-                            crate::analysis::series::format_value(c.new)
+                            crate::analysis::charts::format_value(c.old),
+                            crate::analysis::charts::format_value(c.new)
                         ))
                         .color(theme::WARNING),
                     );

@@ -5,8 +5,8 @@
 use egui::{RichText, Ui};
 
 use super::{ChartKind, cell, economy_colour};
+use crate::analysis::charts::Emphasis;
 use crate::analysis::charts::findings::{FindingSection, arrow, direction_word};
-use crate::analysis::series::Emphasis;
 use crate::model::Direction;
 use crate::ui::{ViewCtx, theme};
 

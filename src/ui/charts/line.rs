@@ -9,7 +9,7 @@ use egui::{Pos2, RichText, Stroke, Ui, Vec2};
 use egui_plot::{Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints, Points};
 
 use super::{PointRef, economy_colour};
-use crate::analysis::series::{Emphasis, LineChartData, PlotSeries};
+use crate::analysis::charts::{Emphasis, LineChartData, PlotSeries};
 use crate::ui::{ViewCtx, theme};
 
 /// How close (in points) the pointer must be to a value to hover it.

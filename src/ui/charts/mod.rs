@@ -454,7 +454,7 @@ impl ChartsView {
             store,
             path,
             bytes,
-            crate::analysis::import::ImportOptions::default(),
+            crate::store::csv_import::ImportOptions::default(),
             &mut commands,
         );
         commands

@@ -4,8 +4,8 @@
 use egui::{RichText, Ui};
 
 use super::{ChartsView, PointRef, SMALL_TEXT, cell, column_widths, fitted_table};
+use crate::analysis::charts;
 use crate::analysis::charts::built::{self, Built};
-use crate::analysis::series;
 use crate::ui::{Command, ViewCtx, theme};
 
 impl ChartsView {
@@ -64,7 +64,7 @@ impl ChartsView {
                         });
                         cell(ui, widths[1], |ui| match s.value_at(year) {
                             Some(v) => {
-                                let mut text = RichText::new(series::format_value(v));
+                                let mut text = RichText::new(charts::format_value(v));
                                 if s.derived {
                                     text = text.color(theme::WARNING).italics();
                                 }

@@ -4,7 +4,7 @@
 use egui::{Color32, RichText, Ui};
 
 use super::{NARROW, SMALL_TEXT};
-use crate::analysis::series::{self, ECONOMY_ORDER, Emphasis};
+use crate::analysis::charts::{self, ECONOMY_ORDER, Emphasis};
 use crate::text::ellipsize;
 use crate::ui::theme;
 
@@ -130,7 +130,7 @@ pub(super) fn source_footer(ui: &mut Ui, source_line: &str, notes: &[String]) {
 pub(super) fn source_selector(
     ui: &mut Ui,
     salt: &str,
-    choices: &[series::SourceChoice],
+    choices: &[charts::SourceChoice],
     current: Option<&str>,
 ) -> Option<String> {
     let mut chosen = None;
@@ -140,7 +140,7 @@ pub(super) fn source_selector(
         let selected = choices
             .iter()
             .find(|c| Some(c.id.as_str()) == current)
-            .map_or_else(|| "none".to_owned(), series::SourceChoice::label);
+            .map_or_else(|| "none".to_owned(), charts::SourceChoice::label);
         let width = (ui.available_width() - 16.0).clamp(200.0, 900.0);
         let max_chars = ((width - 40.0) / 6.6) as usize;
         let response = egui::ComboBox::from_id_salt(salt)

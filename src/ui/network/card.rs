@@ -4,7 +4,7 @@
 
 use egui::{Align2, Color32, Order, PopupAnchor, Rect, RichText, Ui, vec2};
 
-use crate::analysis::network::countries::country_name;
+use crate::analysis::countries::country_name;
 use crate::analysis::network::{Edge, EdgeKind, Graph, NodeKind};
 use crate::model::{Citation, ItemRef, Store};
 use crate::ui::{Command, ViewCtx, theme};

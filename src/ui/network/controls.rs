@@ -133,7 +133,7 @@ fn search_box(view: &mut NetworkView, ui: &mut Ui, ctx: &ViewCtx<'_>, commands: 
                 if !n.country.is_empty() {
                     text.push_str(&format!(
                         " — {}",
-                        crate::analysis::network::countries::country_name(&n.country)
+                        crate::analysis::countries::country_name(&n.country)
                     ));
                 }
                 (i, text)
@@ -243,10 +243,7 @@ fn filter_menus(view: &mut NetworkView, ui: &mut Ui, graph: &Facets) {
                     for c in &graph.countries {
                         let mut on = !f.hidden_countries.contains(c);
                         if ui
-                            .checkbox(
-                                &mut on,
-                                crate::analysis::network::countries::country_name(c),
-                            )
+                            .checkbox(&mut on, crate::analysis::countries::country_name(c))
                             .changed()
                         {
                             toggle(&mut f.hidden_countries, c, on);

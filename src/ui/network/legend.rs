@@ -5,7 +5,7 @@
 
 use egui::{Color32, CornerRadius, Pos2, Rect, RichText, Sense, Shape, Stroke, Ui, pos2, vec2};
 
-use crate::analysis::network::countries::country_name;
+use crate::analysis::countries::country_name;
 use crate::analysis::network::{Node, NodeKind, Side, Undated};
 use crate::ui::{ViewCtx, theme};
 

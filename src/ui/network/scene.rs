@@ -157,7 +157,7 @@ pub fn node_colours(graph: &Graph) -> Vec<Color32> {
             let colour = match c.as_str() {
                 "KR" => theme::KOREA,
                 "KP" => theme::KOREA.gamma_multiply(0.7),
-                crate::analysis::network::countries::EU => theme::EUROPE,
+                crate::analysis::countries::EU => theme::EUROPE,
                 _ => {
                     k += 1;
                     theme::country_colour(k - 1)

@@ -3,10 +3,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::super::countries::{self, EU};
 use super::super::geo;
 use super::super::projection::LonLat;
 use super::{Granularity, Node, NodeKind, Side};
+use crate::analysis::countries::{self, EU};
 use crate::model::Store;
 
 /// The seat of the European Commission (Brussels): where EU bodies with no stated city are
