@@ -11,14 +11,32 @@ pub fn fold(text: &str) -> String {
     composed.to_lowercase()
 }
 
-/// `text` cut to at most `max_chars` characters, with "…" where it was cut.
+/// `text` cut to at most `max_chars` characters, with "…" where it was cut. The cut falls
+/// between words where one ends in the second half of the room (so a label never reads
+/// "Innovation Tw…"), and a dash or comma left dangling before the ellipsis goes too; text with
+/// no spaces there (Hangul names, long codes) is cut between characters.
 pub fn ellipsize(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
-        text.to_owned()
-    } else {
-        let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
-        format!("{}…", cut.trim_end())
+        return text.to_owned();
     }
+    let room = max_chars.saturating_sub(1);
+    let chars: Vec<char> = text.chars().collect();
+    // A word boundary: a space at `i` (the kept text is chars[..i]), or the whole room when
+    // the next character is a space.
+    let boundary = if chars.get(room).is_some_and(|c| c.is_whitespace()) {
+        Some(room)
+    } else {
+        (room / 2..room).rev().find(|&i| chars[i].is_whitespace())
+    };
+    let cut: String = chars[..boundary.unwrap_or(room)].iter().collect();
+    let dangling: &[char] = &['—', '–', '-', ',', ':', ';', '(', '/', '&', '·'];
+    let kept = cut.trim_end().trim_end_matches(dangling).trim_end();
+    let kept = if kept.is_empty() {
+        cut.trim_end()
+    } else {
+        kept
+    };
+    format!("{kept}…")
 }
 
 #[cfg(test)]
@@ -43,5 +61,24 @@ mod tests {
         assert_eq!(ellipsize("Belfast", 10), "Belfast");
         assert_eq!(ellipsize("Liverpool City Region", 10), "Liverpool…");
         assert_eq!(ellipsize("세종특별자치시", 3).chars().count(), 3);
+    }
+
+    #[test]
+    fn ellipsize_cuts_between_words_and_drops_a_dangling_dash() {
+        assert_eq!(
+            ellipsize("UK-Korea Innovation Twins", 20),
+            "UK-Korea Innovation…"
+        );
+        assert_eq!(
+            ellipsize("EU World Cities — Republic of Korea", 18),
+            "EU World Cities…"
+        );
+        for max in 2..40 {
+            let text = "Denmark-Korea Strategic Partnership and Green Growth Alliance";
+            let cut = ellipsize(text, max);
+            assert!(cut.chars().count() <= max, "{max}: {cut}");
+            let kept = cut.trim_end_matches('…');
+            assert!(text.starts_with(kept), "{max}: {cut}");
+        }
     }
 }

@@ -141,6 +141,7 @@ impl AtlasApp {
             hangul: self.settings.hangul,
         };
         let fit = self.panel_fit;
+        let before_list = ui.available_width();
         if fit.list {
             if std::mem::take(&mut self.focus_search) {
                 self.settings.list.focus_search = true;
@@ -159,7 +160,7 @@ impl AtlasApp {
                 ui,
                 &ctx,
                 &self.notes.book,
-                fit.details_max,
+                fit.details_beside(before_list - ui.available_width()),
             ));
         }
         if !self.settings.hint_seen && self.smoke.is_none() {

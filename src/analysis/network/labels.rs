@@ -17,6 +17,15 @@ pub struct LabelRequest {
     pub size: [f32; 2],
     /// The side tried first.
     pub prefer: LabelSide,
+    /// How important the label is: requests come in priority order, and a run of requests with
+    /// the same tier are equals (as many partnerships and cohorts). Within a tier the label with
+    /// the fewest free spots goes first, so a place hemmed in by its neighbours keeps its label
+    /// where a neighbour with room elsewhere can move (Liverpool City Region among Belfast,
+    /// Glasgow and Birmingham).
+    pub tier: u32,
+    /// Whether the label may sit a little away from its node, tied to it by a leader line,
+    /// when no spot beside it is free (for the busy places, not for every faded dot).
+    pub far: bool,
 }
 
 const GAP: f32 = 3.0;
@@ -73,6 +82,80 @@ fn candidates(r: &LabelRequest) -> Vec<WRect> {
         out.push(candidate(r, sides[1], slant));
     }
     out
+}
+
+/// Spots a little away from the node, tried only when no spot beside it is free: a label there
+/// is drawn with a leader line to its node (see [`needs_leader`]). Nearest first.
+fn far_candidates(r: &LabelRequest) -> Vec<WRect> {
+    let [w, h] = r.size;
+    let mut out = Vec::new();
+    for step in [1.0_f32, 2.0, 3.0] {
+        let push = LabelRequest {
+            radius: r.radius + step * LEADER_STEP,
+            ..*r
+        };
+        for side in [
+            LabelSide::Right,
+            LabelSide::Left,
+            LabelSide::Above,
+            LabelSide::Below,
+        ] {
+            out.push(candidate(&push, side, 0.0));
+        }
+        // The corners: the label's near corner towards the node.
+        let d = push.radius * std::f32::consts::FRAC_1_SQRT_2;
+        let [x, y] = r.anchor;
+        for (sx, sy) in [(1.0, -1.0), (1.0, 1.0), (-1.0, -1.0), (-1.0, 1.0)] {
+            let cx = x + sx * d;
+            let cy = y + sy * d;
+            let min = [
+                if sx > 0.0 { cx } else { cx - w },
+                if sy > 0.0 { cy } else { cy - h },
+            ];
+            out.push(WRect {
+                min,
+                max: [min[0] + w, min[1] + h],
+            });
+        }
+    }
+    out
+}
+
+/// How far each ring of far spots is from the last.
+const LEADER_STEP: f32 = 12.0;
+
+/// Whether a label at `spot` sits away from its node (a far spot) and needs a leader line.
+pub fn needs_leader(r: &LabelRequest, spot: &WRect) -> bool {
+    let [x, y] = r.anchor;
+    let dx = (spot.min[0] - x).max(x - spot.max[0]).max(0.0);
+    let dy = (spot.min[1] - y).max(y - spot.max[1]).max(0.0);
+    dx.hypot(dy) > r.radius + GAP + LEADER_STEP * 0.5
+}
+
+/// The point of `spot` nearest to the node: where its leader line ends.
+pub fn leader_end(r: &LabelRequest, spot: &WRect) -> [f32; 2] {
+    [
+        r.anchor[0].clamp(spot.min[0], spot.max[0]),
+        r.anchor[1].clamp(spot.min[1], spot.max[1]),
+    ]
+}
+
+/// Whether the straight line from the node's edge to `spot` crosses a placed label.
+fn leader_crosses(r: &LabelRequest, spot: &WRect, labels: &[WRect]) -> bool {
+    let [x0, y0] = r.anchor;
+    let [x1, y1] = leader_end(r, spot);
+    let len = (x1 - x0).hypot(y1 - y0);
+    if len <= f32::EPSILON {
+        return false;
+    }
+    let steps = (len / 2.0).ceil() as usize;
+    (0..=steps).any(|k| {
+        let t = k as f32 / steps as f32;
+        let (px, py) = (x0 + t * (x1 - x0), y0 + t * (y1 - y0));
+        labels
+            .iter()
+            .any(|l| px > l.min[0] && px < l.max[0] && py > l.min[1] && py < l.max[1])
+    })
 }
 
 /// A uniform grid of placed rectangles.
@@ -152,22 +235,54 @@ pub fn place_labels(
             max: [r.anchor[0] + d, r.anchor[1] + d],
         });
     }
-    requests
-        .iter()
-        .map(|r| {
-            let inside = |c: &WRect| {
-                c.min[0] >= bounds.min[0]
-                    && c.min[1] >= bounds.min[1]
-                    && c.max[0] <= bounds.max[0]
-                    && c.max[1] <= bounds.max[1]
-            };
+    let inside = |c: &WRect| {
+        c.min[0] >= bounds.min[0]
+            && c.min[1] >= bounds.min[1]
+            && c.max[0] <= bounds.max[0]
+            && c.max[1] <= bounds.max[1]
+    };
+    let mut out = vec![None; requests.len()];
+    let mut labels: Vec<WRect> = Vec::new();
+    let mut start = 0;
+    while start < requests.len() {
+        let tier = requests[start].tier;
+        let end = requests[start..]
+            .iter()
+            .position(|r| r.tier != tier)
+            .map_or(requests.len(), |n| start + n);
+        // The most hemmed-in first (a stable sort: equals keep their priority order).
+        let mut group: Vec<(usize, usize)> = (start..end)
+            .map(|i| {
+                let free = candidates(&requests[i])
+                    .iter()
+                    .filter(|c| inside(c) && !occupied.collides(c))
+                    .count();
+                (free, i)
+            })
+            .collect();
+        group.sort_by_key(|&(free, _)| free);
+        for (_, i) in group {
+            let r = &requests[i];
             let spot = candidates(r)
                 .into_iter()
-                .find(|c| inside(c) && !occupied.collides(c))?;
-            occupied.insert(spot);
-            Some(spot)
-        })
-        .collect()
+                .find(|c| inside(c) && !occupied.collides(c))
+                .or_else(|| {
+                    if !r.far {
+                        return None;
+                    }
+                    far_candidates(r).into_iter().find(|c| {
+                        inside(c) && !occupied.collides(c) && !leader_crosses(r, c, &labels)
+                    })
+                });
+            if let Some(spot) = spot {
+                occupied.insert(spot);
+                labels.push(spot);
+                out[i] = Some(spot);
+            }
+        }
+        start = end;
+    }
+    out
 }
 
 /// Places labels as [`place_labels`] does with each request's `size`, then gives each placed
@@ -244,6 +359,8 @@ mod tests {
             radius: 5.0,
             size: [60.0, 14.0],
             prefer: LabelSide::Right,
+            tier: 0,
+            far: false,
         }
     }
 
@@ -360,6 +477,73 @@ mod tests {
         assert!(
             lost > 0 && kept > 30 - lost,
             "the test needs a case where wide labels alone lose some ({lost} lost, {kept} kept)"
+        );
+    }
+
+    #[test]
+    fn a_hemmed_in_busy_node_gets_a_spot_away_from_it_with_a_leader_and_keeps_clear() {
+        // A node ringed by four neighbours whose discs block every spot beside it.
+        let centre = LabelRequest {
+            far: true,
+            ..req(300.0, 300.0)
+        };
+        let ring: Vec<LabelRequest> = [(-14.0, 0.0), (14.0, 0.0), (0.0, -12.0), (0.0, 12.0)]
+            .iter()
+            .map(|(dx, dy)| LabelRequest {
+                size: [1.0, 1.0],
+                ..req(300.0 + dx, 300.0 + dy)
+            })
+            .collect();
+        let mut requests = vec![centre];
+        requests.extend(ring.iter().copied());
+        let near_only = LabelRequest {
+            far: false,
+            ..centre
+        };
+        let mut blocked = vec![near_only];
+        blocked.extend(ring.iter().copied());
+        assert!(
+            place_labels(&blocked, &[], SCREEN)[0].is_none(),
+            "no spot beside it"
+        );
+        let Some(spot) = place_labels(&requests, &[], SCREEN)[0] else {
+            panic!("a far spot")
+        };
+        assert!(
+            needs_leader(&centre, &spot),
+            "{spot:?} is away from the node"
+        );
+        for r in &requests {
+            let d = r.radius;
+            let disc = WRect {
+                min: [r.anchor[0] - d, r.anchor[1] - d],
+                max: [r.anchor[0] + d, r.anchor[1] + d],
+            };
+            assert!(!spot.intersects(&disc), "{spot:?} covers a node");
+        }
+    }
+
+    #[test]
+    fn among_equals_the_most_hemmed_in_label_goes_first() {
+        // Two equal nodes: the first prefers its left, the very spot the second (against a
+        // wall) needs on its right; the first has room elsewhere.
+        let wall = WRect {
+            min: [0.0, 0.0],
+            max: [195.0, 600.0],
+        };
+        let free = LabelRequest {
+            prefer: LabelSide::Left,
+            ..req(330.0, 100.0)
+        };
+        let hemmed = req(205.0, 100.0);
+        let placed = place_labels(&[free, hemmed], &[wall], SCREEN);
+        let (Some(a), Some(b)) = (placed[0], placed[1]) else {
+            panic!("both keep a label: {placed:?}")
+        };
+        assert!(!a.intersects(&b));
+        assert!(
+            placed[1].is_some(),
+            "the hemmed-in one keeps its label: {placed:?}"
         );
     }
 }

@@ -105,12 +105,8 @@ pub fn background(
                         StrokeKind::Outside,
                     ),
                 ));
-                let title = painter.layout_no_wrap(
-                    pane.title.clone(),
-                    FontId::proportional(15.0),
-                    text_colour(dark),
-                );
-                let at = screen.min + vec2(10.0, 8.0);
+                let title = pane_title(painter, &pane.title, dark);
+                let at = screen.min + PANE_TITLE_OFFSET;
                 out.push((clip, Shape::galley(at, title, text_colour(dark))));
             }
         }
@@ -347,4 +343,33 @@ pub fn emphasis(
             painter.circle_stroke(pos, r + 3.5, ring);
         }
     }
+}
+
+/// Where a pane's title sits, from the pane's top-left corner.
+const PANE_TITLE_OFFSET: egui::Vec2 = vec2(10.0, 8.0);
+
+fn pane_title(painter: &egui::Painter, title: &str, dark: bool) -> std::sync::Arc<egui::Galley> {
+    painter.layout_no_wrap(
+        title.to_owned(),
+        FontId::proportional(15.0),
+        text_colour(dark),
+    )
+}
+
+/// The screen rectangles of the two-region map's pane titles ("Europe", "Korea"): labels keep
+/// off them.
+pub(super) fn pane_title_rects(
+    painter: &egui::Painter,
+    panes: &[crate::analysis::network::layout_map::Pane],
+    cam: Camera,
+    rect: Rect,
+) -> Vec<Rect> {
+    panes
+        .iter()
+        .map(|pane| {
+            let at = cam.to_screen(rect, pane.rect.min) + PANE_TITLE_OFFSET;
+            let size = pane_title(painter, &pane.title, true).size();
+            Rect::from_min_size(at, size).expand(2.0)
+        })
+        .collect()
 }

@@ -12,7 +12,7 @@ use crate::ui::{Command, ViewCtx};
 use super::camera::Camera;
 use super::draw::{self, BackgroundKey, Emphasis};
 use super::scene::{self, Scene, SceneInput, SceneKey};
-use super::{NetworkView, Outside, card, mesh};
+use super::{LayoutKind, NetworkView, Outside, card, mesh};
 
 /// Something under the pointer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,7 +126,16 @@ impl NetworkView {
             hide_outside: self.outside == Outside::Hide,
             show_unlinked: self.show_unlinked,
             dark,
-            obstacles: self.live.card_rect.into_iter().collect(),
+            obstacles: self
+                .live
+                .card_rect
+                .into_iter()
+                .chain(if self.layout == LayoutKind::Regions {
+                    draw::pane_title_rects(&painter, self.cache.panes(), cam, rect)
+                } else {
+                    Vec::new()
+                })
+                .collect(),
             noted: noted_hash(ctx.noted),
         };
         let bg_key = BackgroundKey {

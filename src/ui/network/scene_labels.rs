@@ -6,8 +6,11 @@
 use egui::epaint::Shape;
 use egui::{Color32, CornerRadius, FontId, Rect, pos2, vec2};
 
-use crate::analysis::network::labels::{LabelRequest, place_labels_widening};
+use crate::analysis::network::labels::{
+    LabelRequest, leader_end, needs_leader, place_labels_widening,
+};
 use crate::analysis::network::{Decoration, NameStyle, NodeKind, WRect};
+use crate::text::ellipsize;
 
 use super::scene::{MAX_LABEL_CANDIDATES, NodeState, Scene, SceneInput};
 
@@ -15,15 +18,6 @@ use super::scene::{MAX_LABEL_CANDIDATES, NodeState, Scene, SceneInput};
 /// picture, and its tooltip and the card give it whole.
 const HUB_LABEL_CHARS: usize = 26;
 const PLACE_LABEL_CHARS: usize = 38;
-
-/// The text cut at `max` characters with an ellipsis (labels only; tooltips keep it whole).
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max - 1).collect();
-    format!("{}…", cut.trim_end())
-}
 
 fn wrect(r: Rect) -> WRect {
     WRect {
@@ -70,6 +64,9 @@ pub(super) fn build_labels(
     let mut requests = Vec::new();
     let mut wide = Vec::new();
     let mut galleys = Vec::new();
+    // Equals (as many partnerships and cohorts, places or hubs) share a tier.
+    let mut tier = 0;
+    let mut last_rank = None;
     for &i in hubs_last {
         if requests.len() >= MAX_LABEL_CANDIDATES {
             break;
@@ -82,6 +79,15 @@ pub(super) fn build_labels(
             continue;
         }
         let node = &graph.nodes[i as usize];
+        let rank = (
+            node.kind == NodeKind::CohortHub,
+            node.partnerships,
+            node.cohorts,
+        );
+        if last_rank.is_some_and(|r| r != rank) {
+            tier += 1;
+        }
+        last_rank = Some(rank);
         let busy = node.partnerships + node.cohorts > 0;
         let font = FontId::proportional(if busy { 13.0 } else { 11.5 });
         let colour = match n.state {
@@ -91,9 +97,9 @@ pub(super) fn build_labels(
         let text = |style: NameStyle| {
             let name = node.display_name(style);
             if node.kind == NodeKind::CohortHub {
-                format!("{} (cohort)", shorten(&name, HUB_LABEL_CHARS))
+                format!("{} (cohort)", ellipsize(&name, HUB_LABEL_CHARS))
             } else {
-                shorten(&name, PLACE_LABEL_CHARS)
+                ellipsize(&name, PLACE_LABEL_CHARS)
             }
         };
         let english = painter.layout_no_wrap(text(NameStyle::English), font.clone(), colour);
@@ -111,6 +117,8 @@ pub(super) fn build_labels(
                 .get(i as usize)
                 .copied()
                 .unwrap_or_default(),
+            tier,
+            far: busy && n.state == NodeState::Shown,
         });
         wide.push([chosen.size().x + 4.0, chosen.size().y]);
         galleys.push((i, english, chosen));
@@ -152,11 +160,22 @@ pub(super) fn build_labels(
     }
     let placed = place_labels_widening(&requests, &wide, &obstacles, wrect(key.rect));
     let mut count = 0;
-    for (spot, (i, english, chosen)) in placed.into_iter().zip(galleys) {
+    for ((spot, (i, english, chosen)), request) in placed.into_iter().zip(galleys).zip(&requests) {
         let Some((spot, widened)) = spot else {
             continue;
         };
         count += 1;
+        if needs_leader(request, &spot) {
+            // A label set a little away from a crowded node: a thin line ties it to its node.
+            let [x, y] = request.anchor;
+            let [ex, ey] = leader_end(request, &spot);
+            let dir = vec2(ex - x, ey - y).normalized();
+            let from = pos2(x, y) + dir * (request.radius + 1.0);
+            scene.shapes.push(Shape::line_segment(
+                [from, pos2(ex, ey)],
+                egui::Stroke::new(1.0, ink.gamma_multiply(0.6)),
+            ));
+        }
         let r = Rect::from_min_max(
             pos2(spot.min[0], spot.min[1]),
             pos2(spot.max[0], spot.max[1]),
