@@ -15,6 +15,7 @@ mod draw;
 mod export;
 mod interact;
 mod legend;
+mod legend_columns;
 mod legend_data;
 mod menu;
 mod mesh;
