@@ -10,6 +10,7 @@
 mod camera;
 mod canvas;
 mod draw;
+mod glyph;
 mod layout;
 mod text;
 mod undated;
@@ -226,7 +227,7 @@ impl TimelineView {
                 }
             }
             ui.separator();
-            draw::legend(ui);
+            glyph::legend(ui);
             ui.separator();
             let n = timeline.undated.len();
             let mut show = !self.hide_undated;
