@@ -15,47 +15,8 @@ use super::{Briefing, Cite, Event, Fact, Images, ItemFacts, Membership, Value, W
 /// embedded images and the file's own styles.
 pub const CSP: &str = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
 
-const STYLE: &str = r#"
-:root { color-scheme: light; }
-body { font-family: "DejaVu Sans", "Noto Sans", "NanumGothic", "Noto Sans CJK KR", sans-serif;
-  color: #1d1d1f; max-width: 980px; margin: 24px auto; padding: 0 20px; line-height: 1.45; font-size: 14px; }
-h1 { font-size: 24px; margin: 0 0 4px; }
-h2 { font-size: 18px; border-bottom: 2px solid #2f5fb3; padding-bottom: 3px; margin-top: 28px; }
-h3 { font-size: 15px; margin: 18px 0 6px; }
-h4, h5, h6 { font-size: 14px; margin: 10px 0 4px; }
-.meta { color: #555; margin: 2px 0; }
-.country { color: #555; }
-table.events td:first-child { white-space: nowrap; }
-.cite { color: #666; font-size: 11px; white-space: normal; }
-.gap { color: #8a5a00; font-style: italic; }
-.derived { color: #6b4fa3; font-size: 11px; font-weight: bold; }
-table { border-collapse: collapse; width: 100%; margin: 6px 0 10px; }
-th, td { text-align: left; vertical-align: top; padding: 4px 6px; border-bottom: 1px solid #ddd; }
-th { background: #f2f4f8; font-weight: 600; }
-table.facts th { width: 24%; background: none; }
-figure { margin: 8px 0; }
-figure img { width: 100%; height: auto; border: 1px solid #ccc; }
-figcaption, .source-line { color: #555; font-size: 12px; margin-top: 4px; }
-svg.chart { max-width: 100%; height: auto; font-size: 12px; }
-svg.chart text { fill: #1d1d1f; }
-svg.chart text.group { font-weight: bold; }
-svg.chart text.gap { fill: #8a5a00; font-style: italic; }
-.note { border-left: 4px solid #e0b030; padding: 2px 12px; margin: 12px 0; background: #fffaf0; }
-.note.conflict { border-left-color: #d03a2f; background: #fff3f1; }
-.conflict-mark { color: #d03a2f; font-weight: bold; }
-.raw, .inert-link, .image-ref { font-family: "DejaVu Sans Mono", monospace; font-size: 12px; color: #444; }
-.note pre { background: #f4f4f4; padding: 6px; overflow-x: auto; }
-ol.sources li { margin-bottom: 6px; }
-ol.sources .locators { color: #555; font-size: 12px; }
-@page { size: A4; margin: 15mm 14mm; }
-@media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
-  section.page { break-before: page; }
-  h2 { break-after: avoid; }
-  tr, .note, figure, svg.chart { break-inside: avoid; }
-  a { color: inherit; }
-}
-"#;
+/// The briefing's own styles, screen and A4 print (in the file, so the page needs nothing else).
+const STYLE: &str = include_str!("briefing.css");
 
 /// Renders a briefing as a complete HTML document (UTF-8). Every string from the store or the
 /// notes is escaped; note Markdown goes through [`markdown_to_html`].
