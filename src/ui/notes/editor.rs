@@ -168,19 +168,26 @@ impl Editor {
                     .changed();
                 ui.end_row();
                 ui.label("Written");
-                ui.weak(format!(
-                    "{} by {} · changed {}",
-                    note.created,
-                    if note.author.is_empty() {
-                        "—"
-                    } else {
-                        &note.author
-                    },
-                    note.updated
-                ));
+                // Wraps in a narrow view rather than push the editor over the details panel.
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(format!(
+                            "{} by {} · changed {}",
+                            note.created,
+                            if note.author.is_empty() {
+                                "—"
+                            } else {
+                                &note.author
+                            },
+                            note.updated
+                        ))
+                        .weak(),
+                    )
+                    .wrap(),
+                );
                 ui.end_row();
             });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.toggle_value(preview, "Preview")
                 .on_hover_text("Show the Markdown rendered beside the text");
             if ui.button("Save now").on_hover_text("Ctrl+S").clicked() {
