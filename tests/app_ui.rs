@@ -2,12 +2,10 @@
 
 mod common;
 
+use common::app_harness as harness;
+
 use egui_kittest::{Harness, kittest::Queryable};
 use partnership_atlas::app::{AtlasApp, Settings, StartOptions};
-
-fn harness(app: AtlasApp) -> Harness<'static, AtlasApp> {
-    common::app_harness(app)
-}
 
 fn default_app() -> AtlasApp {
     AtlasApp::new(Settings::default(), &StartOptions::default())

@@ -1,6 +1,8 @@
 //! The charts view's layout: tables that fit their width, the Chart | Table toggle, the
 //! sector labels, the BERD switch and the export of what is shown.
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use egui::accesskit::Role;
@@ -24,20 +26,6 @@ struct State {
     central: Rect,
 }
 
-fn default_store() -> Store {
-    match partnership_atlas::store::embedded() {
-        Ok(loaded) => loaded.store,
-        Err(problems) => panic!(
-            "the default store does not load:\n{}",
-            problems
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
-    }
-}
-
 /// The app's default list and details panel widths.
 const APP_PANELS: (f32, f32) = (430.0, 360.0);
 
@@ -48,48 +36,46 @@ fn harness(
 ) -> Harness<'static, State> {
     let state = State {
         view,
-        store: default_store(),
+        store: common::default_store(),
         noted: BTreeSet::new(),
         selected: None,
         commands: Vec::new(),
         panels,
         central: Rect::NOTHING,
     };
-    Harness::builder()
-        .with_size(size)
-        .with_context_setup(partnership_atlas::ui::theme::install)
-        .build_ui_state(
-            |ui, s: &mut State| {
-                if let Some((left, right)) = s.panels {
-                    egui::Panel::left("test-list")
-                        .exact_size(left)
-                        .show(ui, |ui| {
-                            ui.label("list");
-                        });
-                    egui::Panel::right("test-details")
-                        .exact_size(right)
-                        .show(ui, |ui| {
-                            ui.label("details");
-                        });
-                }
-                egui::CentralPanel::default().show(ui, |ui| {
-                    s.central = ui.max_rect();
-                    let ctx = ViewCtx {
-                        store: &s.store,
-                        selected: s.selected.as_deref(),
-                        noted: &s.noted,
-                        hangul: true,
-                    };
-                    for c in s.view.ui(ui, &ctx) {
-                        if let Command::Select(id) = &c {
-                            s.selected = Some(id.clone());
-                        }
-                        s.commands.push(c);
+    common::ui_harness(
+        size,
+        |ui, s: &mut State| {
+            if let Some((left, right)) = s.panels {
+                egui::Panel::left("test-list")
+                    .exact_size(left)
+                    .show(ui, |ui| {
+                        ui.label("list");
+                    });
+                egui::Panel::right("test-details")
+                    .exact_size(right)
+                    .show(ui, |ui| {
+                        ui.label("details");
+                    });
+            }
+            egui::CentralPanel::default().show(ui, |ui| {
+                s.central = ui.max_rect();
+                let ctx = ViewCtx {
+                    store: &s.store,
+                    selected: s.selected.as_deref(),
+                    noted: &s.noted,
+                    hangul: true,
+                };
+                for c in s.view.ui(ui, &ctx) {
+                    if let Command::Select(id) = &c {
+                        s.selected = Some(id.clone());
                     }
-                });
-            },
-            state,
-        )
+                    s.commands.push(c);
+                }
+            });
+        },
+        state,
+    )
 }
 
 fn window(size: [f32; 2]) -> Rect {
@@ -272,7 +258,7 @@ fn export_what_is_shown_ends_with_one_citation_line_per_source() {
     let mut view = ChartsView::default();
     view.set_rd_source("src-ncses-6293");
     view.set_shown("USA", true);
-    let store = default_store();
+    let store = common::default_store();
     let (bytes, rows) = view.export_csv_bytes(&store).expect("exported");
     let text = String::from_utf8(bytes).expect("UTF-8");
     let mut reader = csv::ReaderBuilder::new()

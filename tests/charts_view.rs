@@ -1,5 +1,7 @@
 //! The charts view, shown alone on the default store.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
@@ -19,48 +21,32 @@ struct State {
     commands: Vec<Command>,
 }
 
-fn default_store() -> Store {
-    match partnership_atlas::store::embedded() {
-        Ok(loaded) => loaded.store,
-        Err(problems) => panic!(
-            "the default store does not load:\n{}",
-            problems
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        ),
-    }
-}
-
 fn harness(view: ChartsView) -> Harness<'static, State> {
     let state = State {
         view,
-        store: default_store(),
+        store: common::default_store(),
         noted: BTreeSet::new(),
         selected: None,
         commands: Vec::new(),
     };
-    Harness::builder()
-        .with_size([1280.0, 1000.0])
-        .with_context_setup(partnership_atlas::ui::theme::install)
-        .build_ui_state(
-            |ui, s: &mut State| {
-                let ctx = ViewCtx {
-                    store: &s.store,
-                    selected: s.selected.as_deref(),
-                    noted: &s.noted,
-                    hangul: true,
-                };
-                for c in s.view.ui(ui, &ctx) {
-                    if let Command::Select(id) = &c {
-                        s.selected = Some(id.clone());
-                    }
-                    s.commands.push(c);
+    common::ui_harness(
+        [1280.0, 1000.0],
+        |ui, s: &mut State| {
+            let ctx = ViewCtx {
+                store: &s.store,
+                selected: s.selected.as_deref(),
+                noted: &s.noted,
+                hangul: true,
+            };
+            for c in s.view.ui(ui, &ctx) {
+                if let Command::Select(id) = &c {
+                    s.selected = Some(id.clone());
                 }
-            },
-            state,
-        )
+                s.commands.push(c);
+            }
+        },
+        state,
+    )
 }
 
 /// The display name the store gives an economy (from its R&D series).
@@ -97,7 +83,7 @@ fn texts_containing(h: &Harness<'_, State>, part: &str) -> Vec<String> {
 fn the_rd_chart_lists_korea_and_the_eu27_in_its_legend() {
     let mut h = harness(ChartsView::default());
     h.run();
-    let store = default_store();
+    let store = common::default_store();
     for code in ["KOR", "EUU"] {
         let name = economy_name(&store, code);
         let shown = h
@@ -204,7 +190,7 @@ fn ticking_an_economy_in_the_legend_adds_its_values() {
     let mut h = harness(ChartsView::default());
     h.run();
     choose_rd_source(&mut h, "1981–2019");
-    let store = default_store();
+    let store = common::default_store();
     let japan = economy_name(&store, "JPN");
     assert!(h.query_by_label("3.2").is_none());
     h.get_by_role_and_label(Role::CheckBox, &japan).click();
@@ -292,7 +278,7 @@ fn the_policy_budgets_keep_the_reports_conversion_with_its_caveat() {
 fn the_plotted_data_exports_as_csv_with_the_source_on_every_row() {
     let mut view = ChartsView::default();
     view.set_rd_source("src-ncses-6293");
-    let store = default_store();
+    let store = common::default_store();
     let (bytes, rows) = view.export_csv_bytes(&store).expect("exported");
     let text = String::from_utf8(bytes).expect("UTF-8");
     let citations = text

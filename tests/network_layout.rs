@@ -2,6 +2,8 @@
 //! both ends of a partnership, the selection card keeps off them, the legend folds and sits
 //! beside the canvas, and labels keep off each other (in English and with Hangul names).
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use egui::accesskit::Role;
@@ -9,7 +11,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use partnership_atlas::model::Store;
 use partnership_atlas::ui::network::{FOLD_LABEL, NetworkView, UNFOLD_LABEL};
-use partnership_atlas::ui::{Command, ViewCtx, theme};
+use partnership_atlas::ui::{Command, ViewCtx};
 
 /// What the harness keeps: the view, the store, and what the app would have done.
 struct App {
@@ -21,10 +23,7 @@ struct App {
 }
 
 fn harness(size: egui::Vec2, hangul: bool) -> Harness<'static, App> {
-    let store = match partnership_atlas::store::embedded() {
-        Ok(loaded) => loaded.store,
-        Err(problems) => panic!("the default store does not load: {problems:?}"),
-    };
+    let store = common::default_store();
     let app = App {
         view: NetworkView::default(),
         store,
@@ -32,28 +31,25 @@ fn harness(size: egui::Vec2, hangul: bool) -> Harness<'static, App> {
         hangul,
         noted: BTreeSet::new(),
     };
-    Harness::builder()
-        .with_size(size)
-        .with_max_steps(24)
-        .with_context_setup(theme::install)
-        .build_ui_state(
-            |ui, app: &mut App| {
-                let ctx = ViewCtx {
-                    store: &app.store,
-                    selected: app.selected.as_deref(),
-                    noted: &app.noted,
-                    hangul: app.hangul,
-                };
-                for c in app.view.ui(ui, &ctx) {
-                    match c {
-                        Command::Select(id) => app.selected = Some(id),
-                        Command::ClearSelection => app.selected = None,
-                        _ => {}
-                    }
+    common::ui_harness(
+        size,
+        |ui, app: &mut App| {
+            let ctx = ViewCtx {
+                store: &app.store,
+                selected: app.selected.as_deref(),
+                noted: &app.noted,
+                hangul: app.hangul,
+            };
+            for c in app.view.ui(ui, &ctx) {
+                match c {
+                    Command::Select(id) => app.selected = Some(id),
+                    Command::ClearSelection => app.selected = None,
+                    _ => {}
                 }
-            },
-            app,
-        )
+            }
+        },
+        app,
+    )
 }
 
 const LAPTOP: egui::Vec2 = egui::vec2(1024.0, 640.0);

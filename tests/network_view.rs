@@ -2,6 +2,8 @@
 //! default store (or the sample store), finds things by their accessible names, types, clicks,
 //! and checks what the view shows and which commands it returns.
 
+mod common;
+
 #[path = "support/sample_store.rs"]
 mod sample_store;
 
@@ -13,7 +15,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use partnership_atlas::analysis::network::{Granularity, Graph};
 use partnership_atlas::model::Store;
 use partnership_atlas::ui::network::{LayoutKind, NetworkView};
-use partnership_atlas::ui::{Command, FileAction, ViewCtx, theme};
+use partnership_atlas::ui::{Command, FileAction, ViewCtx};
 
 use sample_store::sample_store;
 
@@ -36,36 +38,26 @@ fn harness(store: Store, layout: LayoutKind) -> Harness<'static, App> {
         noted: BTreeSet::new(),
         commands: Vec::new(),
     };
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 860.0))
-        .with_max_steps(24)
-        .with_context_setup(theme::install)
-        .build_ui_state(
-            |ui, app: &mut App| {
-                let ctx = ViewCtx {
-                    store: &app.store,
-                    selected: app.selected.as_deref(),
-                    noted: &app.noted,
-                    hangul: false,
-                };
-                for c in app.view.ui(ui, &ctx) {
-                    match &c {
-                        Command::Select(id) => app.selected = Some(id.clone()),
-                        Command::ClearSelection => app.selected = None,
-                        _ => {}
-                    }
-                    app.commands.push(c);
+    common::ui_harness(
+        egui::vec2(1400.0, 860.0),
+        |ui, app: &mut App| {
+            let ctx = ViewCtx {
+                store: &app.store,
+                selected: app.selected.as_deref(),
+                noted: &app.noted,
+                hangul: false,
+            };
+            for c in app.view.ui(ui, &ctx) {
+                match &c {
+                    Command::Select(id) => app.selected = Some(id.clone()),
+                    Command::ClearSelection => app.selected = None,
+                    _ => {}
                 }
-            },
-            app,
-        )
-}
-
-fn default_store() -> Store {
-    match partnership_atlas::store::embedded() {
-        Ok(loaded) => loaded.store,
-        Err(problems) => panic!("the default store does not load: {problems:?}"),
-    }
+                app.commands.push(c);
+            }
+        },
+        app,
+    )
 }
 
 /// The accessible label of each partnership's link, by partnership id.
@@ -84,7 +76,7 @@ fn has_link(h: &Harness<'_, App>, label: &str) -> bool {
 
 #[test]
 fn searching_sejong_in_hangul_selects_sejong_and_shows_its_partnership_with_belfast() {
-    let store = default_store();
+    let store = common::default_store();
     let sejong = store
         .places
         .iter()
@@ -327,7 +319,7 @@ fn each_layout_remembers_its_own_settings_through_serde() {
 
 #[test]
 fn right_clicking_a_place_or_a_link_offers_a_briefing_on_that_record() {
-    let store = default_store();
+    let store = common::default_store();
     let sejong = store
         .places
         .iter()

@@ -1,11 +1,13 @@
 //! Undo support and conflict resolution on the notebook, and the conflict view.
 
-use egui_kittest::{Harness, kittest::Queryable};
+mod common;
+
+use egui_kittest::kittest::Queryable;
 use partnership_atlas::notes::{
     LineChange, Note, NoteDraft, NoteId, Notebook, NotesError, Resolution, Timestamp, export_file,
     line_diff,
 };
-use partnership_atlas::ui::{notes::conflict, theme};
+use partnership_atlas::ui::notes::conflict;
 
 fn draft(body: &str) -> NoteDraft {
     NoteDraft {
@@ -121,17 +123,15 @@ fn the_conflict_view_marks_differing_lines_and_reports_the_button_clicked() {
     let rows = line_diff(&original.body, &copy.body);
     assert_eq!(rows[1].change, LineChange::Changed);
 
-    let mut h = Harness::builder()
-        .with_size([900.0, 500.0])
-        .with_context_setup(theme::install)
-        .build_ui_state(
-            move |ui, chosen: &mut Option<Resolution>| {
-                if let Some(r) = conflict::show(ui, &original, &copy) {
-                    *chosen = Some(r);
-                }
-            },
-            None,
-        );
+    let mut h = common::ui_harness(
+        [900.0, 500.0],
+        move |ui, chosen: &mut Option<Resolution>| {
+            if let Some(r) = conflict::show(ui, &original, &copy) {
+                *chosen = Some(r);
+            }
+        },
+        None,
+    );
     h.run();
     h.get_by_label("▶ Send the slides.");
     h.get_by_label("▶ Book the hall.");

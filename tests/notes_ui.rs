@@ -2,17 +2,11 @@
 
 mod common;
 
-use egui_kittest::{Harness, kittest::Queryable};
+use common::{app_harness as harness, app_on};
+
+use egui_kittest::kittest::Queryable;
 use partnership_atlas::app::{AtlasApp, View};
 use partnership_atlas::ui::Command;
-
-fn harness(app: AtlasApp) -> Harness<'static, AtlasApp> {
-    common::app_harness(app)
-}
-
-fn app_on(notes: &std::path::Path) -> AtlasApp {
-    common::app_on(notes)
-}
 
 fn belfast_sejong(app: &AtlasApp) -> String {
     app.loaded

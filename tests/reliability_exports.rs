@@ -1,6 +1,8 @@
 //! What colleagues send is data, never code: CSV exports defuse spreadsheet formulas, Markdown
 //! exports escape HTML, and the note preview opens only web and mail links, on click.
 
+mod common;
+
 use egui::accesskit::Role;
 use egui_commonmark::{CommonMarkCache, CommonMarkViewer};
 use egui_kittest::{Harness, kittest::Queryable};
@@ -91,7 +93,8 @@ fn a_markdown_export_of_a_hostile_note_holds_no_tag_and_no_script_link() {
 }
 
 fn render(text: &str) -> Harness<'static, (CommonMarkCache, String)> {
-    let mut h = Harness::builder().with_size([600.0, 300.0]).build_ui_state(
+    let mut h = common::ui_harness(
+        [600.0, 300.0],
         |ui, (cache, text): &mut (CommonMarkCache, String)| {
             ui.style_mut().url_in_tooltip = true;
             CommonMarkViewer::new().show(ui, cache, &preview_markdown(text));

@@ -1,12 +1,13 @@
 //! Finding facts through the browse list, the details panel and the source comparison, driven
 //! through AccessKit by egui_kittest on the whole app (no window, no GPU).
 
+mod common;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use partnership_atlas::app::{AtlasApp, Settings, StartOptions};
+use partnership_atlas::app::AtlasApp;
 use partnership_atlas::model::Status;
-use partnership_atlas::ui::theme;
 
 /// The browse list is the left panel; the details panel starts this far from the right edge.
 const LIST_RIGHT: f32 = 440.0;
@@ -17,22 +18,7 @@ fn harness() -> Harness<'static, AtlasApp> {
         .expect("temp dir")
         .keep()
         .join("notes.ron");
-    let app = AtlasApp::new(
-        Settings {
-            hint_seen: true,
-            author_asked: true,
-            author: "Test Officer".to_owned(),
-            ..Settings::default()
-        },
-        &StartOptions {
-            notes: Some(notes),
-            ..StartOptions::default()
-        },
-    );
-    let mut h = Harness::builder()
-        .with_size([WIDTH, 1200.0])
-        .with_context_setup(theme::install)
-        .build_ui_state(|ui, app: &mut AtlasApp| app.show(ui), app);
+    let mut h = common::app_harness_sized(common::app_on(&notes), [WIDTH, 1200.0]);
     h.run();
     h
 }

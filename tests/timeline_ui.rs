@@ -2,6 +2,8 @@
 //! default store, finds marks, lanes and the cursor by their accessible names, clicks, and
 //! checks what the view shows and which commands it returns.
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use egui::accesskit::Role;
@@ -10,7 +12,7 @@ use egui_kittest::kittest::Queryable as _;
 use partnership_atlas::analysis::network::Filter;
 use partnership_atlas::model::Store;
 use partnership_atlas::ui::timeline::TimelineView;
-use partnership_atlas::ui::{Command, ViewCtx, theme};
+use partnership_atlas::ui::{Command, ViewCtx};
 
 /// What the harness keeps: the view, the store, and what the app would have done.
 struct App {
@@ -24,17 +26,10 @@ struct App {
     commands: Vec<Command>,
 }
 
-fn default_store() -> Store {
-    match partnership_atlas::store::embedded() {
-        Ok(loaded) => loaded.store,
-        Err(problems) => panic!("the default store does not load: {problems:?}"),
-    }
-}
-
 fn harness_with(setup: impl FnOnce(&mut App)) -> Harness<'static, App> {
     let mut app = App {
         view: TimelineView::default(),
-        store: default_store(),
+        store: common::default_store(),
         filter: Filter::default(),
         as_of_year: None,
         hangul: false,
@@ -43,31 +38,28 @@ fn harness_with(setup: impl FnOnce(&mut App)) -> Harness<'static, App> {
         commands: Vec::new(),
     };
     setup(&mut app);
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 860.0))
-        .with_max_steps(24)
-        .with_context_setup(theme::install)
-        .build_ui_state(
-            |ui, app: &mut App| {
-                egui::CentralPanel::default().show(ui, |ui| {
-                    let ctx = ViewCtx {
-                        store: &app.store,
-                        selected: app.selected.as_deref(),
-                        noted: &app.noted,
-                        hangul: app.hangul,
-                    };
-                    for c in app.view.ui(ui, &ctx, &app.filter, app.as_of_year) {
-                        match &c {
-                            Command::Select(id) => app.selected = Some(id.clone()),
-                            Command::SetAsOfYear(y) => app.as_of_year = *y,
-                            _ => {}
-                        }
-                        app.commands.push(c);
+    common::ui_harness(
+        egui::vec2(1400.0, 860.0),
+        |ui, app: &mut App| {
+            egui::CentralPanel::default().show(ui, |ui| {
+                let ctx = ViewCtx {
+                    store: &app.store,
+                    selected: app.selected.as_deref(),
+                    noted: &app.noted,
+                    hangul: app.hangul,
+                };
+                for c in app.view.ui(ui, &ctx, &app.filter, app.as_of_year) {
+                    match &c {
+                        Command::Select(id) => app.selected = Some(id.clone()),
+                        Command::SetAsOfYear(y) => app.as_of_year = *y,
+                        _ => {}
                     }
-                });
-            },
-            app,
-        )
+                    app.commands.push(c);
+                }
+            });
+        },
+        app,
+    )
 }
 
 fn harness() -> Harness<'static, App> {

@@ -43,21 +43,34 @@ pub fn app_on(notes: &Path) -> AtlasApp {
     AtlasApp::new(returning_user(), &options)
 }
 
+/// A view drawn straight into the window's root `Ui` each frame (it lays out its own panels),
+/// with the app's fonts and up to 24 frames to settle (the network view fits its camera over a
+/// few). `draw` and `state` as for `Harness::build_ui_state`.
+pub fn ui_harness<S: 'static>(
+    size: impl Into<egui::Vec2>,
+    draw: impl FnMut(&mut egui::Ui, &mut S) + 'static,
+    state: S,
+) -> Harness<'static, S> {
+    Harness::builder()
+        .with_size(size)
+        .with_max_steps(24)
+        .with_context_setup(theme::install)
+        .build_ui_state(draw, state)
+}
+
 /// One view in a harness: `draw` shows it in the central panel each frame.
 pub fn view_harness<S: 'static>(
     state: S,
     size: [f32; 2],
     mut draw: impl FnMut(&mut egui::Ui, &mut S) + 'static,
 ) -> Harness<'static, S> {
-    Harness::builder()
-        .with_size(size)
-        .with_context_setup(theme::install)
-        .build_ui_state(
-            move |ui, state: &mut S| {
-                egui::CentralPanel::default().show(ui, |ui| draw(ui, state));
-            },
-            state,
-        )
+    ui_harness(
+        size,
+        move |ui, state: &mut S| {
+            egui::CentralPanel::default().show(ui, |ui| draw(ui, state));
+        },
+        state,
+    )
 }
 
 /// The built-in store.
