@@ -155,16 +155,13 @@ pub struct StoreDiff {
 impl StoreDiff {
     /// True when the two stores are the same in every respect `diff` compares.
     pub fn is_empty(&self) -> bool {
-        self.same_records()
-            && self.name.is_none()
-            && self.description.is_none()
-            && self.edits_added.is_empty()
-            && self.edits_removed.is_empty()
+        self.same_records() && self.name.is_none() && self.description.is_none()
     }
 
-    /// True when the two stores hold the same records (name, description and edit marks aside).
+    /// True when the two stores hold the same records and edit marks (name and description
+    /// aside).
     pub fn same_records(&self) -> bool {
-        self.records.is_empty()
+        self.records.is_empty() && self.edits_added.is_empty() && self.edits_removed.is_empty()
     }
 
     /// How many records were added, removed and changed.

@@ -5,6 +5,7 @@
 //! line and column and says what was expected, and all problems are reported together.
 
 pub mod changes;
+pub mod cli;
 pub mod csv_import;
 pub mod diff;
 pub mod folder;
