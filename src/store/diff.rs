@@ -277,6 +277,40 @@ pub fn record_name(value: &Value) -> String {
         .to_owned()
 }
 
+/// For two lists of different lengths, the items removed (`- [i] …`, old index) and added
+/// (`+ [j] …`, new index) between their common start and end; `None` for other values.
+pub fn list_changes(old: Option<&Value>, new: Option<&Value>) -> Option<Vec<String>> {
+    let (Some(Value::Array(a)), Some(Value::Array(b))) = (old, new) else {
+        return None;
+    };
+    if a.len() == b.len() {
+        return None;
+    }
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let room = a.len().min(b.len()) - prefix;
+    let suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let mut lines = Vec::new();
+    for (i, item) in a.iter().enumerate().take(a.len() - suffix).skip(prefix) {
+        lines.push(format!(
+            "- [{i}] {}",
+            short(Some(item), SHOWN_VALUE_CHARS * 2)
+        ));
+    }
+    for (j, item) in b.iter().enumerate().take(b.len() - suffix).skip(prefix) {
+        lines.push(format!(
+            "+ [{j}] {}",
+            short(Some(item), SHOWN_VALUE_CHARS * 2)
+        ));
+    }
+    Some(lines)
+}
+
 fn multiset_minus(a: &[EditMark], b: &[EditMark]) -> Vec<EditMark> {
     let mut left: Vec<&EditMark> = b.iter().collect();
     let mut out = Vec::new();
@@ -331,13 +365,21 @@ impl fmt::Display for StoreDiff {
                 RecordChange::Changed(fields) => {
                     writeln!(f, "~ {} {}{name}", r.kind, r.id)?;
                     for d in fields {
-                        writeln!(
-                            f,
-                            "    {}: {} → {}",
-                            d.path,
-                            short(d.old.as_ref(), SHOWN_VALUE_CHARS),
-                            short(d.new.as_ref(), SHOWN_VALUE_CHARS)
-                        )?;
+                        match list_changes(d.old.as_ref(), d.new.as_ref()) {
+                            Some(lines) => {
+                                writeln!(f, "    {}:", d.path)?;
+                                for line in lines {
+                                    writeln!(f, "      {line}")?;
+                                }
+                            }
+                            None => writeln!(
+                                f,
+                                "    {}: {} → {}",
+                                d.path,
+                                short(d.old.as_ref(), SHOWN_VALUE_CHARS),
+                                short(d.new.as_ref(), SHOWN_VALUE_CHARS)
+                            )?,
+                        }
                     }
                 }
             }

@@ -176,7 +176,11 @@ fn write_ron(v: &Value, out: &mut String) {
                 return;
             }
             out.push('(');
-            for (i, (k, item)) in map.iter().enumerate() {
+            // Names first, so a cut value still says which record or item it is.
+            let first = ["id", "name", "title", "statement"];
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_by_key(|(k, _)| first.iter().position(|f| f == k).unwrap_or(first.len()));
+            for (i, (k, item)) in entries.into_iter().enumerate() {
                 if i > 0 {
                     out.push_str(", ");
                 }

@@ -8,7 +8,7 @@ use std::fmt;
 use super::ChangeFile;
 use crate::model::{EditMark, Store};
 use crate::store::Problem;
-use crate::store::diff::{FieldPath, diff_values};
+use crate::store::diff::{FieldPath, diff_values, list_changes};
 use crate::store::kind::{AnyRecord, RecordKind, Value, short};
 
 /// The file name problems of the merged store are reported under.
@@ -68,6 +68,22 @@ enum Take {
 impl fmt::Display for Conflict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let v = |x: &Option<Value>| short(x.as_ref(), 160);
+        if let (Some(mine), Some(theirs)) = (
+            list_changes(self.base.as_ref(), self.mine.as_ref()),
+            list_changes(self.base.as_ref(), self.theirs.as_ref()),
+        ) {
+            write!(
+                f,
+                "{} {} {}: both changed the list",
+                self.kind, self.id, self.field
+            )?;
+            for (side, lines) in [("mine", mine), ("theirs", theirs)] {
+                for line in lines {
+                    write!(f, "\n    {side}: {line}")?;
+                }
+            }
+            return Ok(());
+        }
         write!(
             f,
             "{} {} {}: base {}, mine {}, theirs {}",
