@@ -60,7 +60,7 @@ enum Take {
     /// Set this path of the record to theirs.
     Field(FieldPath),
     /// Put their whole record.
-    Record(AnyRecord),
+    Record(Box<AnyRecord>),
     /// Remove the record.
     Remove,
 }
@@ -150,7 +150,7 @@ impl ApplyOutcome {
                 Take::Remove => {
                     c.kind.remove(&mut store, &c.id);
                 }
-                Take::Record(r) => r.clone().put(&mut store),
+                Take::Record(r) => (**r).clone().put(&mut store),
                 Take::Field(path) => {
                     let Some(rec) = AnyRecord::find(&store, c.kind, &c.id) else {
                         continue;
@@ -269,7 +269,7 @@ pub fn apply(store: &Store, changes: &ChangeFile) -> ApplyOutcome {
                 None,
                 Some(mine.to_value()),
                 Some(theirs.to_value()),
-                Take::Record(theirs.clone()),
+                Take::Record(Box::new(theirs.clone())),
             )),
         }
     }
@@ -281,7 +281,7 @@ pub fn apply(store: &Store, changes: &ChangeFile) -> ApplyOutcome {
                 Some(base),
                 None,
                 Some(theirs),
-                Take::Record(c.after.clone()),
+                Take::Record(Box::new(c.after.clone())),
             ));
             continue;
         };
