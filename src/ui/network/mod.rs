@@ -31,7 +31,7 @@ use crate::analysis::network::{Filter, Granularity, NameStyle};
 use crate::ui::{Command, ViewCtx};
 
 pub use camera::Camera;
-pub use export::{ExportError, ExportOptions, Rgba};
+pub use export::{ExportError, ExportFrame, ExportOptions, Rgba};
 pub use legend::{FOLD_LABEL, UNFOLD_LABEL};
 
 /// The arrangements of the network.
