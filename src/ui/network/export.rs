@@ -126,6 +126,15 @@ impl NetworkView {
         options: ExportOptions,
     ) -> Result<ExportFrame, ExportError> {
         self.prepare(ctx);
+        // A large store's layout is on a worker: the export waits for it (a worker busy with
+        // another layout first finishes that one).
+        for _ in 0..4 {
+            if self.cache.progress().is_none() {
+                break;
+            }
+            self.cache.wait_for_worker();
+            self.prepare(ctx);
+        }
         if self.layout == super::LayoutKind::Institutions
             && self.cache.force.as_ref().is_some_and(|f| !f.is_settled())
         {

@@ -8,6 +8,7 @@
 
 mod access;
 mod cache;
+mod cache_worker;
 mod camera;
 mod card;
 mod controls;
