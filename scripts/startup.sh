@@ -6,6 +6,7 @@
 #
 #   flock /tmp/cargo-heavy.lock scripts/startup.sh      # on a shared machine: one heavy job
 #   SKIP_BUILD=1 scripts/startup.sh                     # re-use target/release
+#   SKIP_BUILD=1 BIN_DIR=target/debug scripts/startup.sh  # binaries built elsewhere
 #
 # Each run gets a fresh HOME and XDG folders, so no saved window, settings or notes are read.
 # Needs Xvfb (apt-get install xvfb) and the window libraries of .ci/run.
@@ -17,8 +18,9 @@ if [[ -z ${SKIP_BUILD:-} ]]; then
   cargo build --release --quiet --bin partnership-atlas --example bare --example startup_parts
   echo "release build: $(( $(date +%s) - start )) s"
 fi
-app=target/release/partnership-atlas
-bare=target/release/examples/bare
+dir=${BIN_DIR:-target/release}
+app=$dir/partnership-atlas
+bare=$dir/examples/bare
 for b in "$app" "$bare"; do
   [[ -x $b ]] || { echo "startup.sh: $b is missing (build first)" >&2; exit 2; }
 done
@@ -50,5 +52,5 @@ mb=$(printf '%s\n' "${bares[@]}" | median)
 spread() { printf '%s\n' "$@" | sort -n | sed -n '1p;$p' | paste -sd- ; }
 echo "BENCH startup_first_frame_app $ma ms (range $(spread "${apps[@]}"))"
 echo "BENCH startup_first_frame_bare $mb ms (range $(spread "${bares[@]}"))"
-[[ -x target/release/examples/startup_parts ]] && target/release/examples/startup_parts
+[[ -x $dir/examples/startup_parts ]] && "$dir/examples/startup_parts"
 awk -v a="$ma" -v b="$mb" 'BEGIN { printf "BENCH startup_ratio %.2f x (target <= 1.3)\n", a / b }'
