@@ -335,6 +335,12 @@ impl NetworkView {
         self.live.flight.is_none() && self.live.dragging.is_none() && !force_moving
     }
 
+    /// Whether a large store's layout is still being built on a worker (the canvas shows a
+    /// progress line meanwhile).
+    pub fn is_laying_out(&self) -> bool {
+        self.cache.progress().is_some()
+    }
+
     /// Fits the current layout to the canvas on the next frame.
     pub fn fit_all(&mut self) {
         *self.cameras.get_mut(self.layout) = None;
