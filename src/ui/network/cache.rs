@@ -13,7 +13,10 @@ use crate::analysis::network::{Filter, Granularity, Graph, Layout, WRect};
 use crate::model::Store;
 
 use super::LayoutKind;
-use super::cache_worker::{self, Input, Pending};
+use worker::Pending;
+
+#[path = "cache_worker.rs"]
+mod worker;
 
 /// A cheap test of "is this the same store": where each list lives and how long it is. The
 /// app replaces or reloads a store wholesale; after an edit in place it calls
@@ -160,7 +163,7 @@ pub(super) struct Cache {
     colours: BTreeMap<u8, Vec<egui::Color32>>,
     /// Menu contents, per granularity.
     facets: BTreeMap<u8, Facets>,
-    /// A large store's layout being built on a worker ([`cache_worker`]).
+    /// A large store's layout being built on a worker ([`worker`]).
     pending: Option<Pending>,
     /// A worker stopped without a result: build on the UI thread from then on.
     worker_failed: bool,
@@ -207,85 +210,6 @@ impl Cache {
     /// What the view shows while a worker lays out a large store.
     pub fn progress(&self) -> Option<&str> {
         self.pending.as_ref().map(|p| p.message.as_str())
-    }
-
-    /// Starts a worker for a large store's layout, or takes in what one built. Returns true
-    /// while the layout of `kind` is still being built elsewhere (the caller waits).
-    fn on_worker(&mut self, store: &Store, kind: LayoutKind) -> bool {
-        if let Some(pending) = &self.pending {
-            match pending.poll() {
-                Ok(Some(built)) => {
-                    self.pending = None;
-                    self.take(built);
-                }
-                Ok(None) => return true,
-                Err(()) => {
-                    self.pending = None;
-                    self.worker_failed = true;
-                }
-            }
-        }
-        if kind == LayoutKind::Institutions
-            || self.worker_failed
-            || self.has(kind)
-            || !cache_worker::use_worker(store)
-        {
-            return false;
-        }
-        let slot = match kind.granularity() {
-            Granularity::Cities => &self.cities,
-            Granularity::Institutions => &self.institutions,
-        };
-        let input = match slot {
-            Some(graph) => Input::Graph(graph.clone()),
-            None => Input::Store(Box::new(store.clone())),
-        };
-        match Pending::start(kind, input, store.places.len()) {
-            Ok(p) => {
-                self.pending = Some(p);
-                true
-            }
-            Err(_) => {
-                self.worker_failed = true;
-                false
-            }
-        }
-    }
-
-    /// Waits for a layout being built on a worker and keeps it (exports, which need the
-    /// picture now; the briefing's map is drawn on its own thread).
-    pub fn wait_for_worker(&mut self) {
-        if let Some(pending) = self.pending.take() {
-            match pending.wait() {
-                Some(built) => self.take(built),
-                None => self.worker_failed = true,
-            }
-        }
-    }
-
-    /// Keeps what a worker built.
-    fn take(&mut self, built: cache_worker::Built) {
-        let key = built.kind.granularity() as u8;
-        let slot = match built.kind.granularity() {
-            Granularity::Cities => &mut self.cities,
-            Granularity::Institutions => &mut self.institutions,
-        };
-        slot.get_or_insert(built.graph);
-        self.world = self.world.take().or(built.world);
-        self.regions = self.regions.take().or(built.regions);
-        self.schematic = self.schematic.take().or(built.schematic);
-        if let std::collections::btree_map::Entry::Vacant(slot) = self.priority.entry(key) {
-            let (priority, colours, facets) = built.derived;
-            slot.insert(priority);
-            self.colours.insert(key, colours);
-            self.facets.insert(key, facets);
-        }
-        for (k, g) in built.world_geometry {
-            self.world_geometry.entry(k).or_insert(g);
-        }
-        for (k, g) in built.pane_geometry {
-            self.pane_geometry.entry(k).or_insert(g);
-        }
     }
 
     /// Builds (if needed) the graph and layout of `kind`; the force layout starts at its first

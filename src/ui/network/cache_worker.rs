@@ -15,8 +15,9 @@ use crate::analysis::network::layout_schematic::schematic_layout;
 use crate::analysis::network::{Graph, Layout};
 use crate::model::Store;
 
-use super::LayoutKind;
-use super::cache::{Arcs, Facets};
+use super::super::LayoutKind;
+use super::{Arcs, Cache, Facets};
+use crate::analysis::network::Granularity;
 
 /// Stores with more places and partnerships than this are laid out on a worker thread.
 pub(super) const WORKER_THRESHOLD: usize = 5_000;
@@ -84,6 +85,87 @@ impl Pending {
     }
 }
 
+impl Cache {
+    /// Starts a worker for a large store's layout, or takes in what one built. Returns true
+    /// while the layout of `kind` is still being built elsewhere (the caller waits).
+    pub(super) fn on_worker(&mut self, store: &Store, kind: LayoutKind) -> bool {
+        if let Some(pending) = &self.pending {
+            match pending.poll() {
+                Ok(Some(built)) => {
+                    self.pending = None;
+                    self.take(built);
+                }
+                Ok(None) => return true,
+                Err(()) => {
+                    self.pending = None;
+                    self.worker_failed = true;
+                }
+            }
+        }
+        if kind == LayoutKind::Institutions
+            || self.worker_failed
+            || self.has(kind)
+            || !use_worker(store)
+        {
+            return false;
+        }
+        let slot = match kind.granularity() {
+            Granularity::Cities => &self.cities,
+            Granularity::Institutions => &self.institutions,
+        };
+        let input = match slot {
+            Some(graph) => Input::Graph(graph.clone()),
+            None => Input::Store(Box::new(store.clone())),
+        };
+        match Pending::start(kind, input, store.places.len()) {
+            Ok(p) => {
+                self.pending = Some(p);
+                true
+            }
+            Err(_) => {
+                self.worker_failed = true;
+                false
+            }
+        }
+    }
+
+    /// Waits for a layout being built on a worker and keeps it (exports, which need the
+    /// picture now; the briefing's map is drawn on its own thread).
+    pub fn wait_for_worker(&mut self) {
+        if let Some(pending) = self.pending.take() {
+            match pending.wait() {
+                Some(built) => self.take(built),
+                None => self.worker_failed = true,
+            }
+        }
+    }
+
+    /// Keeps what a worker built.
+    fn take(&mut self, built: Built) {
+        let key = built.kind.granularity() as u8;
+        let slot = match built.kind.granularity() {
+            Granularity::Cities => &mut self.cities,
+            Granularity::Institutions => &mut self.institutions,
+        };
+        slot.get_or_insert(built.graph);
+        self.world = self.world.take().or(built.world);
+        self.regions = self.regions.take().or(built.regions);
+        self.schematic = self.schematic.take().or(built.schematic);
+        if let std::collections::btree_map::Entry::Vacant(slot) = self.priority.entry(key) {
+            let (priority, colours, facets) = built.derived;
+            slot.insert(priority);
+            self.colours.insert(key, colours);
+            self.facets.insert(key, facets);
+        }
+        for (k, g) in built.world_geometry {
+            self.world_geometry.entry(k).or_insert(g);
+        }
+        for (k, g) in built.pane_geometry {
+            self.pane_geometry.entry(k).or_insert(g);
+        }
+    }
+}
+
 /// Builds the graph (if needed), the layout of `kind`, what is derived from the graph, and
 /// the map outline the layout is drawn on.
 pub(super) fn build(kind: LayoutKind, input: Input) -> Built {
@@ -97,8 +179,8 @@ pub(super) fn build(kind: LayoutKind, input: Input) -> Built {
         regions: None,
         schematic: None,
         derived: (
-            super::cache::label_priority(&graph),
-            super::scene::node_colours(&graph),
+            super::label_priority(&graph),
+            super::super::scene::node_colours(&graph),
             Facets::of(&graph),
         ),
         world_geometry: BTreeMap::new(),

@@ -8,7 +8,6 @@
 
 mod access;
 mod cache;
-mod cache_worker;
 mod camera;
 mod card;
 mod controls;
