@@ -8,7 +8,10 @@
 //! Stores: the built-in default store, and a synthetic store of every GeoNames city with at
 //! least 15,000 people (read from `../shared/data/cities/cities15000.csv`, about 34,000 places)
 //! with 100,000 random pairs from a seeded generator. Cases per store and layout:
-//! - `cold`: the first frame (builds the graph, the layout, the arcs and the map outline);
+//! - `cold`: the first frame (builds the graph, the layout, the arcs and the map outline; on
+//!   the large store it starts a worker for them, then `worker_ready` is the time until the
+//!   picture is ready, `waiting_frame_max` the slowest frame meanwhile and `first_picture`
+//!   the first frame that draws it);
 //! - `hover`: the pointer moves over the canvas, nothing else changes (the common frame);
 //! - `pan`: the canvas is dragged every frame (the picture is rebuilt every frame);
 //! - `zoom`: a pinch zoom every frame (rebuilt every frame).
@@ -152,6 +155,29 @@ fn bench_store(
         );
         let cold = f.run(&mut view, &vctx, Vec::new());
         println!("BENCH {name}_cold {cold:.3} ms");
+        if view.is_laying_out() {
+            // A large store is laid out on a worker: the cold frame above is the UI thread's
+            // share (the store's copy and the progress line); then the time until the picture
+            // is ready, and the UI-thread time of the first frame that draws it.
+            let started = Instant::now();
+            let mut waiting = vec![0.0];
+            let mut first = 0.0;
+            while view.is_laying_out() {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+                let t = f.run(&mut view, &vctx, Vec::new());
+                // The frame that takes the worker's result in draws the first picture.
+                if view.is_laying_out() {
+                    waiting.push(t);
+                } else {
+                    first = t;
+                }
+            }
+            let ready = started.elapsed().as_secs_f64() * 1000.0;
+            let worst = waiting.iter().copied().fold(0.0, f64::max);
+            println!("BENCH {name}_worker_ready {ready:.1} ms");
+            println!("BENCH {name}_waiting_frame_max {worst:.3} ms");
+            println!("BENCH {name}_first_picture {first:.3} ms");
+        }
         // Let the force layout settle and Areas size themselves.
         for _ in 0..400 {
             f.run(&mut view, &vctx, Vec::new());

@@ -79,6 +79,14 @@ fn a_failed_network_export_says_why_and_names_the_path() {
         FileAction::ExportNetworkPng { scale: 1.0 },
         target.clone(),
     ));
+    // The picture is filled and written on a worker: the frame returns with a progress line.
+    assert!(h.state().job_in_progress());
+    let status = h.state().status.clone();
+    assert!(
+        status.starts_with("Saving the network view as PNG…"),
+        "{status}"
+    );
+    h.state_mut().finish_job();
     let status = h.state().status.clone();
     assert!(status.starts_with("Not saved"), "{status}");
     assert!(status.contains("blocker"), "{status}");

@@ -133,8 +133,15 @@ impl AtlasApp {
                     noted: &self.noted,
                     hangul: self.settings.hangul,
                 };
-                match self.settings.network.render_png(&ctx, options) {
-                    Ok(bytes) => self.write_file(&path, &bytes, "the network view as PNG"),
+                // The offscreen frame needs the view (here); filling, encoding and writing the
+                // pixels do not, and take up to a second: a worker does them.
+                match self.settings.network.render_frame(&ctx, options) {
+                    Ok(frame) => self.start_job("Saving the network view as PNG", move || {
+                        let bytes = frame
+                            .png()
+                            .map_err(|e| format!("Could not save the PNG: {e}"))?;
+                        super::jobs::write_status(&path, &bytes, "the network view as PNG")
+                    }),
                     Err(e) => self.status = format!("Could not save the PNG: {e}"),
                 }
             }

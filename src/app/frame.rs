@@ -18,6 +18,7 @@ impl AtlasApp {
         let mut commands = Vec::new();
         self.notes.tick();
         self.poll_briefing();
+        self.poll_job(&ctx);
         if let Some(m) = self.notes.last_merge.take() {
             self.status = m;
         }
@@ -49,6 +50,8 @@ impl AtlasApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.confirm = Some(Pending::Quit);
             } else {
+                // An export still being written finishes first (it takes a second at most).
+                self.finish_job();
                 // The notes are saved before the window goes; when neither the file nor a
                 // rescue copy can be written, the window stays open and says where they are.
                 let outcome = self.notes.flush();

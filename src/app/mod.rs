@@ -8,6 +8,7 @@
 pub mod files;
 mod frame;
 pub mod history;
+pub mod jobs;
 pub mod layout;
 mod note_commands;
 pub mod notes;
@@ -126,6 +127,8 @@ pub struct AtlasApp {
     panel_fit: layout::PanelFit,
     /// A briefing being written on a worker thread: its result arrives here.
     briefing: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
+    /// An export or file write running on a worker thread ([`jobs`]).
+    job: Option<jobs::StatusJob>,
     /// The name typed in the "your name" prompt, while it is open.
     pub author_prompt: Option<String>,
     /// Which version of the store is open: changes on every edit, undo and redo.
@@ -210,6 +213,7 @@ impl AtlasApp {
             focus_search: false,
             prefer_details: false,
             briefing: None,
+            job: None,
             panel_fit: layout::fit_panels(1400.0, true, true, false),
             author_prompt: None,
             store_generation: 0,

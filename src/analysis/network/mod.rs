@@ -15,7 +15,7 @@ pub mod layout_schematic;
 pub mod projection;
 pub mod search;
 #[cfg(test)]
-mod test_store;
+pub(crate) mod test_store;
 
 pub use filter::{EdgeState, Filter, Undated};
 pub use graph::{Edge, EdgeKind, Granularity, Graph, NameStyle, Node, NodeKind, Side};

@@ -2,6 +2,7 @@
 //! the layouts, the great-circle arcs and the map outline in each layout's coordinates.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::analysis::network::filter::EdgeState;
 use crate::analysis::network::geo::{Detail, MapGeometry};
@@ -12,6 +13,10 @@ use crate::analysis::network::{Filter, Granularity, Graph, Layout, WRect};
 use crate::model::Store;
 
 use super::LayoutKind;
+use worker::Pending;
+
+#[path = "cache_worker.rs"]
+mod worker;
 
 /// A cheap test of "is this the same store": where each list lives and how long it is. The
 /// app replaces or reloads a store wholesale; after an edit in place it calls
@@ -47,7 +52,7 @@ pub(super) struct Arcs {
 }
 
 impl Arcs {
-    fn build(graph: &Graph, layout: &Layout) -> Self {
+    pub(super) fn build(graph: &Graph, layout: &Layout) -> Self {
         let mut arcs = Arcs {
             offsets: vec![0],
             ..Arcs::default()
@@ -116,7 +121,7 @@ pub(super) struct Facets {
 }
 
 impl Facets {
-    fn of(graph: &Graph) -> Self {
+    pub(super) fn of(graph: &Graph) -> Self {
         let statuses = crate::model::Status::ALL
             .into_iter()
             .filter(|s| {
@@ -142,8 +147,8 @@ pub(super) struct Cache {
     fingerprint: Option<Fingerprint>,
     /// Bumped whenever the store (and so every graph and layout) is rebuilt.
     pub generation: u64,
-    cities: Option<Graph>,
-    institutions: Option<Graph>,
+    cities: Option<Arc<Graph>>,
+    institutions: Option<Arc<Graph>>,
     world: Option<(Layout, Arcs)>,
     regions: Option<(Layout, Vec<Pane>)>,
     schematic: Option<Layout>,
@@ -158,6 +163,10 @@ pub(super) struct Cache {
     colours: BTreeMap<u8, Vec<egui::Color32>>,
     /// Menu contents, per granularity.
     facets: BTreeMap<u8, Facets>,
+    /// A large store's layout being built on a worker ([`worker`]).
+    pending: Option<Pending>,
+    /// A worker stopped without a result: build on the UI thread from then on.
+    worker_failed: bool,
 }
 
 impl Cache {
@@ -185,7 +194,22 @@ impl Cache {
             Granularity::Cities => &mut self.cities,
             Granularity::Institutions => &mut self.institutions,
         };
-        slot.get_or_insert_with(|| Graph::build(store, kind.granularity()))
+        slot.get_or_insert_with(|| Arc::new(Graph::build(store, kind.granularity())))
+    }
+
+    /// Whether the layout of `kind` is built.
+    fn has(&self, kind: LayoutKind) -> bool {
+        match kind {
+            LayoutKind::World => self.world.is_some(),
+            LayoutKind::Regions => self.regions.is_some(),
+            LayoutKind::Schematic => self.schematic.is_some(),
+            LayoutKind::Institutions => self.force.is_some(),
+        }
+    }
+
+    /// What the view shows while a worker lays out a large store.
+    pub fn progress(&self) -> Option<&str> {
+        self.pending.as_ref().map(|p| p.message.as_str())
     }
 
     /// Builds (if needed) the graph and layout of `kind`; the force layout starts at its first
@@ -196,10 +220,13 @@ impl Cache {
         kind: LayoutKind,
         pinned: &BTreeMap<String, [f32; 2]>,
     ) {
+        if self.on_worker(store, kind) {
+            return;
+        }
         self.graph(store, kind);
         let graph = match kind.granularity() {
-            Granularity::Cities => self.cities.as_ref(),
-            Granularity::Institutions => self.institutions.as_ref(),
+            Granularity::Cities => self.cities.as_deref(),
+            Granularity::Institutions => self.institutions.as_deref(),
         };
         let Some(graph) = graph else { return };
         match kind {
@@ -249,8 +276,8 @@ impl Cache {
     /// The graph, layout and arcs of `kind`, borrowed (no copy of the layout).
     pub fn borrow(&self, kind: LayoutKind) -> Option<(&Graph, &Layout, Option<&Arcs>)> {
         let graph = match kind.granularity() {
-            Granularity::Cities => self.cities.as_ref()?,
-            Granularity::Institutions => self.institutions.as_ref()?,
+            Granularity::Cities => self.cities.as_deref()?,
+            Granularity::Institutions => self.institutions.as_deref()?,
         };
         match kind {
             LayoutKind::World => self.world.as_ref().map(|(l, a)| (graph, l, Some(a))),
@@ -341,8 +368,8 @@ impl Cache {
     pub fn update_states(&mut self, kind: LayoutKind, filter: &Filter) -> u64 {
         let granularity = kind.granularity();
         let graph = match granularity {
-            Granularity::Cities => self.cities.as_ref(),
-            Granularity::Institutions => self.institutions.as_ref(),
+            Granularity::Cities => self.cities.as_deref(),
+            Granularity::Institutions => self.institutions.as_deref(),
         };
         let Some(graph) = graph else {
             return self.states.generation;
@@ -361,7 +388,7 @@ impl Cache {
 
 /// Labels go to busy nodes first: more partnerships, then more cohorts, then larger places, then
 /// by key.
-fn label_priority(graph: &Graph) -> Vec<u32> {
+pub(super) fn label_priority(graph: &Graph) -> Vec<u32> {
     let mut order: Vec<u32> = (0..graph.nodes.len() as u32).collect();
     order.sort_by(|&a, &b| {
         let (na, nb) = (&graph.nodes[a as usize], &graph.nodes[b as usize]);

@@ -54,6 +54,35 @@ pub enum ExportError {
     Png(#[from] png::EncodingError),
 }
 
+/// A tessellated export page, ready to fill into pixels (owns everything; `Send`).
+pub struct ExportFrame {
+    primitives: Vec<ClippedPrimitive>,
+    textures: HashMap<TextureId, ColorImage>,
+    width: usize,
+    height: usize,
+    pixels_per_point: f32,
+    background: Color32,
+}
+
+impl ExportFrame {
+    /// Fills the triangles into an image.
+    pub fn rasterise(&self) -> Rgba {
+        rasterise(
+            &self.primitives,
+            &self.textures,
+            self.width,
+            self.height,
+            self.pixels_per_point,
+            self.background,
+        )
+    }
+
+    /// Fills and encodes the page as PNG bytes.
+    pub fn png(&self) -> Result<Vec<u8>, ExportError> {
+        encode_png(&self.rasterise())
+    }
+}
+
 /// An RGBA image with 8 bits per channel, rows top to bottom.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Rgba {
@@ -85,7 +114,27 @@ impl NetworkView {
         ctx: &ViewCtx<'_>,
         options: ExportOptions,
     ) -> Result<Rgba, ExportError> {
+        Ok(self.render_frame(ctx, options)?.rasterise())
+    }
+
+    /// The part of an export that needs the view: one offscreen egui frame, tessellated. The
+    /// slow part, [`ExportFrame::rasterise`] and [`ExportFrame::png`], needs nothing of the
+    /// view and can run on a worker thread.
+    pub fn render_frame(
+        &mut self,
+        ctx: &ViewCtx<'_>,
+        options: ExportOptions,
+    ) -> Result<ExportFrame, ExportError> {
         self.prepare(ctx);
+        // A large store's layout is on a worker: the export waits for it (a worker busy with
+        // another layout first finishes that one).
+        for _ in 0..4 {
+            if self.cache.progress().is_none() {
+                break;
+            }
+            self.cache.wait_for_worker();
+            self.prepare(ctx);
+        }
         if self.layout == super::LayoutKind::Institutions
             && self.cache.force.as_ref().is_some_and(|f| !f.is_settled())
         {
@@ -183,14 +232,14 @@ impl NetworkView {
             egui::Visuals::light()
         }
         .panel_fill;
-        Ok(rasterise(
-            &primitives,
-            &textures,
-            w,
-            h,
-            out.pixels_per_point,
+        Ok(ExportFrame {
+            primitives,
+            textures,
+            width: w,
+            height: h,
+            pixels_per_point: out.pixels_per_point,
             background,
-        ))
+        })
     }
 
     /// Draws the title, the picture, and below it the legend and the source line; returns the

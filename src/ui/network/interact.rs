@@ -210,6 +210,25 @@ impl NetworkView {
         let dark = ui.visuals().dark_mode;
         ui.painter_at(rect)
             .rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
+        if let Some(message) = self.cache.progress() {
+            // A large store is being laid out on a worker: say so, and look again soon.
+            let message = message.to_owned();
+            let painter = ui.painter_at(rect);
+            let label = Rect::from_center_size(rect.center(), egui::vec2(rect.width(), 24.0));
+            ui.put(
+                label,
+                egui::Label::new(egui::RichText::new(message).size(15.0).weak()),
+            );
+            // A dot going round (egui's Spinner would repaint every frame; this is 10 a second).
+            let angle = ui.input(|i| i.time) as f32 * 4.0;
+            let centre = rect.center() - egui::vec2(0.0, 28.0);
+            let dot = centre + 9.0 * egui::vec2(angle.cos(), angle.sin());
+            painter.circle_stroke(centre, 9.0, (1.5, ui.visuals().weak_text_color()));
+            painter.circle_filled(dot, 3.0, ui.visuals().strong_text_color());
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        }
         self.follow_selection(ui, rect, ctx);
         let Some((cam, limits)) = self.camera(rect) else {
             ui.painter_at(rect).text(

@@ -33,7 +33,7 @@ use crate::analysis::network::{Filter, Granularity, NameStyle};
 use crate::ui::{Command, ViewCtx};
 
 pub use camera::Camera;
-pub use export::{ExportError, ExportOptions, Rgba};
+pub use export::{ExportError, ExportFrame, ExportOptions, Rgba};
 pub use legend::{FOLD_LABEL, UNFOLD_LABEL};
 
 /// The arrangements of the network.
@@ -334,6 +334,12 @@ impl NetworkView {
         let force_moving = self.layout == LayoutKind::Institutions
             && self.cache.force.as_ref().is_some_and(|f| !f.is_settled());
         self.live.flight.is_none() && self.live.dragging.is_none() && !force_moving
+    }
+
+    /// Whether a large store's layout is still being built on a worker (the canvas shows a
+    /// progress line meanwhile).
+    pub fn is_laying_out(&self) -> bool {
+        self.cache.progress().is_some()
     }
 
     /// Fits the current layout to the canvas on the next frame.

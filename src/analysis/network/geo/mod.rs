@@ -1,18 +1,21 @@
 //! The offline world outline: Natural Earth land and country polygons (public domain, via the
-//! world-atlas 2.0.2 package; see `assets/map/` and the data SOURCES), embedded in the binary,
-//! parsed once on first use and turned into drawable geometry for a projection.
+//! world-atlas 2.0.2 package; see `assets/map/` and the data SOURCES), embedded in the binary
+//! in a compact packed form, read once on first use and turned into drawable geometry for a
+//! projection.
 //!
 //! Drawable geometry is plain numbers (triangles and line segments in world units); the UI
 //! only scales and translates it.
 //!
-//! This file holds the embedded outline and parses it once; `outline.rs` reads GeoJSON,
-//! `clip.rs` cuts rings to a box and at the antimeridian, `mesh.rs` turns an outline into
-//! triangles and lines, and `anchor.rs` finds where a country stands on the map.
+//! This file holds the embedded outline and reads it once; `pack.rs` reads and writes the
+//! packed form, `outline.rs` reads the GeoJSON sources it is made from, `clip.rs` cuts rings to
+//! a box and at the antimeridian, `mesh.rs` turns an outline into triangles and lines, and
+//! `anchor.rs` finds where a country stands on the map.
 
 mod anchor;
 mod clip;
 mod mesh;
 mod outline;
+pub mod pack;
 #[cfg(test)]
 mod test_shapes;
 
@@ -23,10 +26,10 @@ pub use clip::{LonLatBox, clip_ring, split_at_antimeridian};
 pub use mesh::{Lines, MapGeometry, MeshPart, TriMesh, build_geometry};
 pub use outline::{Country, GeoError, Outlines, Polygon, parse_outlines};
 
-const LAND_110M: &str = include_str!("../../../../assets/map/land-110m.geojson");
-const COUNTRIES_110M: &str = include_str!("../../../../assets/map/countries-110m.geojson");
-const LAND_50M: &str = include_str!("../../../../assets/map/land-50m.geojson");
-const COUNTRIES_50M: &str = include_str!("../../../../assets/map/countries-50m.geojson");
+/// The outlines in their packed form ([`pack`]), made from the GeoJSON beside them by
+/// `scripts/pack_map.sh`.
+const COARSE_BIN: &[u8] = include_bytes!("../../../../assets/map/outlines-110m.bin");
+const FINE_BIN: &[u8] = include_bytes!("../../../../assets/map/outlines-50m.bin");
 
 /// How detailed an outline is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -51,11 +54,11 @@ pub fn outlines(detail: Detail) -> &'static Outlines {
         Detail::Fine => &FINE,
     };
     let parsed = cell.get_or_init(|| {
-        let (land, countries) = match detail {
-            Detail::Coarse => (LAND_110M, COUNTRIES_110M),
-            Detail::Fine => (LAND_50M, COUNTRIES_50M),
+        let packed = match detail {
+            Detail::Coarse => COARSE_BIN,
+            Detail::Fine => FINE_BIN,
         };
-        parse_outlines(land, countries).map_err(|e| e.to_string())
+        pack::unpack(packed).map_err(|e| e.to_string())
     });
     parsed.as_ref().unwrap_or(&EMPTY)
 }

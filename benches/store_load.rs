@@ -1,0 +1,173 @@
+//! Loading a large store, and autosaving many notes.
+//!
+//! - `store_load_*`: a generated store of 100,000 records (every GeoNames city with ≥ 15,000
+//!   people as a place, about 34,000, plus random partnerships up to 100,000 records; see
+//!   `support/large_store.rs`), written as RON the way the app saves it, then read back:
+//!   the RON parse alone (`ron::from_str`), parse + validate + join (what opening the store does, `store::load_texts`),
+//!   and serde_json on the same records (serialised by the same serde derives) side by side.
+//! - `notes_autosave_*`: 5,000 notes; one edit, then the UI thread's share of the save
+//!   request (`NotesSession::tick`: the snapshot and its hand-over), and the saver thread's
+//!   write of the file (request to "saved", with the debounce set to zero).
+//!
+//! ```text
+//! flock /tmp/cargo-heavy.lock cargo bench --bench store_load
+//! ```
+//!
+//! Prints `BENCH <case> <median> <unit> (min …, max …, n …)` per case.
+
+#[path = "support/large_store.rs"]
+mod large_store;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use partnership_atlas::app::notes::NotesSession;
+use partnership_atlas::model::Store;
+use partnership_atlas::notes::{NoteDraft, SaverOptions, Timestamp};
+
+fn report(name: &str, unit: &str, mut xs: Vec<f64>) {
+    xs.sort_by(f64::total_cmp);
+    let (lo, mid, hi) = (xs[0], xs[xs.len() / 2], xs[xs.len() - 1]);
+    println!(
+        "BENCH {name} {mid:.3} {unit} (min {lo:.3}, max {hi:.3}, n {})",
+        xs.len()
+    );
+}
+
+fn ms<T>(f: impl FnOnce() -> T) -> (f64, T) {
+    let t = Instant::now();
+    let v = f();
+    (t.elapsed().as_secs_f64() * 1000.0, v)
+}
+
+fn records(s: &Store) -> usize {
+    s.places.len()
+        + s.organisations.len()
+        + s.programmes.len()
+        + s.partnerships.len()
+        + s.cohorts.len()
+        + s.sources.len()
+}
+
+fn store_load(runs: usize) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/cities/cities15000.csv");
+    let Ok(csv) = std::fs::read_to_string(&path) else {
+        eprintln!("skipping the store load: cannot read {}", path.display());
+        return;
+    };
+    let places = synthetic_places(&csv);
+    let store = large_store::synthetic_store(&csv, 100_000usize.saturating_sub(places), 7);
+    println!("store: {} records", records(&store));
+    let Ok(ron_text) = partnership_atlas::store::save::to_ron(&store) else {
+        eprintln!("skipping the store load: the store does not serialise as RON");
+        return;
+    };
+    let Ok(json) = serde_json::to_vec(&store) else {
+        eprintln!("skipping the store load: the store does not serialise as JSON");
+        return;
+    };
+    println!(
+        "sizes: RON {} bytes, JSON {} bytes",
+        ron_text.len(),
+        json.len()
+    );
+    let text = ron_text.clone();
+    let files = vec![("store.ron".to_owned(), ron_text.into_bytes())];
+    let (mut parse, mut load, mut js) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let (t, r) = ms(|| ron::from_str::<Store>(&text));
+        assert!(r.is_ok(), "the RON parses: {:?}", r.err());
+        parse.push(t);
+        let (t, r) = ms(|| partnership_atlas::store::load_texts(&files));
+        assert!(r.is_ok(), "the store loads: {:?}", r.err().map(|p| p.len()));
+        load.push(t);
+        let (t, r) = ms(|| serde_json::from_slice::<Store>(&json));
+        assert!(r.is_ok(), "the JSON parses");
+        js.push(t);
+    }
+    let median = |xs: &[f64]| {
+        let mut v = xs.to_vec();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let ratio = median(&load) / median(&js);
+    report("store_load_ron_parse_100k", "ms", parse);
+    report("store_load_parse_validate_100k", "ms", load);
+    report("store_load_serde_json_100k", "ms", js);
+    println!("BENCH store_load_ratio_to_serde_json {ratio:.2} x (target <= 2)");
+}
+
+/// How many places the synthetic store will hold (its cities), so the pairs fill up to 100k.
+fn synthetic_places(csv: &str) -> usize {
+    records(&large_store::synthetic_store(csv, 0, 7))
+}
+
+fn notes_autosave(runs: usize) {
+    let Ok(dir) = tempfile::tempdir() else {
+        eprintln!("skipping the notes autosave: no temporary folder");
+        return;
+    };
+    let options = SaverOptions {
+        debounce: Duration::ZERO,
+        max_delay: Duration::ZERO,
+        ..SaverOptions::default()
+    };
+    let mut session = NotesSession::open_with(dir.path().join("notes.ron"), None, options);
+    let draft = |i: usize, edit: usize| NoteDraft {
+        target: None,
+        title: format!("Meeting note {i}"),
+        body: format!(
+            "Discussed the hydrogen cooperation with the Busan delegation (edit {edit}).\n\n\
+             - next step: joint call in spring\n- contact: 세종 office"
+        ),
+        tags: vec!["hydrogen".to_owned(), "busan".to_owned()],
+        author: "Bench".to_owned(),
+    };
+    let ids: Vec<_> = (0..5_000)
+        .map(|i| session.book.add(draft(i, 0), Timestamp::now()))
+        .collect();
+    session.tick();
+    let first = Instant::now();
+    while !session.all_saved() && first.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(1));
+        session.tick();
+    }
+    let (mut ui, mut write) = (Vec::new(), Vec::new());
+    for run in 0..runs {
+        let id = &ids[run % ids.len()];
+        if session
+            .book
+            .update(id, draft(run, run + 1), Timestamp::now())
+            .is_err()
+        {
+            eprintln!("skipping the notes autosave: a note cannot be edited");
+            return;
+        }
+        let started = Instant::now();
+        let (t, ()) = ms(|| session.tick());
+        ui.push(t);
+        // The write runs on the saver thread; wait for it to report.
+        while !session.all_saved() {
+            std::thread::sleep(Duration::from_micros(200));
+            session.tick();
+            if started.elapsed() > Duration::from_secs(30) {
+                eprintln!("skipping the notes autosave: the saver did not finish");
+                return;
+            }
+        }
+        write.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    report("notes_autosave_ui_thread_5000", "ms", ui);
+    report("notes_autosave_write_on_saver_5000", "ms", write);
+}
+
+fn main() {
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let wanted = |name: &str| filter.as_deref().is_none_or(|f| name.contains(f));
+    if wanted("store_load") {
+        store_load(7);
+    }
+    if wanted("notes_autosave") {
+        notes_autosave(30);
+    }
+}
