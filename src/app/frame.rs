@@ -154,7 +154,14 @@ impl AtlasApp {
                 fit.list_max,
             ));
         }
-        if fit.details {
+        if let Some(form) = &mut self.edit_form {
+            commands.extend(ui::edit::form::panel(
+                ui,
+                form,
+                &self.loaded.store,
+                fit.details_max.max(280.0),
+            ));
+        } else if fit.details {
             commands.extend(ui::details::show(
                 ui,
                 &ctx,

@@ -12,6 +12,7 @@ pub mod layout;
 mod note_commands;
 pub mod notes;
 pub mod signals;
+pub mod store_edit;
 mod undo;
 
 use std::collections::BTreeSet;
@@ -128,6 +129,8 @@ pub struct AtlasApp {
     briefing: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
     /// The name typed in the "your name" prompt, while it is open.
     pub author_prompt: Option<String>,
+    /// The store-editing form shown in the details panel, while one is open.
+    pub edit_form: Option<ui::edit::Form>,
     /// Which version of the store is open: changes on every edit, undo and redo.
     store_generation: u64,
     /// The generation last saved (or opened); unsaved when it differs.
@@ -212,6 +215,7 @@ impl AtlasApp {
             briefing: None,
             panel_fit: layout::fit_panels(1400.0, true, true, false),
             author_prompt: None,
+            edit_form: None,
             store_generation: 0,
             saved_generation: 0,
             next_generation: 0,
@@ -410,6 +414,8 @@ impl AtlasApp {
                 );
                 self.replace_store(*store, label);
             }
+            Command::EditStore(edit) => self.edit_store(*edit),
+            Command::EditForm(request) => self.open_form(&request),
             Command::Set(setting) => match setting {
                 Setting::Hangul(on) => self.settings.hangul = on,
                 Setting::ShowList(on) => {
