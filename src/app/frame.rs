@@ -78,7 +78,10 @@ impl AtlasApp {
     }
 
     fn modal_open(&self) -> bool {
-        self.path_prompt.is_some() || self.confirm.is_some() || self.author_prompt.is_some()
+        self.path_prompt.is_some()
+            || self.confirm.is_some()
+            || self.author_prompt.is_some()
+            || self.disk_conflict.is_some()
     }
 
     /// Draws the panels and the central view.
@@ -134,6 +137,18 @@ impl AtlasApp {
             &notes_status,
             self.last_deleted.as_ref(),
         ));
+        if self.show_changes {
+            if self.changes.as_ref().map(|c| c.0) != Some(self.store_generation) {
+                let list = ui::edit::changes::changes(
+                    ui::edit::changes::embedded_base(),
+                    &self.loaded.store,
+                );
+                self.changes = Some((self.store_generation, list));
+            }
+            if let Some((_, list)) = &self.changes {
+                commands.extend(ui::edit::changes::panel(ui, list, &self.loaded.store));
+            }
+        }
         let ctx = ViewCtx {
             store: &self.loaded.store,
             selected: self.selected.as_deref(),
@@ -220,17 +235,17 @@ impl AtlasApp {
                 Some(ConfirmChoice::Save) => {
                     self.confirm = None;
                     match self.loaded.origin.clone() {
-                        Origin::Path(p) if p.is_file() => {
-                            self.save_store_to(p);
+                        Origin::Path(p) if p.is_file() || p.is_dir() => {
+                            commands.extend(self.save_open_store());
                             if !self.store_unsaved() {
                                 self.run_pending(pending);
                             }
                         }
                         _ => {
                             self.status =
-                                "Save the store first (File → Save store as…), then try again."
+                                "Save the store first (File → Save as my store…), then try again."
                                     .to_owned();
-                            commands.push(Command::Ui(UiCommand::SaveStoreAs));
+                            commands.push(Command::Ui(UiCommand::SaveMyStore));
                         }
                     }
                 }
@@ -264,6 +279,11 @@ impl AtlasApp {
                     )));
                 }
             }
+        }
+        if let Some(conflict) = &self.disk_conflict
+            && let Some(choice) = ui::edit::changes::disk_conflict(ctx, conflict)
+        {
+            self.resolve_disk_conflict(choice);
         }
         if self.show_shortcuts {
             self.show_shortcuts = dialogs::shortcuts(ctx);

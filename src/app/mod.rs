@@ -13,6 +13,7 @@ mod note_commands;
 pub mod notes;
 pub mod signals;
 pub mod store_edit;
+pub mod store_save;
 mod undo;
 
 use std::collections::BTreeSet;
@@ -131,6 +132,14 @@ pub struct AtlasApp {
     pub author_prompt: Option<String>,
     /// The store-editing form shown in the details panel, while one is open.
     pub edit_form: Option<ui::edit::Form>,
+    /// The open store's files as they were when read or saved (to notice changes on disk).
+    pub disk_stamp: store_save::DiskStamp,
+    /// A save that found the files changed on disk, waiting for the user's choice.
+    pub disk_conflict: Option<store_save::DiskConflict>,
+    /// Whether the Changes panel is open.
+    pub show_changes: bool,
+    /// The Changes panel's list, with the store generation it was made for.
+    changes: Option<(u64, Vec<ui::edit::changes::Change>)>,
     /// Which version of the store is open: changes on every edit, undo and redo.
     store_generation: u64,
     /// The generation last saved (or opened); unsaved when it differs.
@@ -216,6 +225,10 @@ impl AtlasApp {
             panel_fit: layout::fit_panels(1400.0, true, true, false),
             author_prompt: None,
             edit_form: None,
+            disk_stamp: Vec::new(),
+            disk_conflict: None,
+            show_changes: false,
+            changes: None,
             store_generation: 0,
             saved_generation: 0,
             next_generation: 0,
@@ -297,6 +310,7 @@ impl AtlasApp {
                 self.problems.clear();
                 self.failure = None;
                 self.show_problems = false;
+                self.disk_stamp = store_save::stamp(&path);
                 self.settings.last_store = Some(path);
                 self.store_replaced();
             }
@@ -445,10 +459,9 @@ impl AtlasApp {
         use crate::ui::FileAction as F;
         match c {
             UiCommand::OpenStore => return vec![Command::AskPath(F::OpenStore)],
-            UiCommand::SaveStore => match self.loaded.origin.clone() {
-                Origin::Path(p) if p.is_file() => self.save_store_to(p),
-                _ => return vec![Command::AskPath(F::SaveStoreAs)],
-            },
+            UiCommand::SaveStore => return self.save_open_store(),
+            UiCommand::SaveMyStore => return vec![Command::AskPath(F::SaveMyStore)],
+            UiCommand::ShowChanges => self.show_changes = !self.show_changes,
             UiCommand::SaveStoreAs => return vec![Command::AskPath(F::SaveStoreAs)],
             UiCommand::ReloadStore => self.guard(Pending::Reload),
             UiCommand::ImportCsv => return vec![Command::AskPath(F::ImportCsv)],

@@ -216,7 +216,7 @@ impl AtlasApp {
                     Origin::Embedded => {
                         "the built-in store is read-only: File → Save as my store… (Ctrl+S) keeps it"
                     }
-                    Origin::Path(_) => "unsaved: File → Save store (Ctrl+S) keeps it",
+                    Origin::Path(_) => "unsaved: File → Save store (Ctrl+Shift+S) keeps it",
                 };
                 self.status = format!("{label} — {save}. Ctrl+Z undoes it.");
             }

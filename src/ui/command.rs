@@ -13,6 +13,10 @@ pub enum UiCommand {
     SaveStore,
     /// Save the open store under a new path.
     SaveStoreAs,
+    /// Save the open store as the user's own store: a folder (in the data folder by default).
+    SaveMyStore,
+    /// Show or hide the Changes panel (what the open store changes in the built-in one).
+    ShowChanges,
     /// Read the open store again from where it came from.
     ReloadStore,
     /// Import newer indicator figures from a CSV file.
@@ -77,6 +81,8 @@ impl UiCommand {
         UiCommand::OpenStore,
         UiCommand::SaveStore,
         UiCommand::SaveStoreAs,
+        UiCommand::SaveMyStore,
+        UiCommand::ShowChanges,
         UiCommand::ReloadStore,
         UiCommand::ImportCsv,
         UiCommand::Undo,
@@ -110,6 +116,8 @@ impl UiCommand {
             UiCommand::OpenStore => "Open store…",
             UiCommand::SaveStore => "Save store",
             UiCommand::SaveStoreAs => "Save store as…",
+            UiCommand::SaveMyStore => "Save as my store…",
+            UiCommand::ShowChanges => "Changes",
             UiCommand::ReloadStore => "Reload store",
             UiCommand::ImportCsv => "Import indicator CSV…",
             UiCommand::Undo => "Undo",
@@ -146,6 +154,13 @@ impl UiCommand {
             }
             UiCommand::SaveStore => "Save the open store's changes where it came from",
             UiCommand::SaveStoreAs => "Save the open store as a new .ron file",
+            UiCommand::SaveMyStore => {
+                "Save the open store, with your edits, as your own store folder (the built-in \
+                 store is read-only)"
+            }
+            UiCommand::ShowChanges => {
+                "What the open store adds to, removes from and changes in the built-in store"
+            }
             UiCommand::ReloadStore => "Read the open store again from where it came from",
             UiCommand::ImportCsv => {
                 "Import newer indicator figures from a CSV file (previewed first, all or nothing)"
@@ -300,6 +315,8 @@ pub enum FileAction {
     OpenStore,
     /// Save the open store as a RON file.
     SaveStoreAs,
+    /// Save the open store as a folder (the user's own store).
+    SaveMyStore,
     /// Import indicator figures from a CSV (previewed in the charts view first).
     ImportCsv,
     /// Export the chart shown as PNG.
@@ -333,6 +350,7 @@ impl FileAction {
         match self {
             FileAction::OpenStore => "Open a store",
             FileAction::SaveStoreAs => "Save the store as",
+            FileAction::SaveMyStore => "Save as my store (a folder)",
             FileAction::ImportCsv => "Import indicator CSV",
             FileAction::ExportChartPng => "Export the chart as PNG",
             FileAction::ExportChartCsv => "Export the chart's data as CSV",
@@ -355,7 +373,9 @@ impl FileAction {
     /// The file type: its name in the dialog and its extension.
     pub fn filter(&self) -> (&'static str, &'static str) {
         match self {
-            FileAction::OpenStore | FileAction::SaveStoreAs => ("Atlas store (RON)", "ron"),
+            FileAction::OpenStore | FileAction::SaveStoreAs | FileAction::SaveMyStore => {
+                ("Atlas store (RON)", "ron")
+            }
             FileAction::ImportCsv | FileAction::ExportChartCsv => ("CSV", "csv"),
             FileAction::ExportChartPng | FileAction::ExportNetworkPng { .. } => {
                 ("PNG image", "png")
@@ -370,6 +390,7 @@ impl FileAction {
     pub fn suggested_name(&self) -> &'static str {
         match self {
             FileAction::OpenStore | FileAction::SaveStoreAs => "store.ron",
+            FileAction::SaveMyStore => "my-store",
             FileAction::ImportCsv => "indicators.csv",
             FileAction::ExportChartPng => "chart.png",
             FileAction::ExportChartCsv => "chart-data.csv",

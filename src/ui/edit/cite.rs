@@ -152,9 +152,9 @@ pub fn show(ui: &mut egui::Ui, cites: &mut Cites, store: &Store, error: Option<&
     ui.checkbox(&mut cites.adding_new, "Add a new source");
     if cites.adding_new {
         let n = &mut cites.new;
-        text(ui, "Title", &mut n.title, "the document's title");
+        text(ui, "Source title", &mut n.title, "the document's title");
         text(ui, "Publisher", &mut n.publisher, "who published it");
-        text(ui, "Date", &mut n.date, "2026-11-20");
+        text(ui, "Publication date", &mut n.date, "2026-11-20");
         text(
             ui,
             "URL or document reference",
@@ -199,7 +199,7 @@ mod tests {
         assert!(
             cites
                 .finish(&Store::default())
-                .unwrap_err()
+                .expect_err("a bad date")
                 .contains("not a date")
         );
     }

@@ -245,7 +245,11 @@ impl Form {
         let mut out = Vec::new();
         ui.add_space(6.0);
         ui.heading(&self.title);
-        for p in &self.problems {
+        for p in self
+            .problems
+            .iter()
+            .filter(|p| p.as_str() != super::NEEDS_SOURCE)
+        {
             ui.colored_label(ui.visuals().error_fg_color, format!("Not saved: {p}"));
         }
         if let Some(id) = &self.delete {

@@ -3,11 +3,15 @@
 //! English or Hangul ([`picker`]). The App applies the edit (`src/app/store_edit.rs`): it runs
 //! the store's validator and refuses an edit that would make the store invalid.
 
+pub mod changes;
 pub mod cite;
 pub mod cities;
 pub mod form;
+mod header;
 pub mod picker;
 mod records;
+
+pub use header::{details_header, new_menu};
 
 use crate::model::{Agreement, Id, Milestone, Organisation, Partnership, Place, Source, Store};
 

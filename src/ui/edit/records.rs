@@ -80,7 +80,7 @@ pub fn partial_date(text: &str) -> Result<PartialDate, String> {
     let t = text.trim();
     if !super::cite::date_ok(t) {
         return Err(format!(
-            "Date: “{t}” is not a date; write 2026, 2026-11 or 2026-11-20"
+            "When: “{t}” is not a date; write 2026, 2026-11 or 2026-11-20"
         ));
     }
     let mut parts = t.split('-').map(|p| p.parse::<i32>().unwrap_or(0));
@@ -105,7 +105,7 @@ impl Draft {
             Draft::Milestone {
                 date, title, place, ..
             } => {
-                text(ui, "Date", date, "2026, 2026-11 or 2026-11-20");
+                text(ui, "When", date, "2026, 2026-11 or 2026-11-20");
                 text(ui, "What happened", title, "Workshop in Sejong");
                 ui.weak("Where (optional)");
                 picker::show(ui, "a place", place, &picker::places(store), store, true);
@@ -118,7 +118,12 @@ impl Draft {
                 themes,
                 since,
             } => {
-                text(ui, "Name", &mut rec.name, "Belfast – Sejong");
+                text(
+                    ui,
+                    "Partnership name",
+                    &mut rec.name,
+                    "Belfast – Sejong (empty: from its ends)",
+                );
                 ui.weak("Programme");
                 picker::show(
                     ui,
@@ -152,7 +157,7 @@ impl Draft {
                 city,
             } => {
                 super::cities::picker(ui, city, rec, lat, lon, population);
-                text(ui, "Name", &mut rec.name, "English name");
+                text(ui, "Place name", &mut rec.name, "English name");
                 opt_text(
                     ui,
                     "한국어 name",
@@ -177,7 +182,7 @@ impl Draft {
                 });
             }
             Draft::Organisation { rec, place } => {
-                text(ui, "Name", &mut rec.name, "English name");
+                text(ui, "Organisation name", &mut rec.name, "English name");
                 opt_text(ui, "한국어 name", &mut rec.name_ko, "Hangul name");
                 opt_text(ui, "Short name", &mut rec.short_name, "KAIST, JRC …");
                 text(ui, "Country", &mut rec.country, "KR, GB, DK, EU …");
@@ -335,7 +340,7 @@ impl Draft {
             } => {
                 let mut r = rec.clone();
                 if r.name.trim().is_empty() {
-                    return Err("Name: a place needs a name".to_owned());
+                    return Err("Place name: a place needs a name".to_owned());
                 }
                 r.lat = coordinate(lat, "Latitude", 90.0)?;
                 r.lon = coordinate(lon, "Longitude", 180.0)?;
@@ -357,7 +362,7 @@ impl Draft {
             Draft::Organisation { rec, place } => {
                 let mut r = rec.clone();
                 if r.name.trim().is_empty() {
-                    return Err("Name: an organisation needs a name".to_owned());
+                    return Err("Organisation name: an organisation needs a name".to_owned());
                 }
                 r.place = place.value.clone();
                 r.country = r.country.trim().to_uppercase();

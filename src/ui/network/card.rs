@@ -288,7 +288,12 @@ pub fn context_menu(
                     view.fly_to_node(ui, i);
                 }
                 if ui.button("Add a note…").clicked() {
-                    commands.push(Command::NewNote(record));
+                    commands.push(Command::NewNote(record.clone()));
+                }
+                if ui.button("New partnership…").clicked() {
+                    commands.push(Command::EditForm(
+                        crate::ui::edit::FormRequest::NewPartnership(record),
+                    ));
                 }
                 if view.layout == LayoutKind::Institutions
                     && let Some(key) = key.filter(|k| view.pinned.contains_key(k))
@@ -309,7 +314,12 @@ pub fn context_menu(
                     commands.push(Command::Select(record.clone()));
                 }
                 if ui.button("Add a note…").clicked() {
-                    commands.push(Command::NewNote(Some(record)));
+                    commands.push(Command::NewNote(Some(record.clone())));
+                }
+                if ui.button("Add milestone…").clicked() {
+                    commands.push(Command::EditForm(
+                        crate::ui::edit::FormRequest::AddMilestone(record),
+                    ));
                 }
                 ui.separator();
             }
