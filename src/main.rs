@@ -74,6 +74,11 @@ enum Command {
         #[arg(long, value_name = "FILE.md")]
         markdown: Option<PathBuf>,
     },
+    /// Compare stores, write a change file, apply a colleague's change file (--store PATH).
+    Store {
+        #[command(subcommand)]
+        action: store::cli::StoreAction,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -111,6 +116,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Validate { paths }) => validate(&paths),
         Some(Command::Notes { action }) => notes(cli.notes, action),
+        Some(Command::Store { action }) => store::cli::run(action, cli.store.as_deref()),
         Some(Command::Brief { ids, out, markdown }) => {
             brief(cli.store, cli.notes, ids, out, markdown)
         }

@@ -4,7 +4,12 @@
 //! panics: every problem, syntactic or semantic, comes back as a [`Problem`] that names the file,
 //! line and column and says what was expected, and all problems are reported together.
 
+pub mod changes;
+pub mod cli;
 pub mod csv_import;
+pub mod diff;
+pub mod folder;
+pub mod kind;
 mod locate;
 mod read;
 mod validate;

@@ -20,6 +20,12 @@ pub enum SaveError {
         /// The operating system's reason.
         source: std::io::Error,
     },
+    /// The store is not valid, so it is not saved (see [`crate::store::Problem`]).
+    #[error("the store is not valid: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<crate::store::Problem>),
+    /// A folder store cannot be saved in this folder, in words.
+    #[error("cannot save the folder store: {0}")]
+    Folder(String),
 }
 
 /// The store as pretty RON, in [`FORMAT_VERSION`], records in their current order.

@@ -2,6 +2,7 @@
 //! coordinates, years, periods, non-finite numbers, units, missing sources.
 
 mod checker;
+mod edits;
 mod figures;
 mod kinds;
 mod records;
@@ -30,5 +31,6 @@ pub fn validate_files(files: &[ParsedFile]) -> Vec<Problem> {
     let mut problems = Vec::new();
     let kinds = kinds::collect(files, &locators, &mut problems);
     records::check(files, &locators, &kinds, &mut problems);
+    edits::marks(files, &kinds, &mut problems);
     problems
 }

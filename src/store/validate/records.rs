@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::checker::{Checker, cites, milestones, refers};
+use super::edits::aliases;
 use super::figures::{figures, strands};
 use super::kinds::Kind;
 use super::{Locator, ParsedFile, Problem};
@@ -58,6 +59,13 @@ pub(super) fn check(
                         format!("longitude {} is outside −180…180", r.lon),
                     );
                 }
+                let names = [Some(r.name.as_str()), r.name_ko.as_deref()];
+                aliases(
+                    c,
+                    k,
+                    &names.into_iter().flatten().collect::<Vec<_>>(),
+                    &r.aliases,
+                );
                 cites(c, k, &r.sources);
             });
         }
@@ -69,6 +77,13 @@ pub(super) fn check(
                 if let Some(p) = &r.parent {
                     refers(c, k, p, &[Kind::Organisation]);
                 }
+                let names = [Some(r.name.as_str()), r.name_ko.as_deref()];
+                aliases(
+                    c,
+                    k,
+                    &names.into_iter().flatten().collect::<Vec<_>>(),
+                    &r.aliases,
+                );
                 cites(c, k, &r.sources);
             });
         }
