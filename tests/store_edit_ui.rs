@@ -6,6 +6,8 @@ mod common;
 use common::{app_harness, app_on, returning_user};
 use egui_kittest::kittest::Queryable as _;
 use partnership_atlas::app::{AtlasApp, StartOptions};
+use partnership_atlas::store::changes::ChangeFile;
+use partnership_atlas::ui::edit::{Record, StoreEdit};
 use partnership_atlas::ui::{Command, FileAction, UiCommand};
 
 const PAIR: &str = "pair-belfast-sejong";
@@ -199,4 +201,107 @@ fn deleting_a_record_asks_first_and_undo_restores_it() {
     );
     h.state_mut().apply(Command::Ui(UiCommand::Undo));
     assert!(h.state().loaded.store.item(PAIR).is_some());
+}
+
+fn set_since(app: &mut AtlasApp, year: i32) {
+    let mut pair = app
+        .loaded
+        .store
+        .partnerships
+        .iter()
+        .find(|p| p.id == PAIR)
+        .cloned()
+        .expect("pair");
+    pair.since = Some(year);
+    app.apply(Command::EditStore(Box::new(StoreEdit::Update {
+        record: Record::Partnership(pair),
+        new_source: None,
+    })));
+}
+
+fn since(app: &AtlasApp) -> Option<i32> {
+    app.loaded.store.item(PAIR).and_then(|i| match i {
+        partnership_atlas::model::ItemRef::Partnership(p) => p.since,
+        _ => None,
+    })
+}
+
+#[test]
+fn applying_a_change_file_with_a_conflict_shows_both_values_and_applies_the_pick() {
+    let dir = tempfile::tempdir().expect("temp");
+    let base = common::default_store();
+    let mut theirs = base.clone();
+    if let Some(p) = theirs.partnerships.iter_mut().find(|p| p.id == PAIR) {
+        p.since = Some(2022);
+    }
+    let file = dir.path().join("kim-changes.ron");
+    let text = ChangeFile::between(&base, &theirs).to_ron().expect("ron");
+    std::fs::write(&file, text).expect("write");
+
+    let mut h = app_harness(app_on(&dir.path().join("notes.ron")));
+    set_since(h.state_mut(), 2020);
+    assert_eq!(since(h.state()), Some(2020), "{}", h.state().status);
+    h.state_mut()
+        .apply(Command::FileAt(FileAction::ApplyChanges, file));
+    h.run();
+    assert!(h.state().review.is_some(), "{}", h.state().status);
+    assert!(h.query_by_label_contains("Mine: 2020").is_some());
+    assert!(h.query_by_label_contains("Theirs: 2022").is_some());
+    assert_eq!(
+        since(h.state()),
+        Some(2020),
+        "nothing applied before the user says so"
+    );
+    h.get_by_label_contains("Theirs: 2022").click();
+    h.run();
+    h.get_by_label("Apply").click();
+    h.run();
+    assert!(h.state().review.is_none());
+    assert_eq!(since(h.state()), Some(2022), "{}", h.state().status);
+    h.state_mut().apply(Command::Ui(UiCommand::Undo));
+    assert_eq!(since(h.state()), Some(2020), "one undo step");
+}
+
+#[test]
+fn a_store_changed_on_disk_is_not_overwritten_until_the_user_chooses() {
+    let dir = tempfile::tempdir().expect("temp");
+    let folder = dir.path().join("team-store");
+    partnership_atlas::store::folder::save_folder(&common::default_store(), &folder)
+        .expect("folder store");
+    let options = StartOptions {
+        store: Some(folder.clone()),
+        notes: Some(dir.path().join("notes.ron")),
+        ..StartOptions::default()
+    };
+    let mut h = app_harness(AtlasApp::new(returning_user(), &options));
+    set_since(h.state_mut(), 2020);
+    // A colleague saves the same folder meanwhile.
+    let mut theirs = common::default_store();
+    theirs.partnerships[0].themes.push("robotics".into());
+    partnership_atlas::store::folder::save_folder(&theirs, &folder).expect("their save");
+    let on_disk = partnership_atlas::store::load_path(&folder)
+        .expect("loads")
+        .store;
+
+    h.state_mut().apply(Command::Ui(UiCommand::SaveStore));
+    h.run();
+    assert!(h.state().disk_conflict.is_some(), "{}", h.state().status);
+    assert_eq!(
+        partnership_atlas::store::load_path(&folder)
+            .expect("loads")
+            .store,
+        on_disk,
+        "nothing overwritten"
+    );
+    assert!(
+        h.query_all_by_label_contains("robotics").next().is_some(),
+        "their change is shown"
+    );
+    h.get_by_label("Keep mine and overwrite").click();
+    h.run();
+    assert!(!h.state().store_unsaved(), "{}", h.state().status);
+    let saved = partnership_atlas::store::load_path(&folder)
+        .expect("loads")
+        .store;
+    assert_eq!(saved, h.state().loaded.store);
 }

@@ -107,6 +107,8 @@ impl AtlasApp {
             FileAction::OpenStore => return vec![Command::OpenStore(path)],
             FileAction::SaveStoreAs => self.save_store_to(path),
             FileAction::SaveMyStore => self.save_store_folder(path),
+            FileAction::ExportChanges => self.export_changes(&path),
+            FileAction::ApplyChanges => self.review_changes(&path),
             FileAction::ImportCsv => match read_limited(&path, MAX_READ_BYTES) {
                 Ok(bytes) => {
                     self.settings.view = crate::ui::View::Charts;

@@ -82,6 +82,7 @@ impl AtlasApp {
             || self.confirm.is_some()
             || self.author_prompt.is_some()
             || self.disk_conflict.is_some()
+            || self.review.is_some()
     }
 
     /// Draws the panels and the central view.
@@ -284,6 +285,11 @@ impl AtlasApp {
             && let Some(choice) = ui::edit::changes::disk_conflict(ctx, conflict)
         {
             self.resolve_disk_conflict(choice);
+        }
+        if let Some(review) = &mut self.review
+            && let Some(answer) = ui::edit::review::show(ctx, review)
+        {
+            self.finish_review(answer);
         }
         if self.show_shortcuts {
             self.show_shortcuts = dialogs::shortcuts(ctx);

@@ -12,6 +12,7 @@ pub mod layout;
 mod note_commands;
 pub mod notes;
 pub mod signals;
+mod store_changes;
 pub mod store_edit;
 pub mod store_save;
 mod undo;
@@ -138,6 +139,8 @@ pub struct AtlasApp {
     pub disk_conflict: Option<store_save::DiskConflict>,
     /// Whether the Changes panel is open.
     pub show_changes: bool,
+    /// A colleague's change file being reviewed before it is applied.
+    pub review: Option<ui::edit::review::Review>,
     /// The Changes panel's list, with the store generation it was made for.
     changes: Option<(u64, Vec<ui::edit::changes::Change>)>,
     /// Which version of the store is open: changes on every edit, undo and redo.
@@ -225,9 +228,10 @@ impl AtlasApp {
             panel_fit: layout::fit_panels(1400.0, true, true, false),
             author_prompt: None,
             edit_form: None,
-            disk_stamp: Vec::new(),
+            disk_stamp: None,
             disk_conflict: None,
             show_changes: false,
+            review: None,
             changes: None,
             store_generation: 0,
             saved_generation: 0,
@@ -462,6 +466,8 @@ impl AtlasApp {
             UiCommand::SaveStore => return self.save_open_store(),
             UiCommand::SaveMyStore => return vec![Command::AskPath(F::SaveMyStore)],
             UiCommand::ShowChanges => self.show_changes = !self.show_changes,
+            UiCommand::ExportChanges => return vec![Command::AskPath(F::ExportChanges)],
+            UiCommand::ApplyChanges => return vec![Command::AskPath(F::ApplyChanges)],
             UiCommand::SaveStoreAs => return vec![Command::AskPath(F::SaveStoreAs)],
             UiCommand::ReloadStore => self.guard(Pending::Reload),
             UiCommand::ImportCsv => return vec![Command::AskPath(F::ImportCsv)],

@@ -133,6 +133,8 @@ fn menus(ui: &mut egui::Ui, bar: &TopBar<'_>, commands: &mut Vec<Command>) {
                 (UiCommand::SaveStore, bar.unsaved),
                 (UiCommand::SaveStoreAs, true),
                 (UiCommand::SaveMyStore, true),
+                (UiCommand::ExportChanges, true),
+                (UiCommand::ApplyChanges, true),
                 (UiCommand::ImportCsv, true),
             ],
             commands,

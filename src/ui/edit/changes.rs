@@ -114,6 +114,15 @@ pub fn panel(ui: &mut egui::Ui, list: &[Change], store: &Store) -> Vec<Command> 
     out
 }
 
+/// A save that would overwrite files someone else changed, waiting for the user's choice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DiskConflict {
+    /// The store's file or folder.
+    pub path: std::path::PathBuf,
+    /// What differs between the open store and the one on disk, in words.
+    pub differences: Vec<String>,
+}
+
 /// What to do with a store that changed on disk since it was read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DiskChoice {
@@ -128,17 +137,14 @@ pub enum DiskChoice {
 }
 
 /// The dialog: what differs, and the three choices.
-pub fn disk_conflict(
-    ctx: &egui::Context,
-    conflict: &crate::app::store_save::DiskConflict,
-) -> Option<DiskChoice> {
+pub fn disk_conflict(ctx: &egui::Context, conflict: &DiskConflict) -> Option<DiskChoice> {
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("store_disk_conflict")).show(ctx, |ui| {
         ui.set_max_width(560.0);
         ui.heading("The store changed on disk");
         ui.label(format!(
             "Someone or something changed {} since you opened it. Nothing was overwritten. \
-             What differs between your store and the one on disk:",
+             What differs (+ only in yours, − only on disk, ~ changed: disk → yours):",
             conflict.path.display()
         ));
         egui::ScrollArea::vertical()

@@ -10,6 +10,7 @@ pub mod form;
 mod header;
 pub mod picker;
 mod records;
+pub mod review;
 
 pub use header::{details_header, new_menu};
 
