@@ -49,6 +49,17 @@ fn with_milestone(title: &str) -> Store {
     s
 }
 
+fn with_title(title: &str) -> Store {
+    let mut s = base();
+    let p = s
+        .partnerships
+        .iter_mut()
+        .find(|p| p.id == "pair-belfast-sejong")
+        .expect("pair");
+    p.milestones[0].title = title.to_owned();
+    s
+}
+
 fn p(path: &Path) -> &str {
     path.to_str().expect("utf-8 temp path")
 }
@@ -153,7 +164,7 @@ fn changes_then_apply_brings_a_colleague_store_to_mine() {
 fn apply_with_conflicts_exits_1_and_leaves_the_store_untouched() {
     let dir = tempfile::tempdir().expect("temp");
     let mine = dir.path().join("mine.ron");
-    save::save_store(&with_milestone("Workshop in Sejong"), &mine).expect("saved");
+    save::save_store(&with_title("Roadmap (mine)"), &mine).expect("saved");
     let changes = dir.path().join("changes.ron");
     assert_eq!(
         run(&[
@@ -169,13 +180,13 @@ fn apply_with_conflicts_exits_1_and_leaves_the_store_untouched() {
         Some(0)
     );
     let theirs = dir.path().join("theirs.ron");
-    save::save_store(&with_milestone("Seminar in Belfast"), &theirs).expect("saved");
+    save::save_store(&with_title("Roadmap (theirs)"), &theirs).expect("saved");
     let before = std::fs::read(&theirs).expect("read");
     let o = run(&["store", "apply", p(&changes), "--store", p(&theirs)]);
     assert_eq!(o.status.code(), Some(1), "{}{}", out(&o), err(&o));
-    assert!(out(&o).contains("conflict Partnership pair-belfast-sejong milestones: both changed the list\n    mine: + [1] (title: \"Seminar in Belfast\""), "{}", out(&o));
+    assert!(out(&o).contains("conflict Partnership pair-belfast-sejong milestones[0].title: base \"Belfast–Sejong roadmap launched"), "{}", out(&o));
     assert!(
-        out(&o).contains("\n    theirs: + [1] (title: \"Workshop in Sejong\""),
+        out(&o).contains(", mine \"Roadmap (theirs)\", theirs \"Roadmap (mine)\"\n"),
         "{}",
         out(&o)
     );
@@ -202,4 +213,42 @@ fn apply_refuses_a_bad_change_file_or_a_missing_store_with_exit_2() {
     let o = run(&["store", "apply", p(&bad)]);
     assert_eq!(o.status.code(), Some(2));
     assert!(err(&o).contains("--store PATH"), "{}", err(&o));
+}
+
+#[test]
+fn milestones_both_sides_appended_are_merged_mine_first() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mine = dir.path().join("mine.ron");
+    save::save_store(&with_milestone("Workshop in Sejong"), &mine).expect("saved");
+    let changes = dir.path().join("changes.ron");
+    assert_eq!(
+        run(&[
+            "store",
+            "changes",
+            "@builtin",
+            p(&mine),
+            "--out",
+            p(&changes)
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
+    let theirs = dir.path().join("theirs.ron");
+    save::save_store(&with_milestone("Seminar in Belfast"), &theirs).expect("saved");
+    let o = run(&["store", "apply", p(&changes), "--store", p(&theirs)]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    let after = store::load_path(&theirs).expect("loads").store;
+    let pair = after
+        .partnerships
+        .iter()
+        .find(|p| p.id == "pair-belfast-sejong")
+        .expect("pair");
+    let titles: Vec<&str> = pair
+        .milestones
+        .iter()
+        .skip(1)
+        .map(|m| m.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Seminar in Belfast", "Workshop in Sejong"]);
 }

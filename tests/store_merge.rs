@@ -303,3 +303,38 @@ fn a_change_file_with_a_record_twice_or_bad_syntax_is_refused_with_its_line() {
     );
     let _ = store::MAX_FILE_BYTES;
 }
+
+#[test]
+fn appends_on_both_sides_merge_and_a_removal_against_an_append_is_a_conflict() {
+    let old = base();
+    let mut theirs = old.clone();
+    pair(&mut theirs).milestones.push(milestone("Theirs"));
+    let mut mine = old.clone();
+    pair(&mut mine).milestones.push(milestone("Mine"));
+    let outcome = apply(&mine, &ChangeFile::between(&old, &theirs));
+    assert!(outcome.is_clean(), "{}", outcome.report());
+    let titles: Vec<String> = pair(&mut outcome.store.clone())
+        .milestones
+        .iter()
+        .map(|m| m.title.clone())
+        .collect();
+    assert_eq!(titles[1..], ["Mine".to_owned(), "Theirs".to_owned()]);
+
+    let mut theirs = old.clone();
+    pair(&mut theirs).milestones.clear();
+    let outcome = apply(&mine, &ChangeFile::between(&old, &theirs));
+    assert_eq!(outcome.conflicts.len(), 1, "{}", outcome.report());
+    let shown = outcome.conflicts[0].to_string();
+    assert!(
+        shown.starts_with("Partnership pair-belfast-sejong milestones: both changed the list"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("\n    mine: + [1] (title: \"Mine\""),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("\n    theirs: - [0] (title: \"Belfast–Sejong roadmap"),
+        "{shown}"
+    );
+}

@@ -93,7 +93,7 @@ pub fn run(action: StoreAction, store: Option<&Path>) -> ExitCode {
             }
         }
         StoreAction::Apply { changes } => match store {
-            Some(path) => apply_to(&changes, path),
+            Some(path) => ExitCode::from(apply_to(&changes, path)),
             None => {
                 fail("give the store to change with --store PATH (the built-in store is read-only)")
             }
@@ -102,8 +102,12 @@ pub fn run(action: StoreAction, store: Option<&Path>) -> ExitCode {
 }
 
 fn fail(message: &str) -> ExitCode {
+    ExitCode::from(failed(message))
+}
+
+fn failed(message: &str) -> u8 {
     eprintln!("partnership-atlas: {message}");
-    ExitCode::from(2)
+    2
 }
 
 /// Loads a store by path (or [`BUILTIN`]), printing its problems on failure.
@@ -132,14 +136,17 @@ fn load(arg: &str) -> Option<Loaded> {
     }
 }
 
-fn apply_to(changes: &Path, path: &Path) -> ExitCode {
+/// `store apply CHANGES --store PATH`: prints what was done and returns the exit status (0
+/// applied or nothing to apply, 1 conflicts, 2 unreadable, invalid or not written). The store
+/// on disk is written only when the status is 0 and something changed.
+pub fn apply_to(changes: &Path, path: &Path) -> u8 {
     let before = disk_state(path);
     let Some(loaded) = load(&path.display().to_string()) else {
-        return ExitCode::from(2);
+        return 2;
     };
     let bytes = match read_bounded(changes) {
         Ok(b) => b,
-        Err(e) => return fail(&format!("cannot read {}: {e}", changes.display())),
+        Err(e) => return failed(&format!("cannot read {}: {e}", changes.display())),
     };
     let file = match ChangeFile::parse(&changes.display().to_string(), &bytes) {
         Ok(f) => f,
@@ -147,7 +154,7 @@ fn apply_to(changes: &Path, path: &Path) -> ExitCode {
             for p in &problems {
                 eprintln!("{p}");
             }
-            return fail(&format!(
+            return failed(&format!(
                 "{}: not a valid change file; the store is untouched",
                 changes.display()
             ));
@@ -156,21 +163,21 @@ fn apply_to(changes: &Path, path: &Path) -> ExitCode {
     let outcome = apply(&loaded.store, &file);
     print!("{}", outcome.report());
     if !outcome.problems.is_empty() {
-        return fail("the changes would make the store invalid; the store is untouched");
+        return failed("the changes would make the store invalid; the store is untouched");
     }
     if !outcome.conflicts.is_empty() {
         eprintln!(
             "partnership-atlas: {} conflict(s); the store is untouched",
             outcome.conflicts.len()
         );
-        return ExitCode::from(1);
+        return 1;
     }
     if outcome.store == loaded.store {
         println!("nothing to change; the store is untouched");
-        return ExitCode::SUCCESS;
+        return 0;
     }
     if disk_state(path) != before {
-        return fail(
+        return failed(
             "the store changed on disk while the changes were applied; it is untouched, try again",
         );
     }
@@ -182,9 +189,9 @@ fn apply_to(changes: &Path, path: &Path) -> ExitCode {
     match saved {
         Ok(()) => {
             println!("saved {}", path.display());
-            ExitCode::SUCCESS
+            0
         }
-        Err(e) => fail(&format!("{e}; the store is untouched")),
+        Err(e) => failed(&format!("{e}; the store is untouched")),
     }
 }
 

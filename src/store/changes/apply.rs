@@ -1,7 +1,9 @@
 //! Applying a colleague's change file to my store: a three-way merge against the change file's
 //! base, field by field. A field I left as in the base takes theirs; a field where we agree is
 //! identical; a field we both changed differently is a [`Conflict`] kept with both values for
-//! the user to pick ([`ApplyOutcome::resolve`]). Nothing is dropped silently.
+//! the user to pick ([`ApplyOutcome::resolve`]). A list they only appended to (a milestone, a
+//! citation) gets their new items after mine, even when I appended too. Nothing is dropped
+//! silently.
 
 use std::fmt;
 
@@ -60,7 +62,7 @@ enum Take {
     /// Set this path of the record to theirs.
     Field(FieldPath),
     /// Put their whole record.
-    Record(AnyRecord),
+    Record(Box<AnyRecord>),
     /// Remove the record.
     Remove,
 }
@@ -150,7 +152,7 @@ impl ApplyOutcome {
                 Take::Remove => {
                     c.kind.remove(&mut store, &c.id);
                 }
-                Take::Record(r) => r.clone().put(&mut store),
+                Take::Record(r) => (**r).clone().put(&mut store),
                 Take::Field(path) => {
                     let Some(rec) = AnyRecord::find(&store, c.kind, &c.id) else {
                         continue;
@@ -228,6 +230,32 @@ fn add_marks(store: &mut Store, marks: &[EditMark]) {
     }
 }
 
+/// When `theirs` is `base` with items appended and `mine` starts with `base`: my list with
+/// their appended items I lack, and how many those are.
+fn appended(
+    base: Option<&Value>,
+    theirs: Option<&Value>,
+    mine: Option<&Value>,
+) -> Option<(Value, usize)> {
+    let (Some(Value::Array(base)), Some(Value::Array(theirs)), Some(Value::Array(mine))) =
+        (base, theirs, mine)
+    else {
+        return None;
+    };
+    if theirs.len() <= base.len() || !theirs.starts_with(base) || !mine.starts_with(base) {
+        return None;
+    }
+    let mut list = mine.clone();
+    let mut added = 0;
+    for item in &theirs[base.len()..] {
+        if !list.contains(item) {
+            list.push(item.clone());
+            added += 1;
+        }
+    }
+    Some((Value::Array(list), added))
+}
+
 /// Applies `changes` to `store` (three-way against the change file's base). See the module doc.
 pub fn apply(store: &Store, changes: &ChangeFile) -> ApplyOutcome {
     let mut out = ApplyOutcome {
@@ -269,7 +297,7 @@ pub fn apply(store: &Store, changes: &ChangeFile) -> ApplyOutcome {
                 None,
                 Some(mine.to_value()),
                 Some(theirs.to_value()),
-                Take::Record(theirs.clone()),
+                Take::Record(Box::new(theirs.clone())),
             )),
         }
     }
@@ -281,7 +309,7 @@ pub fn apply(store: &Store, changes: &ChangeFile) -> ApplyOutcome {
                 Some(base),
                 None,
                 Some(theirs),
-                Take::Record(c.after.clone()),
+                Take::Record(Box::new(c.after.clone())),
             ));
             continue;
         };
@@ -293,6 +321,16 @@ pub fn apply(store: &Store, changes: &ChangeFile) -> ApplyOutcome {
                 out.identical += 1;
             } else if at == d.old && d.path.set(&mut merged, d.new.clone()) {
                 took.push(d.field());
+            } else if let Some((list, new_items)) =
+                appended(d.old.as_ref(), d.new.as_ref(), at.as_ref())
+            {
+                // They only appended items to a list that I also kept or appended to: mine
+                // first, then theirs that I do not have.
+                if new_items == 0 {
+                    out.identical += 1;
+                } else if d.path.set(&mut merged, Some(list)) {
+                    took.push(d.field());
+                }
             } else {
                 out.conflicts.push(Conflict {
                     kind: mine.kind(),
