@@ -13,6 +13,7 @@ mod records;
 pub mod review;
 
 pub use header::{details_header, new_menu};
+pub use records::Draft;
 
 use crate::model::{Agreement, Id, Milestone, Organisation, Partnership, Place, Source, Store};
 
