@@ -66,10 +66,15 @@ fn a_milestone_with_a_new_source_is_saved_as_my_store_and_shown_marked_after_a_r
         "the details panel marks the partnership as changed"
     );
 
+    assert!(h.query_by_label_contains("Unsaved store edits").is_some());
+    assert!(h.query_by_label("Save as my store…").is_some());
+
     let folder = dir.path().join("my-store");
     h.state_mut()
         .apply(Command::FileAt(FileAction::SaveMyStore, folder.clone()));
     assert!(!h.state().store_unsaved(), "{}", h.state().status);
+    h.run();
+    assert!(h.query_by_label_contains("Unsaved store edits").is_none());
 
     // A fresh app on that folder shows the milestone, its source, and the marks.
     let options = StartOptions {

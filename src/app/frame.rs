@@ -138,6 +138,10 @@ impl AtlasApp {
             &notes_status,
             self.last_deleted.as_ref(),
         ));
+        if self.store_unsaved() {
+            let built_in = self.loaded.origin == Origin::Embedded;
+            commands.extend(ui::edit::header::unsaved_bar(ui, built_in));
+        }
         if self.show_changes {
             if self.changes.as_ref().map(|c| c.0) != Some(self.store_generation) {
                 let list = ui::edit::changes::changes(

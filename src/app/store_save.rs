@@ -40,11 +40,11 @@ pub fn write_folder(store: &Store, folder: &Path) -> Result<(), String> {
 /// What differs between the store on disk and mine, one line per record and per field
 /// (`+` only in mine, `-` only on disk, `~` changed: disk → mine).
 pub fn differences(mine: &Store, disk: &Store) -> Vec<String> {
-    crate::store::diff::diff(disk, mine)
-        .to_string()
-        .lines()
-        .map(str::to_owned)
-        .collect()
+    let d = crate::store::diff::diff(disk, mine);
+    if d.is_empty() {
+        return Vec::new();
+    }
+    d.to_string().lines().map(str::to_owned).collect()
 }
 
 pub use crate::ui::edit::changes::DiskConflict;

@@ -102,3 +102,27 @@ pub fn new_menu(ui: &mut egui::Ui) -> Option<crate::ui::Command> {
     .on_hover_text("Add a record to the open store (every fact with its source)");
     out
 }
+
+/// A bar above the status bar while the store has unsaved edits: says so, and offers where to
+/// save them — "Save as my store…" for the read-only built-in store, "Save store" otherwise.
+pub fn unsaved_bar(ui: &mut egui::Ui, built_in: bool) -> Vec<crate::ui::Command> {
+    use crate::ui::{Command, UiCommand};
+    let mut out = Vec::new();
+    egui::Panel::bottom("unsaved_store_bar").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(crate::ui::theme::EDITED, "● Unsaved store edits");
+            if built_in {
+                ui.label("The built-in store is read-only; keep your edits in your own store:");
+                if UiCommand::SaveMyStore.button(ui) {
+                    out.push(Command::Ui(UiCommand::SaveMyStore));
+                }
+            } else if UiCommand::SaveStore.button(ui) {
+                out.push(Command::Ui(UiCommand::SaveStore));
+            }
+            if UiCommand::ShowChanges.button(ui) {
+                out.push(Command::Ui(UiCommand::ShowChanges));
+            }
+        });
+    });
+    out
+}

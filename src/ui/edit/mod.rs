@@ -7,7 +7,7 @@ pub mod changes;
 pub mod cite;
 pub mod cities;
 pub mod form;
-mod header;
+pub mod header;
 pub mod picker;
 mod records;
 pub mod review;
