@@ -138,22 +138,7 @@ impl AtlasApp {
             &notes_status,
             self.last_deleted.as_ref(),
         ));
-        if self.store_unsaved() {
-            let built_in = self.loaded.origin == Origin::Embedded;
-            commands.extend(ui::edit::header::unsaved_bar(ui, built_in));
-        }
-        if self.show_changes {
-            if self.changes.as_ref().map(|c| c.0) != Some(self.store_generation) {
-                let list = ui::edit::changes::changes(
-                    ui::edit::changes::embedded_base(),
-                    &self.loaded.store,
-                );
-                self.changes = Some((self.store_generation, list));
-            }
-            if let Some((_, list)) = &self.changes {
-                commands.extend(ui::edit::changes::panel(ui, list, &self.loaded.store));
-            }
-        }
+        commands.extend(self.edit_panels(ui));
         let ctx = ViewCtx {
             store: &self.loaded.store,
             selected: self.selected.as_deref(),
@@ -285,16 +270,7 @@ impl AtlasApp {
                 }
             }
         }
-        if let Some(conflict) = &self.disk_conflict
-            && let Some(choice) = ui::edit::changes::disk_conflict(ctx, conflict)
-        {
-            self.resolve_disk_conflict(choice);
-        }
-        if let Some(review) = &mut self.review
-            && let Some(answer) = ui::edit::review::show(ctx, review)
-        {
-            self.finish_review(answer);
-        }
+        self.edit_modals(ctx);
         if self.show_shortcuts {
             self.show_shortcuts = dialogs::shortcuts(ctx);
         }

@@ -190,6 +190,40 @@ fn add_mark(store: &mut Store, record: &str, kind: EditKind, by: &str, on: &str,
 }
 
 impl AtlasApp {
+    /// The bottom panels of store editing: the unsaved-edits bar and the Changes panel.
+    pub(crate) fn edit_panels(&mut self, ui: &mut egui::Ui) -> Vec<crate::ui::Command> {
+        use crate::ui::edit::{changes, header};
+        let mut commands = Vec::new();
+        if self.store_unsaved() {
+            let built_in = self.loaded.origin == Origin::Embedded;
+            commands.extend(header::unsaved_bar(ui, built_in));
+        }
+        if self.show_changes {
+            if self.changes.as_ref().map(|c| c.0) != Some(self.store_generation) {
+                let list = changes::changes(changes::embedded_base(), &self.loaded.store);
+                self.changes = Some((self.store_generation, list));
+            }
+            if let Some((_, list)) = &self.changes {
+                commands.extend(changes::panel(ui, list, &self.loaded.store));
+            }
+        }
+        commands
+    }
+
+    /// The dialogs of store editing: a store changed on disk, a change file to review.
+    pub(crate) fn edit_modals(&mut self, ctx: &egui::Context) {
+        if let Some(conflict) = &self.disk_conflict
+            && let Some(choice) = crate::ui::edit::changes::disk_conflict(ctx, conflict)
+        {
+            self.resolve_disk_conflict(choice);
+        }
+        if let Some(review) = &mut self.review
+            && let Some(answer) = crate::ui::edit::review::show(ctx, review)
+        {
+            self.finish_review(answer);
+        }
+    }
+
     /// Opens (or closes) a form in the details panel.
     pub(crate) fn open_form(&mut self, request: &crate::ui::edit::FormRequest) {
         self.edit_form = crate::ui::edit::Form::open(request, &self.loaded.store);
