@@ -3,6 +3,8 @@
 
 use partnership_atlas::model::{Citation, EditKind, EditMark, Milestone, PartialDate, Store};
 use partnership_atlas::store::changes::{ChangeFile, apply};
+use partnership_atlas::store::diff::{FieldPath, Step};
+use partnership_atlas::store::kind::RecordKind;
 use partnership_atlas::store::{self, cli, save};
 
 /// xorshift64*: a small seeded generator, so a failure can be replayed.
@@ -198,4 +200,79 @@ fn every_truncation_of_a_change_file_is_refused_or_applies_cleanly() {
         }
     }
     assert!(refused > text.len() / 8, "{refused}");
+}
+
+/// The leaf paths of text fields people edit (names, titles, descriptions, locators).
+fn text_paths(v: &serde_json::Value, path: &mut Vec<Step>, out: &mut Vec<FieldPath>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, x) in m {
+                path.push(Step::Field(k.clone()));
+                if x.is_string()
+                    && ["name", "title", "description", "at", "statement", "note"]
+                        .contains(&k.as_str())
+                {
+                    out.push(FieldPath(path.clone()));
+                }
+                text_paths(x, path, out);
+                path.pop();
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                path.push(Step::Index(i));
+                text_paths(x, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn random_edits_travel_through_a_change_file_exactly() {
+    let base = small();
+    let mut rng = Rng(0x0dd_ba11_5eed);
+    for round in 0..40 {
+        let mut mine = base.clone();
+        for _ in 0..=rng.below(6) {
+            let kind = RecordKind::ALL[rng.below(RecordKind::ALL.len())];
+            let records = kind.values(&mine);
+            if records.is_empty() {
+                continue;
+            }
+            let (_, mut value) = records[rng.below(records.len())].clone();
+            let mut paths = Vec::new();
+            text_paths(&value, &mut Vec::new(), &mut paths);
+            if paths.is_empty() {
+                continue;
+            }
+            let path = &paths[rng.below(paths.len())];
+            let old = path
+                .get(&value)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_owned();
+            assert!(path.set(
+                &mut value,
+                Some(serde_json::Value::String(format!("{old} (edit {round})")))
+            ));
+            kind.put_value(&mut mine, &value).expect("still a record");
+        }
+        if round % 3 == 0 {
+            let mut place = mine.places[rng.below(mine.places.len())].clone();
+            place.id = format!("place-zz-{round}");
+            mine.places.push(place);
+        }
+        assert_eq!(store::validate(&mine, "mine"), Vec::new());
+        let file = ChangeFile::between(&base, &mine);
+        let text = file.to_ron().expect("ron");
+        let parsed = ChangeFile::parse("c.ron", text.as_bytes()).expect("parses");
+        let outcome = apply(&base, &parsed);
+        assert!(outcome.is_clean(), "round {round}: {}", outcome.report());
+        assert_eq!(outcome.store, mine, "round {round}");
+        let again = apply(&mine, &parsed);
+        assert!(again.is_clean() && again.changed.is_empty() && again.added.is_empty());
+        assert_eq!(again.store, mine);
+    }
 }

@@ -46,6 +46,13 @@ fn saving_into_the_seeds_layout_keeps_its_files_and_changes_only_one() {
             .any(|(n, _)| n == "51-indicators-patents.ron")
     );
     assert!(!after_first.iter().any(|(n, _)| n == "50-indicators.ron"));
+    // Written in the seeds' own style: the places file comes back byte for byte.
+    let places = std::fs::read(seeds.join("10-places.ron")).expect("seeds places");
+    assert!(
+        after_first
+            .iter()
+            .any(|(n, b)| n == "10-places.ron" && *b == places)
+    );
     let state = folder::disk_state(dir.path());
     store.places[0].name.push_str(" (edited)");
     folder::save_folder(&store, dir.path()).expect("second save");

@@ -133,7 +133,11 @@ fn existing_files(dir: &Path) -> Result<Vec<Existing>, SaveError> {
 
 /// The files of a folder store, (file name, text), in name order: the layout of the files
 /// already in `dir` where there are any, else the `seeds/` layout.
-fn layout(store: &Store, existing: &[Existing]) -> Result<Vec<(String, String)>, SaveError> {
+fn layout(
+    store: &Store,
+    existing: &[Existing],
+    plain: bool,
+) -> Result<Vec<(String, String)>, SaveError> {
     let mut files: BTreeMap<String, Store> = BTreeMap::new();
     let blank = || Store {
         format_version: FORMAT_VERSION,
@@ -193,9 +197,104 @@ fn layout(store: &Store, existing: &[Existing]) -> Result<Vec<(String, String)>,
             .find(|e| e.name == name)
             .map(|e| e.comments.as_str())
             .unwrap_or_default();
-        out.push((name, format!("{comments}{}", to_ron(&part)?)));
+        out.push((name, file_text(&part, comments, plain)?));
     }
     Ok(out)
+}
+
+const IMPLICIT_SOME: &str = "#![enable(implicit_some)]\n";
+
+/// One file's text: as people write the `seeds/` files (implicit `Some`, strings unescaped
+/// where they can be), or with `plain` the app's usual RON; the leading comments kept.
+fn file_text(part: &Store, comments: &str, plain: bool) -> Result<String, SaveError> {
+    if plain {
+        return Ok(format!("{comments}{}", to_ron(part)?));
+    }
+    let config = ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .depth_limit(8)
+        .indentor("    ".to_owned())
+        .struct_names(false)
+        .escape_strings(false)
+        .extensions(ron::extensions::Extensions::IMPLICIT_SOME);
+    let text = ron::ser::to_string_pretty(part, config)?;
+    let body = text.strip_prefix(IMPLICIT_SOME).unwrap_or(&text);
+    Ok(format!("{IMPLICIT_SOME}{comments}{}\n", tidy(body)))
+}
+
+/// The `seeds/` style: no `field: None,` lines (a missing option reads as `None`), and a small
+/// struct of at most three plain values on one line (`(source: "…", at: "…")`,
+/// `(year: 2019, value: 4.64)`), a list of strings or numbers on one line. The result is checked by reading it back before it is written.
+fn tidy(text: &str) -> String {
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            !(l.trim_start().ends_with(": None,") && l.trim_start().split(": ").count() == 2)
+        })
+        .collect();
+    let plain_field = |l: &str| {
+        let t = l.trim();
+        t.ends_with(',')
+            && t.split_once(": ").is_some_and(|(k, v)| {
+                k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    && !v.starts_with(['(', '['])
+            })
+    };
+    // A string or number alone on its line, as in a list of themes or ids.
+    let plain_item = |l: &str| {
+        let t = l.trim();
+        let Some(v) = t.strip_suffix(',') else {
+            return false;
+        };
+        (v.len() >= 2 && v.starts_with('"') && v.ends_with('"') && !v[1..v.len() - 1].contains('"'))
+            || (!v.is_empty() && v.parse::<f64>().is_ok())
+    };
+    let mut out = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let open = lines[i];
+        if open.trim_end().ends_with('(') {
+            let fields: Vec<&str> = lines[i + 1..]
+                .iter()
+                .take(4)
+                .take_while(|l| plain_field(l))
+                .copied()
+                .collect();
+            let close = lines.get(i + 1 + fields.len()).map(|l| l.trim());
+            if (1..=3).contains(&fields.len()) && matches!(close, Some(")") | Some("),")) {
+                let inner: Vec<&str> = fields
+                    .iter()
+                    .map(|f| f.trim().trim_end_matches(','))
+                    .collect();
+                let tail = close.unwrap_or(")").trim_start_matches(')');
+                out.push(format!("{}{}){tail}", open.trim_end(), inner.join(", ")));
+                i += fields.len() + 2;
+                continue;
+            }
+        }
+        if open.trim_end().ends_with('[') {
+            let items: Vec<&str> = lines[i + 1..]
+                .iter()
+                .take_while(|l| plain_item(l))
+                .copied()
+                .collect();
+            let close = lines.get(i + 1 + items.len()).map(|l| l.trim());
+            let inner: Vec<&str> = items
+                .iter()
+                .map(|f| f.trim().trim_end_matches(','))
+                .collect();
+            let width: usize = inner.iter().map(|s| s.len() + 2).sum();
+            if !items.is_empty() && width < 2000 && matches!(close, Some("]") | Some("],")) {
+                let tail = close.unwrap_or("]").trim_start_matches(']');
+                out.push(format!("{}{}]{tail}", open.trim_end(), inner.join(", ")));
+                i += items.len() + 2;
+                continue;
+            }
+        }
+        out.push(open.to_owned());
+        i += 1;
+    }
+    out.join("\n")
 }
 
 /// Saves `store` as a folder of split `.ron` files in `dir` (created if missing), each file
@@ -204,17 +303,16 @@ fn layout(store: &Store, existing: &[Existing]) -> Result<Vec<(String, String)>,
 /// text is unchanged are not rewritten; files in `dir` other than `.ron` files are not touched.
 pub fn save_folder(store: &Store, dir: &Path) -> Result<Vec<PathBuf>, SaveError> {
     let existing = existing_files(dir)?;
-    let files = layout(store, &existing)?;
-    let texts: Vec<(String, Vec<u8>)> = files
-        .iter()
-        .map(|(n, t)| (dir.join(n).display().to_string(), t.as_bytes().to_vec()))
-        .collect();
-    let loaded = super::load_texts(&texts).map_err(SaveError::Invalid)?;
-    if loaded != *store {
-        return Err(SaveError::Folder(
-            "the files would not load back as the same store (an empty store name?); nothing was written"
-                .to_owned(),
-        ));
+    // The seeds style first; should a text not read back the same, the app's plain RON.
+    let mut files = layout(store, &existing, false)?;
+    if !loads_back(store, dir, &files)? {
+        files = layout(store, &existing, true)?;
+        if !loads_back(store, dir, &files)? {
+            return Err(SaveError::Folder(
+                "the files would not load back as the same store (an empty store name?); nothing was written"
+                    .to_owned(),
+            ));
+        }
     }
     let mut paths = Vec::new();
     for (name, text) in &files {
@@ -225,4 +323,26 @@ pub fn save_folder(store: &Store, dir: &Path) -> Result<Vec<PathBuf>, SaveError>
         paths.push(path);
     }
     Ok(paths)
+}
+
+/// Whether the files load back as `store`; an invalid store is an error.
+fn loads_back(store: &Store, dir: &Path, files: &[(String, String)]) -> Result<bool, SaveError> {
+    let texts: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|(n, t)| (dir.join(n).display().to_string(), t.as_bytes().to_vec()))
+        .collect();
+    match super::load_texts(&texts) {
+        Ok(loaded) => Ok(loaded == *store),
+        Err(problems) => {
+            // Invalid in the plain text too: the store itself is invalid.
+            let plain: Vec<(String, Vec<u8>)> = layout(store, &[], true)?
+                .into_iter()
+                .map(|(n, t)| (dir.join(n).display().to_string(), t.into_bytes()))
+                .collect();
+            match super::load_texts(&plain) {
+                Ok(_) => Ok(false),
+                Err(_) => Err(SaveError::Invalid(problems)),
+            }
+        }
+    }
 }
