@@ -33,6 +33,9 @@ fn start_dir() -> PathBuf {
 
 /// The path a path field suggests for an action.
 pub fn suggested_path(action: &FileAction) -> PathBuf {
+    if *action == FileAction::SaveMyStore {
+        return super::store_save::my_store_dir();
+    }
     start_dir().join(action.suggested_name())
 }
 
@@ -44,7 +47,9 @@ fn system_dialog(action: &FileAction) -> Option<PathBuf> {
         .set_title(action.title())
         .set_directory(start_dir())
         .add_filter(name, &[ext]);
-    if action.writes() {
+    if *action == FileAction::SaveMyStore {
+        dialog.pick_folder()
+    } else if action.writes() {
         dialog.set_file_name(action.suggested_name()).save_file()
     } else {
         dialog.pick_file()
@@ -101,6 +106,9 @@ impl AtlasApp {
         match action {
             FileAction::OpenStore => return vec![Command::OpenStore(path)],
             FileAction::SaveStoreAs => self.save_store_to(path),
+            FileAction::SaveMyStore => self.save_store_folder(path),
+            FileAction::ExportChanges => self.export_changes(&path),
+            FileAction::ApplyChanges => self.review_changes(&path),
             FileAction::ImportCsv => match read_limited(&path, MAX_READ_BYTES) {
                 Ok(bytes) => {
                     self.settings.view = crate::ui::View::Charts;
@@ -238,6 +246,7 @@ impl AtlasApp {
             Ok(()) => {
                 self.status = format!("Saved the store — {}", path.display());
                 self.loaded.origin = crate::store::Origin::Path(path.clone());
+                self.disk_stamp = super::store_save::stamp(&path);
                 self.settings.last_store = Some(path);
                 self.saved_generation = self.store_generation;
             }

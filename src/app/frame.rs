@@ -81,7 +81,11 @@ impl AtlasApp {
     }
 
     fn modal_open(&self) -> bool {
-        self.path_prompt.is_some() || self.confirm.is_some() || self.author_prompt.is_some()
+        self.path_prompt.is_some()
+            || self.confirm.is_some()
+            || self.author_prompt.is_some()
+            || self.disk_conflict.is_some()
+            || self.review.is_some()
     }
 
     /// Draws the panels and the central view.
@@ -137,6 +141,7 @@ impl AtlasApp {
             &notes_status,
             self.last_deleted.as_ref(),
         ));
+        commands.extend(self.edit_panels(ui));
         let ctx = ViewCtx {
             store: &self.loaded.store,
             selected: self.selected.as_deref(),
@@ -158,7 +163,14 @@ impl AtlasApp {
                 fit.list_max,
             ));
         }
-        if fit.details {
+        if let Some(form) = &mut self.edit_form {
+            commands.extend(ui::edit::form::panel(
+                ui,
+                form,
+                &self.loaded.store,
+                fit.details_max.max(280.0),
+            ));
+        } else if fit.details {
             commands.extend(ui::details::show(
                 ui,
                 &ctx,
@@ -217,17 +229,17 @@ impl AtlasApp {
                 Some(ConfirmChoice::Save) => {
                     self.confirm = None;
                     match self.loaded.origin.clone() {
-                        Origin::Path(p) if p.is_file() => {
-                            self.save_store_to(p);
+                        Origin::Path(p) if p.is_file() || p.is_dir() => {
+                            commands.extend(self.save_open_store());
                             if !self.store_unsaved() {
                                 self.run_pending(pending);
                             }
                         }
                         _ => {
                             self.status =
-                                "Save the store first (File → Save store as…), then try again."
+                                "Save the store first (File → Save as my store…), then try again."
                                     .to_owned();
-                            commands.push(Command::Ui(UiCommand::SaveStoreAs));
+                            commands.push(Command::Ui(UiCommand::SaveMyStore));
                         }
                     }
                 }
@@ -262,6 +274,7 @@ impl AtlasApp {
                 }
             }
         }
+        self.edit_modals(ctx);
         if self.show_shortcuts {
             self.show_shortcuts = dialogs::shortcuts(ctx);
         }

@@ -13,6 +13,9 @@ pub mod layout;
 mod note_commands;
 pub mod notes;
 pub mod signals;
+mod store_changes;
+pub mod store_edit;
+pub mod store_save;
 mod undo;
 
 use std::collections::BTreeSet;
@@ -131,6 +134,18 @@ pub struct AtlasApp {
     job: Option<jobs::StatusJob>,
     /// The name typed in the "your name" prompt, while it is open.
     pub author_prompt: Option<String>,
+    /// The store-editing form shown in the details panel, while one is open.
+    pub edit_form: Option<ui::edit::Form>,
+    /// The open store's files as they were when read or saved (to notice changes on disk).
+    pub disk_stamp: store_save::DiskStamp,
+    /// A save that found the files changed on disk, waiting for the user's choice.
+    pub disk_conflict: Option<store_save::DiskConflict>,
+    /// Whether the Changes panel is open.
+    pub show_changes: bool,
+    /// A colleague's change file being reviewed before it is applied.
+    pub review: Option<ui::edit::review::Review>,
+    /// The Changes panel's list, with the store generation it was made for.
+    changes: Option<(u64, Vec<ui::edit::changes::Change>)>,
     /// Which version of the store is open: changes on every edit, undo and redo.
     store_generation: u64,
     /// The generation last saved (or opened); unsaved when it differs.
@@ -216,6 +231,12 @@ impl AtlasApp {
             job: None,
             panel_fit: layout::fit_panels(1400.0, true, true, false),
             author_prompt: None,
+            edit_form: None,
+            disk_stamp: None,
+            disk_conflict: None,
+            show_changes: false,
+            review: None,
+            changes: None,
             store_generation: 0,
             saved_generation: 0,
             next_generation: 0,
@@ -297,6 +318,7 @@ impl AtlasApp {
                 self.problems.clear();
                 self.failure = None;
                 self.show_problems = false;
+                self.disk_stamp = store_save::stamp(&path);
                 self.settings.last_store = Some(path);
                 self.store_replaced();
             }
@@ -414,6 +436,8 @@ impl AtlasApp {
                 );
                 self.replace_store(*store, label);
             }
+            Command::EditStore(edit) => self.edit_store(*edit),
+            Command::EditForm(request) => self.open_form(&request),
             Command::Set(setting) => match setting {
                 Setting::Hangul(on) => self.settings.hangul = on,
                 Setting::ShowList(on) => {
@@ -443,10 +467,11 @@ impl AtlasApp {
         use crate::ui::FileAction as F;
         match c {
             UiCommand::OpenStore => return vec![Command::AskPath(F::OpenStore)],
-            UiCommand::SaveStore => match self.loaded.origin.clone() {
-                Origin::Path(p) if p.is_file() => self.save_store_to(p),
-                _ => return vec![Command::AskPath(F::SaveStoreAs)],
-            },
+            UiCommand::SaveStore => return self.save_open_store(),
+            UiCommand::SaveMyStore => return vec![Command::AskPath(F::SaveMyStore)],
+            UiCommand::ShowChanges => self.show_changes = !self.show_changes,
+            UiCommand::ExportChanges => return vec![Command::AskPath(F::ExportChanges)],
+            UiCommand::ApplyChanges => return vec![Command::AskPath(F::ApplyChanges)],
             UiCommand::SaveStoreAs => return vec![Command::AskPath(F::SaveStoreAs)],
             UiCommand::ReloadStore => self.guard(Pending::Reload),
             UiCommand::ImportCsv => return vec![Command::AskPath(F::ImportCsv)],

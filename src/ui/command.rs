@@ -13,6 +13,14 @@ pub enum UiCommand {
     SaveStore,
     /// Save the open store under a new path.
     SaveStoreAs,
+    /// Save the open store as the user's own store: a folder (in the data folder by default).
+    SaveMyStore,
+    /// Show or hide the Changes panel (what the open store changes in the built-in one).
+    ShowChanges,
+    /// Export what the open store changes in the built-in one, as a change file.
+    ExportChanges,
+    /// Apply a colleague's change file (review and pick conflicts first).
+    ApplyChanges,
     /// Read the open store again from where it came from.
     ReloadStore,
     /// Import newer indicator figures from a CSV file.
@@ -77,6 +85,10 @@ impl UiCommand {
         UiCommand::OpenStore,
         UiCommand::SaveStore,
         UiCommand::SaveStoreAs,
+        UiCommand::SaveMyStore,
+        UiCommand::ShowChanges,
+        UiCommand::ExportChanges,
+        UiCommand::ApplyChanges,
         UiCommand::ReloadStore,
         UiCommand::ImportCsv,
         UiCommand::Undo,
@@ -110,6 +122,10 @@ impl UiCommand {
             UiCommand::OpenStore => "Open store…",
             UiCommand::SaveStore => "Save store",
             UiCommand::SaveStoreAs => "Save store as…",
+            UiCommand::SaveMyStore => "Save as my store…",
+            UiCommand::ShowChanges => "Changes",
+            UiCommand::ExportChanges => "Export my changes…",
+            UiCommand::ApplyChanges => "Apply a colleague's changes…",
             UiCommand::ReloadStore => "Reload store",
             UiCommand::ImportCsv => "Import indicator CSV…",
             UiCommand::Undo => "Undo",
@@ -146,6 +162,21 @@ impl UiCommand {
             }
             UiCommand::SaveStore => "Save the open store's changes where it came from",
             UiCommand::SaveStoreAs => "Save the open store as a new .ron file",
+            UiCommand::SaveMyStore => {
+                "Save the open store, with your edits, as your own store folder (the built-in \
+                 store is read-only)"
+            }
+            UiCommand::ShowChanges => {
+                "What the open store adds to, removes from and changes in the built-in store"
+            }
+            UiCommand::ExportChanges => {
+                "Write what your store adds to, changes in and removes from the built-in store as \
+                 a change file for a colleague"
+            }
+            UiCommand::ApplyChanges => {
+                "Read a colleague's change file: see what it adds and changes, pick Mine or \
+                 Theirs for each conflict, then apply it in one undoable step"
+            }
             UiCommand::ReloadStore => "Read the open store again from where it came from",
             UiCommand::ImportCsv => {
                 "Import newer indicator figures from a CSV file (previewed first, all or nothing)"
@@ -300,6 +331,12 @@ pub enum FileAction {
     OpenStore,
     /// Save the open store as a RON file.
     SaveStoreAs,
+    /// Save the open store as a folder (the user's own store).
+    SaveMyStore,
+    /// Write the open store's changes as a change file.
+    ExportChanges,
+    /// Read a colleague's change file to apply it.
+    ApplyChanges,
     /// Import indicator figures from a CSV (previewed in the charts view first).
     ImportCsv,
     /// Export the chart shown as PNG.
@@ -347,6 +384,9 @@ impl FileAction {
         match self {
             FileAction::OpenStore => "Open a store",
             FileAction::SaveStoreAs => "Save the store as",
+            FileAction::SaveMyStore => "Save as my store (a folder)",
+            FileAction::ExportChanges => "Export my changes",
+            FileAction::ApplyChanges => "Apply a colleague's changes",
             FileAction::ImportCsv => "Import indicator CSV",
             FileAction::ExportChartPng => "Export the chart as PNG",
             FileAction::ExportChartCsv => "Export the chart's data as CSV",
@@ -362,14 +402,20 @@ impl FileAction {
     pub fn writes(&self) -> bool {
         !matches!(
             self,
-            FileAction::OpenStore | FileAction::ImportCsv | FileAction::ImportNotes
+            FileAction::OpenStore
+                | FileAction::ImportCsv
+                | FileAction::ImportNotes
+                | FileAction::ApplyChanges
         )
     }
 
     /// The file type: its name in the dialog and its extension.
     pub fn filter(&self) -> (&'static str, &'static str) {
         match self {
-            FileAction::OpenStore | FileAction::SaveStoreAs => ("Atlas store (RON)", "ron"),
+            FileAction::OpenStore | FileAction::SaveStoreAs | FileAction::SaveMyStore => {
+                ("Atlas store (RON)", "ron")
+            }
+            FileAction::ExportChanges | FileAction::ApplyChanges => ("Atlas changes (RON)", "ron"),
             FileAction::ImportCsv | FileAction::ExportChartCsv => ("CSV", "csv"),
             FileAction::ExportChartPng | FileAction::ExportNetworkPng { .. } => {
                 ("PNG image", "png")
@@ -384,6 +430,8 @@ impl FileAction {
     pub fn suggested_name(&self) -> &'static str {
         match self {
             FileAction::OpenStore | FileAction::SaveStoreAs => "store.ron",
+            FileAction::SaveMyStore => "my-store",
+            FileAction::ExportChanges | FileAction::ApplyChanges => "my-changes.ron",
             FileAction::ImportCsv => "indicators.csv",
             FileAction::ExportChartPng => "chart.png",
             FileAction::ExportChartCsv => "chart-data.csv",

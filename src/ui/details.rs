@@ -88,6 +88,7 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
     ui.add_space(6.0);
     ui.weak(item.kind());
     ui.heading(item.name());
+    super::edit::details_header(ui, store, item, commands);
     let facts = key_facts(store, item);
     if !facts.is_empty() {
         ui.add(egui::Label::new(egui::RichText::new(facts.join("  ·  ")).strong()).wrap());

@@ -128,13 +128,16 @@ pub fn show_with_notes(
             let notes = state.notes.take().unwrap_or_default();
             let query = Query::parse(&state.search);
             let shown = state.hits(rows, &notes).to_vec();
-            ui.weak(
-                match (query.is_empty() && state.filters.is_empty(), shown.len()) {
-                    (true, _) => format!("{} records", rows.len()),
-                    (false, 1) => format!("1 of {} records", rows.len()),
-                    (false, n) => format!("{n} of {} records", rows.len()),
-                },
-            );
+            ui.horizontal(|ui| {
+                ui.weak(
+                    match (query.is_empty() && state.filters.is_empty(), shown.len()) {
+                        (true, _) => format!("{} records", rows.len()),
+                        (false, 1) => format!("1 of {} records", rows.len()),
+                        (false, n) => format!("{n} of {} records", rows.len()),
+                    },
+                );
+                commands.extend(super::edit::new_menu(ui));
+            });
             ui.separator();
             table(ui, ctx, rows, &shown, &query, &notes, state, &mut commands);
             state.notes = Some(notes);
@@ -519,6 +522,14 @@ fn table(
                         ui.weak(r.kind.label());
                         if ctx.noted.contains(&r.id) {
                             ui.weak("✏").on_hover_text("You have notes on this record");
+                        }
+                        if let Some(m) = super::edit::mark(ctx.store, &r.id) {
+                            ui.colored_label(super::theme::EDITED, "✎")
+                                .on_hover_text(format!(
+                                    "Not curated data: {} — {}",
+                                    super::edit::mark_words(m),
+                                    m.what
+                                ));
                         }
                     });
                 });

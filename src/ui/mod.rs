@@ -109,6 +109,11 @@ pub enum Command {
     },
     /// Change a setting.
     Set(Setting),
+    /// Change the store: add, change or delete a record, add a milestone (one undo step,
+    /// refused with the validator's words when the store would not be valid).
+    EditStore(Box<edit::StoreEdit>),
+    /// Open or close a form in the details panel.
+    EditForm(edit::FormRequest),
 }
 
 /// A setting a view or the top bar changes.
@@ -169,6 +174,7 @@ pub mod charts;
 pub mod command;
 pub mod details;
 pub mod dialogs;
+pub mod edit;
 pub mod list;
 pub mod network;
 pub mod notes;

@@ -43,6 +43,8 @@ pub const WARNING: Color32 = Color32::from_rgb(0xD9, 0x8C, 0x1F);
 pub const ERROR: Color32 = Color32::from_rgb(0xD0, 0x3A, 0x2F);
 /// Colour of the note marker.
 pub const NOTE: Color32 = Color32::from_rgb(0xE0, 0xB0, 0x30);
+/// Records a user added or changed in the app (never blended into the curated data).
+pub const EDITED: Color32 = Color32::from_rgb(0x8E, 0x4E, 0xC6);
 
 /// A stable, distinguishable colour for the i-th category (programme, country, series).
 pub fn categorical(i: usize) -> Color32 {

@@ -132,6 +132,9 @@ fn menus(ui: &mut egui::Ui, bar: &TopBar<'_>, commands: &mut Vec<Command>) {
                 (UiCommand::ReloadStore, true),
                 (UiCommand::SaveStore, bar.unsaved),
                 (UiCommand::SaveStoreAs, true),
+                (UiCommand::SaveMyStore, true),
+                (UiCommand::ExportChanges, true),
+                (UiCommand::ApplyChanges, true),
                 (UiCommand::ImportCsv, true),
             ],
             commands,
@@ -242,6 +245,7 @@ fn menus(ui: &mut egui::Ui, bar: &TopBar<'_>, commands: &mut Vec<Command>) {
             &[
                 (UiCommand::ToggleList, true),
                 (UiCommand::ToggleDetails, true),
+                (UiCommand::ShowChanges, true),
                 (UiCommand::ToggleHangul, true),
             ],
             commands,

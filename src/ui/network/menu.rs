@@ -37,6 +37,11 @@ pub fn context_menu(
                     commands.push(Command::NewNote(record.clone()));
                 }
                 briefing_button(ui, ctx, record.as_deref(), commands);
+                if ui.button("New partnership…").clicked() {
+                    commands.push(Command::EditForm(
+                        crate::ui::edit::FormRequest::NewPartnership(record.clone()),
+                    ));
+                }
                 if view.layout == LayoutKind::Institutions
                     && let Some(key) = key.filter(|k| view.pinned.contains_key(k))
                     && ui.button("Unpin").clicked()
@@ -59,6 +64,11 @@ pub fn context_menu(
                     commands.push(Command::NewNote(Some(record.clone())));
                 }
                 briefing_button(ui, ctx, Some(&record), commands);
+                if ui.button("Add milestone…").clicked() {
+                    commands.push(Command::EditForm(
+                        crate::ui::edit::FormRequest::AddMilestone(record.clone()),
+                    ));
+                }
                 ui.separator();
             }
             None => {}
