@@ -11,6 +11,7 @@ pub mod history;
 pub mod layout;
 mod note_commands;
 pub mod notes;
+pub mod rescue;
 pub mod signals;
 mod undo;
 
@@ -135,6 +136,10 @@ pub struct AtlasApp {
     next_generation: u64,
     /// The user confirmed closing with unsaved changes.
     close_confirmed: bool,
+    /// The store generation last written to a rescue file, and where ([`rescue`]).
+    store_rescued: Option<(u64, PathBuf)>,
+    /// A rescued store found at start, offered to the user.
+    pub rescue_offer: Option<rescue::RescueOffer>,
     /// The window title last sent.
     title: String,
     /// The notebook revision `noted` was computed at.
@@ -216,6 +221,8 @@ impl AtlasApp {
             saved_generation: 0,
             next_generation: 0,
             close_confirmed: false,
+            store_rescued: None,
+            rescue_offer: None,
             title: String::new(),
             noted_revision: None,
             egui_ctx,
@@ -241,6 +248,9 @@ impl AtlasApp {
             .or_else(|| app.settings.last_store.clone());
         if let Some(path) = path {
             app.open(path);
+        }
+        if !options.smoke {
+            app.find_rescued_store();
         }
         app
     }
@@ -535,6 +545,18 @@ impl eframe::App for AtlasApp {
         let outcome = self.notes.flush();
         if let Some(message) = outcome.message(&self.notes.path) {
             eprintln!("partnership-atlas: {message}");
+        }
+        if self.store_unsaved() {
+            // Not asked (a signal) or not saved: the store's changes go to a rescue file.
+            match self.rescue_store() {
+                Ok(path) => eprintln!(
+                    "partnership-atlas: the store's unsaved changes were written to {}",
+                    path.display()
+                ),
+                Err(e) => eprintln!(
+                    "partnership-atlas: the store's unsaved changes are LOST: no rescue file could be written ({e})"
+                ),
+            }
         }
         if !outcome.may_close() {
             // The last place left: the notes as Markdown on the standard error stream.
