@@ -632,7 +632,10 @@ fn a_delete_on_one_side_and_no_change_on_the_other_travels_as_the_delete() {
     kim.edit(|book| assert!(book.delete(&id, Timestamp::now()).expect("delete")));
     let exported = load_notes(kim.export()).expect("export reads");
     let sent = exported.notes.iter().find(|n| n.id == id);
-    assert!(sent.is_some_and(|n| n.deleted), "the export carries the delete");
+    assert!(
+        sent.is_some_and(|n| n.deleted),
+        "the export carries the delete"
+    );
     let merge = me.merge(kim.export());
     assert_eq!((merge.updated, merge.conflicts), (1, 0), "{}", merge.text);
     // Deleted here too, into the trash: the text is still there to restore.

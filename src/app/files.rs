@@ -144,7 +144,7 @@ impl AtlasApp {
                     Err(e) => format!("Could not export notes: {e}"),
                 };
             }
-            FileAction::ImportNotes => self.import_notes(&path),
+            FileAction::ImportNotes => self.read_notes_to_import(path),
             FileAction::Briefing { ids } => self.write_briefing(ids, path),
         }
         Vec::new()
@@ -276,10 +276,15 @@ impl AtlasApp {
         Ok(count)
     }
 
-    /// Merges a colleague's notes file: one undoable change.
-    fn import_notes(&mut self, path: &Path) {
+    /// Merges a colleague's notes file (read by [`AtlasApp::read_notes_to_import`]): one
+    /// undoable change.
+    pub(crate) fn merge_read_notes(
+        &mut self,
+        path: &Path,
+        read: Result<crate::notes::NotesFile, String>,
+    ) {
         let before = self.notes.book.clone();
-        match self.notes.import(path) {
+        match read.map(|theirs| self.notes.import_file(&theirs)) {
             Ok(report) => {
                 let name = path.file_name().map_or_else(
                     || path.display().to_string(),

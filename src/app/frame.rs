@@ -18,6 +18,7 @@ impl AtlasApp {
         let mut commands = Vec::new();
         self.notes.tick();
         self.poll_briefing();
+        self.poll_reading();
         if let Some(m) = self.notes.last_merge.take() {
             self.status = m;
         }

@@ -11,6 +11,7 @@ pub mod history;
 pub mod layout;
 mod note_commands;
 pub mod notes;
+pub mod reading;
 pub mod rescue;
 pub mod signals;
 mod undo;
@@ -140,6 +141,10 @@ pub struct AtlasApp {
     store_rescued: Option<(u64, PathBuf)>,
     /// A rescued store found at start, offered to the user.
     pub rescue_offer: Option<rescue::RescueOffer>,
+    /// A store or notes file being read on a worker thread ([`reading`]).
+    reading: Option<reading::Reading>,
+    /// Read opened stores and imported notes on a worker (on with a window; tests may set it).
+    pub read_in_background: bool,
     /// The window title last sent.
     title: String,
     /// The notebook revision `noted` was computed at.
@@ -223,6 +228,8 @@ impl AtlasApp {
             close_confirmed: false,
             store_rescued: None,
             rescue_offer: None,
+            reading: None,
+            read_in_background: false,
             title: String::new(),
             noted_revision: None,
             egui_ctx,
@@ -252,6 +259,7 @@ impl AtlasApp {
         if !options.smoke {
             app.find_rescued_store();
         }
+        app.read_in_background = app.egui_ctx.is_some() && !options.smoke;
         app
     }
 
@@ -294,9 +302,10 @@ impl AtlasApp {
         self.rebuild();
     }
 
-    /// Opens a store from disk; on failure keeps the current store and lists the problems.
-    pub fn open(&mut self, path: PathBuf) {
-        match store::load_path(&path) {
+    /// Takes in a store read from disk ([`AtlasApp::open`]); on failure keeps the current
+    /// store and lists the problems.
+    fn open_loaded(&mut self, path: PathBuf, result: Result<Loaded, LoadError>) {
+        match result {
             Ok(loaded) => {
                 self.status = format!("Opened {}: {}", path.display(), loaded.store.summary());
                 self.loaded = loaded;
