@@ -18,7 +18,7 @@ use super::AtlasApp;
 /// What a worker read.
 pub enum ReadDone {
     /// A store to open.
-    Store(PathBuf, Result<Loaded, LoadError>),
+    Store(PathBuf, Box<Result<Loaded, LoadError>>),
     /// A colleague's notes file to merge.
     Notes(PathBuf, Result<NotesFile, String>),
 }
@@ -72,7 +72,7 @@ impl AtlasApp {
         let what = format!("the store {}", path.display());
         self.read_with(what, move || {
             let result = crate::store::load_path(&path);
-            ReadDone::Store(path, result)
+            ReadDone::Store(path, Box::new(result))
         });
     }
 
@@ -111,7 +111,7 @@ impl AtlasApp {
                     // The open store was changed while the other was being read: ask first.
                     self.confirm = Some(super::Pending::Open(path));
                 } else {
-                    self.open_loaded(path, result);
+                    self.open_loaded(path, *result);
                 }
             }
             ReadDone::Notes(path, result) => self.merge_read_notes(&path, result),
