@@ -141,3 +141,47 @@ fn a_store_is_read_off_the_ui_thread_and_then_opened() {
         h.state().status
     );
 }
+
+#[test]
+fn hostile_stores_opened_in_the_background_are_refused_and_the_open_store_stays() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deep = dir.path().join("deep.ron");
+    let nesting = format!(
+        "(format_version: 1, name: \"deep\", places: {}{})",
+        "[\n".repeat(10_000),
+        "]\n".repeat(10_000)
+    );
+    std::fs::write(&deep, nesting).expect("write");
+    let huge = dir.path().join("huge.ron");
+    let file = std::fs::File::create(&huge).expect("create");
+    file.set_len(partnership_atlas::store::MAX_FILE_BYTES + 1)
+        .expect("set_len");
+    drop(file);
+    let mut app = app_on(&dir.path().join("notes.ron"));
+    app.read_in_background = true;
+    let before = app.loaded.store.clone();
+    let mut h = app_harness(app);
+    h.run();
+    for (path, message) in [
+        // Refused at the first bracket that does not fit the store's shape (line 2).
+        (&deep, "Expected opening `(` for struct `Place`"),
+        (&huge, "a store file may be at most 64 MB"),
+    ] {
+        h.state_mut().apply(Command::OpenStore(path.clone()));
+        assert!(h.state().status.starts_with("Reading the store"));
+        frames_until_read(&mut h);
+        let state = h.state();
+        assert!(
+            state.status.starts_with("Could not open"),
+            "{}",
+            state.status
+        );
+        assert!(
+            state.problems.iter().any(|p| p.message.contains(message)),
+            "{:?}",
+            state.problems
+        );
+        assert_eq!(state.loaded.store, before, "the open store stays");
+        assert_eq!(state.notes.book.len(), 0);
+    }
+}
