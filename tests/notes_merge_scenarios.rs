@@ -610,3 +610,66 @@ fn a_markdown_report_shows_local_times_with_their_offset_from_utc() {
         "{md}"
     );
 }
+
+fn is_deleted(officer: &Officer, id: &NoteId) -> Option<bool> {
+    officer
+        .file()
+        .notes
+        .iter()
+        .find(|n| &n.id == id)
+        .map(|n| n.deleted)
+}
+
+#[test]
+fn a_delete_on_one_side_and_no_change_on_the_other_travels_as_the_delete() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (me, kim) = (Officer::new(&dir, "me"), Officer::new(&dir, "kim"));
+    let id = kim.write("Old visit plan", "Sejong, 12 May.");
+    me.merge(kim.export());
+    assert_eq!(is_deleted(&me, &id), Some(false));
+
+    // Kim deletes the note (it goes to her trash) and sends her file again.
+    kim.edit(|book| assert!(book.delete(&id, Timestamp::now()).expect("delete")));
+    let exported = load_notes(kim.export()).expect("export reads");
+    let sent = exported.notes.iter().find(|n| n.id == id);
+    assert!(
+        sent.is_some_and(|n| n.deleted),
+        "the export carries the delete"
+    );
+    let merge = me.merge(kim.export());
+    assert_eq!((merge.updated, merge.conflicts), (1, 0), "{}", merge.text);
+    // Deleted here too, into the trash: the text is still there to restore.
+    assert_eq!(is_deleted(&me, &id), Some(true));
+    assert_eq!(me.body(&id), "Sejong, 12 May.");
+
+    // Sending my file back changes nothing for Kim, and the note stays deleted.
+    let back = kim.merge(me.export());
+    assert_eq!((back.updated, back.conflicts), (0, 0), "{}", back.text);
+    assert_eq!(is_deleted(&kim, &id), Some(true));
+}
+
+#[test]
+fn a_delete_against_an_edit_keeps_the_edit_live_and_reports_the_conflict() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (me, kim) = (Officer::new(&dir, "me"), Officer::new(&dir, "kim"));
+    let id = kim.write("Visit plan", "Sejong, 12 May.");
+    me.merge(kim.export());
+    kim.edit(|book| assert!(book.delete(&id, Timestamp::now()).expect("delete")));
+    me.rewrite(&id, "Sejong, 12 May; Busan on the 13th.");
+    let merge = me.merge(kim.export());
+    assert_eq!(merge.conflicts, 1, "{}", merge.text);
+    assert_eq!(is_deleted(&me, &id), Some(false));
+    assert_eq!(me.body(&id), "Sejong, 12 May; Busan on the 13th.");
+}
+
+#[test]
+fn a_note_deleted_before_anyone_had_it_is_not_sent() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let kim = Officer::new(&dir, "kim");
+    let kept = kim.write("Shared", "For the team.");
+    let private = kim.write("Draft", "Not for sending.");
+    kim.edit(|book| assert!(book.delete(&private, Timestamp::now()).expect("delete")));
+    let exported = load_notes(kim.export()).expect("export reads");
+    let ids: Vec<&NoteId> = exported.notes.iter().map(|n| &n.id).collect();
+    assert_eq!(ids, [&kept]);
+}

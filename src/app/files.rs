@@ -159,7 +159,7 @@ impl AtlasApp {
                     Err(e) => format!("Could not export notes: {e}"),
                 };
             }
-            FileAction::ImportNotes => self.import_notes(&path),
+            FileAction::ImportNotes => self.read_notes_to_import(path),
             FileAction::Briefing { ids } => self.write_briefing(ids, path),
         }
         Vec::new()
@@ -268,19 +268,19 @@ impl AtlasApp {
         if same_file(path, &self.notes.path) {
             return Err("that is the notes file itself; choose another file".to_owned());
         }
-        let notes: Vec<&crate::notes::Note> = self
-            .notes
-            .book
-            .live()
-            .filter(|n| target.is_none_or(|t| n.target.as_ref().is_some_and(|nt| nt.id == t)))
-            .collect();
+        let selected = |n: &crate::notes::Note| {
+            target.is_none_or(|t| n.target.as_ref().is_some_and(|nt| nt.id == t))
+        };
+        let notes: Vec<&crate::notes::Note> =
+            self.notes.book.live().filter(|n| selected(n)).collect();
         let count = notes.len();
         let (bytes, sent) = if markdown {
             let text =
                 crate::notes::export_markdown(notes.iter().copied(), Some(&self.loaded.store));
             (text.into_bytes(), None)
         } else {
-            let file = crate::notes::export_file(notes.iter().copied());
+            // With the deletes of notes a colleague may have, so deletes travel too.
+            let file = crate::notes::exchange_file(&self.notes.book, selected);
             let text = crate::notes::to_ron(&file).map_err(|e| e.to_string())?;
             (text.into_bytes(), Some(file))
         };
@@ -292,10 +292,15 @@ impl AtlasApp {
         Ok(count)
     }
 
-    /// Merges a colleague's notes file: one undoable change.
-    fn import_notes(&mut self, path: &Path) {
+    /// Merges a colleague's notes file (read by [`AtlasApp::read_notes_to_import`]): one
+    /// undoable change.
+    pub(crate) fn merge_read_notes(
+        &mut self,
+        path: &Path,
+        read: Result<crate::notes::NotesFile, String>,
+    ) {
         let before = self.notes.book.clone();
-        match self.notes.import(path) {
+        match read.map(|theirs| self.notes.import_file(&theirs)) {
             Ok(report) => {
                 let name = path.file_name().map_or_else(
                     || path.display().to_string(),

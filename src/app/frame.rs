@@ -19,6 +19,7 @@ impl AtlasApp {
         self.notes.tick();
         self.poll_briefing();
         self.poll_job(&ctx);
+        self.poll_reading();
         if let Some(m) = self.notes.last_merge.take() {
             self.status = m;
         }
@@ -46,7 +47,9 @@ impl AtlasApp {
             commands.push(Command::OpenStore(path));
         }
         if ctx.input(|i| i.viewport().close_requested()) {
-            if self.store_unsaved() && !self.close_confirmed {
+            // A signal cannot be answered: unsaved store changes go to a rescue file instead.
+            let unattended = super::signals::requested() && self.close_unattended();
+            if self.store_unsaved() && !self.close_confirmed && !unattended {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.confirm = Some(Pending::Quit);
             } else {
@@ -231,7 +234,10 @@ impl AtlasApp {
                     match self.loaded.origin.clone() {
                         Origin::Path(p) if p.is_file() || p.is_dir() => {
                             commands.extend(self.save_open_store());
-                            if !self.store_unsaved() {
+                            // Quitting after a failed save: the changes go to a rescue file.
+                            if !self.store_unsaved()
+                                || (pending == Pending::Quit && self.rescue_store().is_ok())
+                            {
                                 self.run_pending(pending);
                             }
                         }
@@ -275,6 +281,12 @@ impl AtlasApp {
             }
         }
         self.edit_modals(ctx);
+        if let Some(offer) = &self.rescue_offer
+            && let Some(open) = super::rescue::offer_window(ctx, offer)
+            && let Some(path) = self.answer_rescue_offer(open)
+        {
+            commands.push(Command::OpenStore(path));
+        }
         if self.show_shortcuts {
             self.show_shortcuts = dialogs::shortcuts(ctx);
         }

@@ -12,6 +12,8 @@ pub mod jobs;
 pub mod layout;
 mod note_commands;
 pub mod notes;
+pub mod reading;
+pub mod rescue;
 pub mod signals;
 mod store_changes;
 pub mod store_edit;
@@ -153,6 +155,14 @@ pub struct AtlasApp {
     next_generation: u64,
     /// The user confirmed closing with unsaved changes.
     close_confirmed: bool,
+    /// The store generation last written to a rescue file, and where ([`rescue`]).
+    store_rescued: Option<(u64, PathBuf)>,
+    /// A rescued store found at start, offered to the user.
+    pub rescue_offer: Option<rescue::RescueOffer>,
+    /// A store or notes file being read on a worker thread ([`reading`]).
+    reading: Option<reading::Reading>,
+    /// Read opened stores and imported notes on a worker (on with a window; tests may set it).
+    pub read_in_background: bool,
     /// The window title last sent.
     title: String,
     /// The notebook revision `noted` was computed at.
@@ -241,6 +251,10 @@ impl AtlasApp {
             saved_generation: 0,
             next_generation: 0,
             close_confirmed: false,
+            store_rescued: None,
+            rescue_offer: None,
+            reading: None,
+            read_in_background: false,
             title: String::new(),
             noted_revision: None,
             egui_ctx,
@@ -267,6 +281,10 @@ impl AtlasApp {
         if let Some(path) = path {
             app.open(path);
         }
+        if !options.smoke {
+            app.find_rescued_store();
+        }
+        app.read_in_background = app.egui_ctx.is_some() && !options.smoke;
         app
     }
 
@@ -309,16 +327,22 @@ impl AtlasApp {
         self.rebuild();
     }
 
-    /// Opens a store from disk; on failure keeps the current store and lists the problems.
-    pub fn open(&mut self, path: PathBuf) {
-        match store::load_path(&path) {
+    /// Takes in a store read from disk ([`AtlasApp::open`]); on failure keeps the current
+    /// store and lists the problems.
+    fn open_loaded(
+        &mut self,
+        path: PathBuf,
+        result: Result<Loaded, LoadError>,
+        stamp: store_save::DiskStamp,
+    ) {
+        match result {
             Ok(loaded) => {
                 self.status = format!("Opened {}: {}", path.display(), loaded.store.summary());
                 self.loaded = loaded;
                 self.problems.clear();
                 self.failure = None;
                 self.show_problems = false;
-                self.disk_stamp = store_save::stamp(&path);
+                self.disk_stamp = stamp;
                 self.settings.last_store = Some(path);
                 self.store_replaced();
             }
@@ -564,6 +588,18 @@ impl eframe::App for AtlasApp {
         let outcome = self.notes.flush();
         if let Some(message) = outcome.message(&self.notes.path) {
             eprintln!("partnership-atlas: {message}");
+        }
+        if self.store_unsaved() {
+            // Not asked (a signal) or not saved: the store's changes go to a rescue file.
+            match self.rescue_store() {
+                Ok(path) => eprintln!(
+                    "partnership-atlas: the store's unsaved changes were written to {}",
+                    path.display()
+                ),
+                Err(e) => eprintln!(
+                    "partnership-atlas: the store's unsaved changes are LOST: no rescue file could be written ({e})"
+                ),
+            }
         }
         if !outcome.may_close() {
             // The last place left: the notes as Markdown on the standard error stream.

@@ -273,9 +273,14 @@ impl NotesSession {
     /// Merges a colleague's exported notes file.
     pub fn import(&mut self, path: &Path) -> Result<MergeReport, String> {
         let theirs = crate::notes::load_notes(path).map_err(|e| e.to_string())?;
-        let report = self.book.merge_import(&theirs);
+        Ok(self.import_file(&theirs))
+    }
+
+    /// Merges a colleague's notes file already read (see [`crate::app::reading`]).
+    pub fn import_file(&mut self, theirs: &crate::notes::NotesFile) -> MergeReport {
+        let report = self.book.merge_import(theirs);
         self.note_merge("from the imported file", &report);
-        Ok(report)
+        report
     }
 
     fn note_merge(&mut self, from: &str, report: &MergeReport) {

@@ -6,6 +6,10 @@
 //! macOS; Ctrl+C, Ctrl+Break and closing the console window on Windows (through `ctrlc` with
 //! its `termination` feature). A second signal while the first is being handled exits at once,
 //! saying so, for a user who really wants the app gone.
+//!
+//! A signal cannot be answered, so the "unsaved store changes" question is not asked: the
+//! store in memory is written to a rescue file instead ([`super::rescue`]), and the next start
+//! offers to open it.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -37,4 +41,11 @@ fn on_signal() -> bool {
 /// Whether a signal asked the app to close (for a message in the last frame).
 pub fn requested() -> bool {
     SIGNALS.load(Ordering::SeqCst) > 0
+}
+
+/// Acts as if a signal had arrived, without one (for tests of the close path): the next close
+/// request is handled as unattended. Process-wide, like a real signal.
+#[doc(hidden)]
+pub fn simulate_for_test() {
+    on_signal();
 }

@@ -50,7 +50,8 @@ impl Notebook {
     }
 
     /// Every note, sorted by id, with the exchange record, as a file to save. (For a
-    /// colleague, use [`super::export_file`], which leaves out tombstones and the record.)
+    /// colleague, use [`super::exchange_file`], which leaves out the record and the
+    /// tombstones of notes no one else had.)
     pub fn to_file(&self) -> NotesFile {
         NotesFile {
             exchanged: self.exchanged.clone(),

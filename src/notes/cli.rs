@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::book::Notebook;
 use super::error::NotesError;
-use super::export::{export_file, export_markdown};
+use super::export::{exchange_file, export_markdown};
 use super::merge::{MergeReport, merge_import};
 use super::persist::{load_notes, to_ron, write_atomic};
 use super::sync::DiskState;
@@ -14,7 +14,8 @@ use super::sync::DiskState;
 pub const MERGE_DETAIL_LINES: usize = 20;
 
 /// `notes export [--markdown] OUT`: writes the live notes of `notes_path` to `out`, as a
-/// notes file for a colleague or as a Markdown report. Returns a line for the terminal.
+/// notes file for a colleague (with the deletes of notes already shared, see
+/// [`exchange_file`]) or as a Markdown report. Returns a line for the terminal.
 ///
 /// With a store, Markdown headings name the records notes are about; without, their ids.
 /// A notes file export is an exchange: the notes file records the exported versions (see
@@ -38,9 +39,10 @@ pub fn export(
         let text = export_markdown(live.iter().copied(), store);
         write_atomic(out, text.as_bytes(), false)?;
     } else {
-        let file = export_file(live.iter().copied());
-        write_atomic(out, to_ron(&file)?.as_bytes(), false)?;
         let mut book = Notebook::from_file(&base);
+        // Deletes travel: tombstones of notes others already have go too.
+        let file = exchange_file(&book, |_| true);
+        write_atomic(out, to_ron(&file)?.as_bytes(), false)?;
         if book.mark_sent(&file) > 0 && book.to_file() != base {
             disk.save(&base, &book.to_file())?;
         }

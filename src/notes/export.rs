@@ -7,6 +7,7 @@ use jiff::tz::TimeZone;
 
 use super::defuse::defuse_markdown;
 
+use super::book::Notebook;
 use super::model::{Note, NoteTarget, NotesFile};
 use crate::model::Store;
 
@@ -16,6 +17,21 @@ use crate::model::Store;
 /// pass it to [`super::Notebook::mark_sent`].
 pub fn export_file<'a>(notes: impl IntoIterator<Item = &'a Note>) -> NotesFile {
     NotesFile::new(notes.into_iter().filter(|n| n.is_live()).cloned().collect())
+}
+
+/// The notes file a colleague gets from `book`: the live notes that `keep` selects, and the
+/// tombstones of selected notes that were already exchanged with another file (sent or
+/// received), each with its ancestry, so that a delete travels: a colleague who did not
+/// change the note since takes the delete (see [`super::merge_import`]). A note deleted
+/// before anyone else had it stays out, text and all. After writing the file, pass it to
+/// [`Notebook::mark_sent`].
+pub fn exchange_file(book: &Notebook, keep: impl Fn(&Note) -> bool) -> NotesFile {
+    NotesFile::new(
+        book.iter()
+            .filter(|n| keep(n) && (n.is_live() || book.exchanged(&n.id).is_some()))
+            .cloned()
+            .collect(),
+    )
 }
 
 /// The live notes among `notes` as a Markdown report: one section per target (in kind

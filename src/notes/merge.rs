@@ -87,10 +87,19 @@ fn judge(m: &Note, t: &Note, base: Option<&Note>, exchanged: Option<NoteVersion>
         (true, false) => return Verdict::Mine,
         (false, true) => return Verdict::Theirs,
         // Each grew from the other: one side went back to an earlier text (an undo, an
-        // undelete). The newer one knows every version the other knows.
-        (true, true) if covers(t, m) => return Verdict::Theirs,
-        (true, true) if covers(m, t) => return Verdict::Mine,
-        (true, true) => return Verdict::Conflict,
+        // undelete, a delete after an undelete), so the versions alone cannot tell which is
+        // newer (A → B → A). The later change wins; at the same moment, the one that knows
+        // every version the other knows. Nothing is lost either way: both texts are in the
+        // note's history, and a delete only moves the note to the trash.
+        (true, true) => {
+            return match t.updated.cmp(&m.updated) {
+                std::cmp::Ordering::Greater => Verdict::Theirs,
+                std::cmp::Ordering::Less => Verdict::Mine,
+                std::cmp::Ordering::Equal if covers(t, m) => Verdict::Theirs,
+                std::cmp::Ordering::Equal if covers(m, t) => Verdict::Mine,
+                std::cmp::Ordering::Equal => Verdict::Conflict,
+            };
+        }
         (false, false) => {}
     }
     if let Some(b) = base {
@@ -211,7 +220,13 @@ fn merge_with<'b>(
     for (id, t) in &theirs {
         let Some(m) = out.get(id).cloned() else {
             out.insert(id.clone(), t.clone());
-            report.added.push(entry(t));
+            if t.is_live() {
+                report.added.push(entry(t));
+            } else {
+                // A delete of a note I never had: kept (so an older copy arriving later
+                // stays deleted), but nothing to see here.
+                report.unchanged += 1;
+            }
             continue;
         };
         if m.same_content(t) {
@@ -271,7 +286,9 @@ fn conflict(
     let loser_was_only_deleted = loser.deleted && {
         let mut undeleted = loser.clone();
         undeleted.deleted = false;
-        base.is_some_and(|b| undeleted.same_content(b)) || undeleted.same_content(&winner)
+        base.is_some_and(|b| undeleted.same_content(b))
+            || undeleted.same_content(&winner)
+            || winner.ancestry.contains(&undeleted.version())
     };
     let id = winner.id.clone();
     let title = winner.display_title().to_owned();

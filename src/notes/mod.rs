@@ -82,7 +82,7 @@ pub use book::Notebook;
 pub use defuse::{allowed_link, defuse_markdown, preview_markdown};
 pub use diff::{DiffRow, LineChange, keep_both, line_diff};
 pub use error::NotesError;
-pub use export::{export_file, export_markdown};
+pub use export::{exchange_file, export_file, export_markdown};
 pub use merge::{
     ConflictKind, MergeConflict, MergeEntry, MergeReport, Merged, merge_import, merge3,
 };
