@@ -278,7 +278,10 @@ fn older_romanisations_find_the_place_and_say_why() {
         ("kobenhavn", "place-copenhagen", "København"),
     ] {
         let hits = find(&docs, typed);
-        let first = &docs[hits.first().unwrap_or_else(|| panic!("{typed}: no hit")).doc];
+        let first = &docs[hits
+            .first()
+            .unwrap_or_else(|| panic!("{typed}: no hit"))
+            .doc];
         assert_eq!(first.id, id, "{typed}");
         assert_eq!(hits[0].score, 0, "{typed}: an alias counts as a name");
         let s = snippets(first, &Query::parse(typed), &UserNotes::default(), 2);
@@ -300,7 +303,10 @@ fn every_alias_of_the_store_cites_a_source_of_the_store_and_differs_from_the_nam
     for (name, aliases) in named {
         for a in aliases {
             n += 1;
-            assert!(!a.name.trim().is_empty() && a.name != *name, "{name}: {a:?}");
+            assert!(
+                !a.name.trim().is_empty() && a.name != *name,
+                "{name}: {a:?}"
+            );
             assert!(
                 store.sources.iter().any(|s| s.id == a.source.source),
                 "{name}: {a:?}"
