@@ -332,3 +332,19 @@ fn one_more_letter_of_an_alias_refines_like_a_fresh_search() {
         assert_eq!(inc, find(&docs, &typed), "{typed}");
     }
 }
+
+#[test]
+fn the_network_search_finds_a_place_by_its_older_romanisation() {
+    use crate::analysis::network::{graph::Granularity, graph::Graph, search::search as find_node};
+    let g = Graph::build(&store(), Granularity::Cities);
+    let hits = find_node(&g, "Pusan", 3);
+    assert_eq!(
+        hits.first().map(|&i| g.nodes[i].name.as_str()),
+        Some("Busan")
+    );
+    let hits = find_node(&g, "taejon", 3);
+    assert_eq!(
+        hits.first().map(|&i| g.nodes[i].name.as_str()),
+        Some("Daejeon")
+    );
+}
