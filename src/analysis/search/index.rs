@@ -147,6 +147,12 @@ pub struct Doc {
 }
 
 impl Doc {
+    /// Which build of the index this doc belongs to: views compare it to know when to drop
+    /// what they derived from the docs.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// The first year, for the Year column and sorting.
     pub fn year(&self) -> Option<i32> {
         self.years.map(|(s, _)| s)
