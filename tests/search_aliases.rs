@@ -34,7 +34,7 @@ fn search(h: &mut Harness<'_, AtlasApp>, text: &str) {
 fn tops(h: &Harness<'_, AtlasApp>, label: &str) -> Vec<f32> {
     h.query_all_by_label(label)
         .filter(|n| n.rect().max.x < LIST_RIGHT)
-        .map(|n| n.rect().min.y as f32)
+        .map(|n| n.rect().min.y)
         .collect()
 }
 
