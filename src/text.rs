@@ -3,12 +3,57 @@
 use unicode_normalization::UnicodeNormalization as _;
 
 /// Text in the form every search compares: Unicode NFC (so decomposed Hangul, as some macOS
-/// apps produce, becomes the same syllables as composed Hangul), then lower case. The browse
-/// list, the network search and the notes search all use this, so "세종" typed on any system
-/// finds "세종" pasted from any other.
+/// apps produce, becomes the same syllables as composed Hangul), lower case, and without
+/// accents, so "taejon" finds "Taejŏn", "seville" finds "Séville" and "kobenhavn" finds
+/// "København" (a few letters that carry no separate accent are spelled out: ø → o, æ → ae,
+/// ß → ss, and the curly apostrophes of romanisations become '). Hangul is untouched. The
+/// browse list, the network search and the notes search all use this, so "세종" typed on any
+/// system finds "세종" pasted from any other.
 pub fn fold(text: &str) -> String {
-    let composed: String = text.nfc().collect();
-    composed.to_lowercase()
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd() {
+        push_folded(&mut out, c);
+    }
+    let composed: String = out.nfc().collect();
+    composed
+}
+
+/// Appends the folded form of one character of an NFD text (combining marks are dropped).
+fn push_folded(out: &mut String, c: char) {
+    if unicode_normalization::char::is_combining_mark(c) && !is_hangul_jamo(c) {
+        return;
+    }
+    match c {
+        'ø' | 'Ø' => out.push('o'),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'ß' => out.push_str("ss"),
+        'ł' | 'Ł' => out.push('l'),
+        'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+        'ı' => out.push('i'),
+        'ς' => out.push('σ'),
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' => out.push('\''),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
+fn is_hangul_jamo(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{11ff}' | '\u{a960}'..='\u{a97f}' | '\u{d7b0}'..='\u{d7ff}')
+}
+
+/// The folding of one character, as [`fold`] folds it inside a text (for mapping a match in
+/// folded text back to the original characters).
+pub fn fold_char(c: char) -> String {
+    let mut s = c.to_string();
+    if !c.is_ascii() {
+        s = fold(&s);
+    } else {
+        s.make_ascii_lowercase();
+    }
+    s
 }
 
 /// `text` cut to at most `max_chars` characters, with "…" where it was cut. The cut falls
@@ -49,6 +94,17 @@ mod tests {
         let decomposed: String = composed.nfd().collect();
         assert_ne!(composed, decomposed);
         assert_eq!(fold(&decomposed), fold(composed));
+    }
+
+    #[test]
+    fn folding_drops_accents_but_keeps_hangul() {
+        assert_eq!(fold("Taejŏn"), "taejon");
+        assert_eq!(fold("Inch\u{2019}ŏn"), "inch'on");
+        assert_eq!(fold("København"), "kobenhavn");
+        assert_eq!(fold("Séville"), fold("Seville"));
+        let decomposed: String = "Taejŏn".nfd().collect();
+        assert_eq!(fold(&decomposed), "taejon");
+        assert_eq!(fold("대전광역시"), "대전광역시");
     }
 
     #[test]

@@ -47,6 +47,38 @@ pub struct ListState {
     /// Row heights of the current hits.
     #[serde(skip)]
     heights: Heights,
+    /// The kinds, statuses and years the chips offer, found once per index.
+    #[serde(skip)]
+    facets: Option<Facets>,
+}
+
+/// What the chips offer, derived from the rows once per index (not every frame).
+#[derive(Clone, Debug, Default)]
+struct Facets {
+    key: (u64, usize),
+    kinds: BTreeSet<Kind>,
+    statuses: BTreeSet<Status>,
+    years: BTreeSet<i32>,
+}
+
+impl Facets {
+    fn key(rows: &[Row]) -> (u64, usize) {
+        (rows.first().map_or(0, Row::generation), rows.len())
+    }
+
+    fn of(rows: &[Row]) -> Self {
+        Self {
+            key: Self::key(rows),
+            kinds: rows.iter().map(|r| r.kind).collect(),
+            statuses: rows.iter().filter_map(|r| r.status).collect(),
+            years: rows
+                .iter()
+                .filter(|r| !matches!(r.kind, Kind::Indicator | Kind::Source))
+                .filter_map(|r| r.years)
+                .flat_map(|(s, e)| [s, e])
+                .collect(),
+        }
+    }
 }
 
 impl ListState {
@@ -184,8 +216,19 @@ fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, value: &T) {
 }
 
 fn chips(ui: &mut egui::Ui, rows: &[Row], state: &mut ListState) {
-    let kinds: BTreeSet<Kind> = rows.iter().map(|r| r.kind).collect();
-    let statuses: BTreeSet<Status> = rows.iter().filter_map(|r| r.status).collect();
+    if state
+        .facets
+        .as_ref()
+        .is_none_or(|f| f.key != Facets::key(rows))
+    {
+        state.facets = Some(Facets::of(rows));
+    }
+    let Facets {
+        kinds,
+        statuses,
+        years,
+        ..
+    } = state.facets.clone().unwrap_or_default();
     let f = &mut state.filters;
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
@@ -220,7 +263,7 @@ fn chips(ui: &mut egui::Ui, rows: &[Row], state: &mut ListState) {
     });
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 4.0;
-        year_range(ui, rows, &mut state.filters);
+        year_range(ui, &years, &mut state.filters);
         ui.add_space(8.0);
         let more = if state.more_filters {
             "Fewer filters"
@@ -287,13 +330,7 @@ fn chips(ui: &mut egui::Ui, rows: &[Row], state: &mut ListState) {
 }
 
 /// "Years from … to …" as two drop-downs of the years the store has.
-fn year_range(ui: &mut egui::Ui, rows: &[Row], f: &mut Filters) {
-    let years: BTreeSet<i32> = rows
-        .iter()
-        .filter(|r| !matches!(r.kind, Kind::Indicator | Kind::Source))
-        .filter_map(|r| r.years)
-        .flat_map(|(s, e)| [s, e])
-        .collect();
+fn year_range(ui: &mut egui::Ui, years: &BTreeSet<i32>, f: &mut Filters) {
     let text = |y: Option<i32>| y.map_or("any".to_owned(), |y| y.to_string());
     for (label, value, id) in [
         ("Years", &mut f.year_from, "year_from"),
@@ -414,6 +451,10 @@ fn lines(text: &str, font_size: f32, width: f32) -> f32 {
 struct Heights {
     key: (u64, u32, bool, usize),
     heights: Vec<f32>,
+    /// The height of every row without its snippets, by doc: kept while the index, the width
+    /// and the name language stay the same, so a keystroke only adds the snippet lines.
+    base_key: (u64, usize, u32, bool),
+    base: Vec<f32>,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -436,7 +477,7 @@ fn table(
         (ui.available_width() - KIND - STATUS - YEAR - 4.0 * spacing.x - bar).max(80.0);
     let body = egui::TextStyle::Body.resolve(ui.style()).size;
     let small = egui::TextStyle::Small.resolve(ui.style()).size;
-    let row_height = |r: &Row, hit: &search::Hit| {
+    let base_height = |r: &Row| {
         let name = match (&r.name_ko, ctx.hangul) {
             (Some(ko), true) => ko.as_str(),
             _ => r.name.as_str(),
@@ -445,9 +486,18 @@ fn table(
         if !r.programme_name.is_empty() {
             h += spacing.y + lines(&r.programme_name, small, name_width) * (small + 3.0);
         }
-        h += f32::from(hit.extra.min(SNIPPETS as u8)) * (spacing.y + small + 3.0);
         h + 6.0
     };
+    let base_key = (
+        rows.first().map_or(0, Row::generation),
+        rows.len(),
+        name_width.round() as u32,
+        ctx.hangul,
+    );
+    if state.heights.base_key != base_key || state.heights.base.len() != rows.len() {
+        state.heights.base = rows.iter().map(base_height).collect();
+        state.heights.base_key = base_key;
+    }
     let key = (
         state.searcher.version(),
         name_width.round() as u32,
@@ -455,10 +505,17 @@ fn table(
         shown.len(),
     );
     if state.heights.key != key || state.heights.heights.len() != shown.len() {
-        state.heights = Heights {
-            key,
-            heights: shown.iter().map(|h| row_height(&rows[h.doc], h)).collect(),
-        };
+        let base = &state.heights.base;
+        let snippet = spacing.y + small + 3.0;
+        let heights = shown
+            .iter()
+            .map(|h| {
+                base.get(h.doc).copied().unwrap_or(body + 9.0)
+                    + f32::from(h.extra.min(SNIPPETS as u8)) * snippet
+            })
+            .collect();
+        state.heights.key = key;
+        state.heights.heights = heights;
     }
     let heights = state.heights.heights.clone();
     let style = ui.style().clone();

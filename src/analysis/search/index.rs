@@ -142,9 +142,17 @@ pub struct Doc {
     pub(super) sort_name: String,
     /// Which build of the index this doc belongs to (caches compare it).
     pub(super) generation: u64,
+    /// Its place in the order of each column ([`super::SortBy::ALL`]), ascending.
+    pub(super) rank: [u32; 5],
 }
 
 impl Doc {
+    /// Which build of the index this doc belongs to: views compare it to know when to drop
+    /// what they derived from the docs.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
     /// The first year, for the Year column and sorting.
     pub fn year(&self) -> Option<i32> {
         self.years.map(|(s, _)| s)
@@ -278,6 +286,17 @@ fn period_years(start: Option<i32>, end: Option<i32>) -> Option<(i32, i32)> {
     }
 }
 
+/// The other names of a place or organisation ("Pusan", "Taejŏn"): matched as names, and shown
+/// as "Also known as: Pusan" under the hit so the officer sees why it was found.
+fn aliases(b: &mut Builder<'_>, aliases: &[crate::model::Alias]) {
+    for a in aliases {
+        b.add(Tier::Name, ALSO_KNOWN_AS, &a.name);
+    }
+}
+
+/// The label of an alias field.
+pub const ALSO_KNOWN_AS: &str = "Also known as";
+
 /// Builds the index of every record of the store, in store order.
 pub fn index(store: &Store) -> Vec<Doc> {
     let generation = GENERATION.fetch_add(1, Ordering::Relaxed);
@@ -286,6 +305,7 @@ pub fn index(store: &Store) -> Vec<Doc> {
     for item in store.items() {
         docs.push(doc(store, &lk, item, generation));
     }
+    super::rank_docs(&mut docs);
     docs
 }
 
@@ -367,12 +387,14 @@ fn doc(store: &Store, lk: &Lookup<'_>, item: ItemRef<'_>, generation: u64) -> Do
         ItemRef::Place(p) => {
             name_ko = p.name_ko.clone();
             countries.insert(p.country.clone());
+            aliases(&mut b, &p.aliases);
             b.add(Tier::Fact, "Country", &p.country);
             b.opt(Tier::Text, "Region", &p.region);
         }
         ItemRef::Organisation(o) => {
             name_ko = o.name_ko.clone();
             b.opt(Tier::Name, "Short name", &o.short_name);
+            aliases(&mut b, &o.aliases);
             countries.insert(o.country.clone());
             b.add(Tier::Fact, "Country", &o.country);
             if let Some(p) = &o.place {
@@ -469,6 +491,7 @@ fn doc(store: &Store, lk: &Lookup<'_>, item: ItemRef<'_>, generation: u64) -> Do
         spans: Vec::new(),
         sort_name: String::new(),
         generation,
+        rank: [0; 5],
     })
 }
 

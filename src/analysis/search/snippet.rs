@@ -28,14 +28,16 @@ pub fn highlight(text: &str, query: &Query) -> Vec<Range<usize>> {
     let mut folded = String::with_capacity(text.len());
     let mut origin: Vec<(usize, usize)> = Vec::with_capacity(text.len());
     for (i, c) in text.char_indices() {
-        for lc in c.to_lowercase() {
-            let before = folded.len();
-            folded.push(lc);
-            origin.extend(std::iter::repeat_n(
-                (i, i + c.len_utf8()),
-                folded.len() - before,
-            ));
+        let before = folded.len();
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            folded.push_str(&crate::text::fold_char(c));
         }
+        origin.extend(std::iter::repeat_n(
+            (i, i + c.len_utf8()),
+            folded.len() - before,
+        ));
     }
     if folded != crate::text::fold(text) {
         return Vec::new();

@@ -257,5 +257,100 @@ fn highlight_marks_every_match_in_the_original_text() {
         highlight("İstanbul", &Query::parse("stan")),
         vec![std::ops::Range { start: 2, end: 6 }]
     );
-    assert!(highlight("ΟΔΟΣ", &Query::parse("οδο")).is_empty());
+    // Final sigma folds like sigma, accents fold away, and the marks still cover the letters.
+    assert_eq!(
+        highlight("ΟΔΟΣ", &Query::parse("οδος")),
+        vec![std::ops::Range { start: 0, end: 8 }]
+    );
+    assert_eq!(
+        highlight("Taejŏn", &Query::parse("taejon")),
+        vec![std::ops::Range { start: 0, end: 7 }]
+    );
+    // Decomposed Hangul composes only as a whole text: shown unmarked, not marked wrongly.
+    use unicode_normalization::UnicodeNormalization as _;
+    let decomposed: String = "세종".nfd().collect();
+    assert!(highlight(&decomposed, &Query::parse("세종")).is_empty());
+}
+
+#[test]
+fn older_romanisations_find_the_place_and_say_why() {
+    let store = store();
+    let docs = index(&store);
+    for (typed, id, alias) in [
+        ("Pusan", "place-busan", "Pusan"),
+        ("taejon", "place-daejeon", "Taejŏn"),
+        ("Taejŏn", "place-daejeon", "Taejŏn"),
+        ("kwangju", "place-gwangju", "Kwangju"),
+        ("kobenhavn", "place-copenhagen", "København"),
+    ] {
+        let hits = find(&docs, typed);
+        let first = &docs[hits
+            .first()
+            .unwrap_or_else(|| panic!("{typed}: no hit"))
+            .doc];
+        assert_eq!(first.id, id, "{typed}");
+        assert_eq!(hits[0].score, 0, "{typed}: an alias counts as a name");
+        let s = snippets(first, &Query::parse(typed), &UserNotes::default(), 2);
+        assert_eq!(s[0].field, ALSO_KNOWN_AS, "{typed}");
+        assert_eq!(s[0].text, alias, "{typed}");
+        assert!(!s[0].ranges.is_empty(), "{typed}: the match is marked");
+    }
+}
+
+#[test]
+fn every_alias_of_the_store_cites_a_source_of_the_store_and_differs_from_the_name() {
+    let store = store();
+    let mut n = 0;
+    let named = store
+        .places
+        .iter()
+        .map(|p| (&p.name, &p.aliases))
+        .chain(store.organisations.iter().map(|o| (&o.name, &o.aliases)));
+    for (name, aliases) in named {
+        for a in aliases {
+            n += 1;
+            assert!(
+                !a.name.trim().is_empty() && a.name != *name,
+                "{name}: {a:?}"
+            );
+            assert!(
+                store.sources.iter().any(|s| s.id == a.source.source),
+                "{name}: {a:?}"
+            );
+        }
+    }
+    assert!(n >= 10, "only {n} aliases");
+}
+
+#[test]
+fn one_more_letter_of_an_alias_refines_like_a_fresh_search() {
+    let store = store();
+    let docs = index(&store);
+    let notes = UserNotes::default();
+    let mut searcher = Searcher::default();
+    let mut typed = String::new();
+    for c in "taejŏn".chars() {
+        typed.push(c);
+        let q = Query::parse(&typed);
+        let inc = searcher
+            .search(&docs, &q, &Filters::default(), &notes, SortBy::Kind, false)
+            .to_vec();
+        assert_eq!(inc, find(&docs, &typed), "{typed}");
+    }
+}
+
+#[test]
+fn the_network_search_finds_a_place_by_its_older_romanisation() {
+    use crate::analysis::network::{graph::Granularity, graph::Graph, search::search as find_node};
+    let g = Graph::build(&store(), Granularity::Cities);
+    let hits = find_node(&g, "Pusan", 3);
+    assert_eq!(
+        hits.first().map(|&i| g.nodes[i].name.as_str()),
+        Some("Busan")
+    );
+    let hits = find_node(&g, "taejon", 3);
+    assert_eq!(
+        hits.first().map(|&i| g.nodes[i].name.as_str()),
+        Some("Daejeon")
+    );
 }

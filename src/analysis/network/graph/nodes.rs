@@ -87,7 +87,8 @@ impl<'s> Builder<'s> {
             kind: NodeKind::Place,
             name: p.name.clone(),
             name_ko: p.name_ko.clone(),
-            aliases: Vec::new(),
+            // Older romanisations ("Pusan") find the place in the network search too.
+            aliases: p.aliases.iter().map(|a| a.name.clone()).collect(),
             country: p.country.clone(),
             side: side_of(&p.country),
             position: Some(LonLat::new(p.lon, p.lat)),
