@@ -93,8 +93,12 @@ def rewrite(text, cities):
             names = aliases_for(pid[1], gid[1], field("name"), field("name_ko"), field("country"), cities)
             if names:
                 lines = "".join(
-                    f"                (name: {ron_string(n)}, source: (source: \"{SOURCE}\", "
-                    f"at: \"cities15000.json, geonameid {gid[1]}, alternatenames\")),\n"
+                    # The layout the app's own folder save writes (one field a line).
+                    f"                (\n"
+                    f"                    name: {ron_string(n)},\n"
+                    f"                    source: (source: \"{SOURCE}\", "
+                    f"at: \"cities15000.json, geonameid {gid[1]}, alternatenames\"),\n"
+                    f"                ),\n"
                     for n in names
                 )
                 b = b.replace("            sources: [\n", f"            aliases: [\n{lines}            ],\n            sources: [\n", 1)

@@ -19,7 +19,11 @@ use super::AtlasApp;
 pub enum ReadDone {
     /// A store to open.
     /// The files' state is taken before they are read, so a change made meanwhile is noticed.
-    Store(PathBuf, Box<Result<Loaded, LoadError>>, super::store_save::DiskStamp),
+    Store(
+        PathBuf,
+        Box<Result<Loaded, LoadError>>,
+        super::store_save::DiskStamp,
+    ),
     /// A colleague's notes file to merge.
     Notes(PathBuf, Result<NotesFile, String>),
 }

@@ -20,6 +20,7 @@ mod legend_data;
 mod menu;
 mod mesh;
 mod navigate;
+mod raster;
 mod scene;
 mod scene_edges;
 mod scene_labels;
