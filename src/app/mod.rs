@@ -124,6 +124,8 @@ pub struct AtlasApp {
     prefer_details: bool,
     /// The side panels drawn this frame.
     panel_fit: layout::PanelFit,
+    /// Where the last frame drew its panels.
+    drawn: layout::Drawn,
     /// A briefing being written on a worker thread: its result arrives here.
     briefing: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
     /// The name typed in the "your name" prompt, while it is open.
@@ -211,6 +213,7 @@ impl AtlasApp {
             prefer_details: false,
             briefing: None,
             panel_fit: layout::fit_panels(1400.0, true, true, false),
+            drawn: layout::Drawn::default(),
             author_prompt: None,
             store_generation: 0,
             saved_generation: 0,

@@ -1,0 +1,108 @@
+//! No panel ever draws over another: at a small laptop's, a common laptop's and a desktop's
+//! size, in every view, with a record selected (so the details panel shows) and a note open,
+//! the list, the details panel and the central view keep to their own rooms.
+
+mod common;
+
+use common::{app_harness_sized, app_on};
+use egui::Rect;
+use egui_kittest::kittest::Queryable as _;
+use partnership_atlas::app::AtlasApp;
+use partnership_atlas::ui::notes::NoteCommand;
+use partnership_atlas::ui::{Command, View};
+
+const SIZES: [[f32; 2]; 3] = [[1024.0, 640.0], [1280.0, 720.0], [1920.0, 1080.0]];
+
+/// Overlap of two rects wider than rounding.
+fn overlaps(a: Rect, b: Rect) -> bool {
+    let i = a.intersect(b);
+    i.width() > 0.5 && i.height() > 0.5
+}
+
+fn app_with_note(notes: &std::path::Path, view: View, hangul: bool) -> AtlasApp {
+    let mut app = app_on(notes);
+    app.settings.hangul = hangul;
+    app.apply(Command::Select("place-sejong".to_owned()));
+    app.apply(Command::Notes(NoteCommand::New(Some(
+        "place-sejong".to_owned(),
+    ))));
+    app.settings.view = view;
+    app
+}
+
+#[test]
+fn the_side_panels_and_the_central_view_never_overlap_in_any_view_at_any_size() {
+    for size in SIZES {
+        for view in View::ALL {
+            for hangul in [false, true] {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let app = app_with_note(&dir.path().join("notes.ron"), view, hangul);
+                let mut h = app_harness_sized(app, size);
+                h.run();
+                let at = format!("{view:?} at {size:?}, 한국어 {hangul}");
+                let d = h.state().drawn();
+                assert!(d.details.is_some(), "{at}: the details panel shows");
+                // A panel whose content ran past its edge is reported narrower (egui moves a
+                // right panel left by the overflow) and the view grows under it.
+                let details = d.details.map_or(0.0, |r| r.width());
+                assert!(
+                    details >= 239.5,
+                    "{at}: the details panel is {details} wide"
+                );
+                let list = d.list.map_or(f32::INFINITY, |r| r.width());
+                assert!(list >= 259.5, "{at}: the list is {list} wide");
+                let panels: Vec<Rect> = d.list.into_iter().chain(d.details).collect();
+                for p in &panels {
+                    assert!(
+                        !overlaps(*p, d.central),
+                        "{at}: {p:?} under {:?}",
+                        d.central
+                    );
+                }
+                if let [a, b] = panels[..] {
+                    assert!(!overlaps(a, b), "{at}: list {a:?} and details {b:?}");
+                }
+                assert!(
+                    d.central.expand(0.5).contains_rect(d.central_content),
+                    "{at}: the view's content {:?} runs out of its room {:?}",
+                    d.central_content,
+                    d.central
+                );
+                let window = Rect::from_min_size(egui::Pos2::ZERO, size.into());
+                let right = panels
+                    .iter()
+                    .fold(d.central.right(), |r, p| r.max(p.right()));
+                assert!(right <= window.right() + 0.5, "{at}: drawn to {right}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_note_editor_and_the_details_notes_section_stay_apart_at_every_size() {
+    for size in SIZES {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let app = app_with_note(&dir.path().join("notes.ron"), View::Notes, false);
+        let mut h = app_harness_sized(app, size);
+        h.run();
+        let d = h.state().drawn();
+        let details = d.details.expect("the details panel shows");
+        let title = h.get_by_label("Title").rect();
+        let body = h.get_by_label("Text (Markdown)").rect();
+        let section = h.get_by_label_contains("Notes (1)").rect();
+        let new_note = h.get_by_label("✚ New note").rect();
+        for (what, r) in [("Title", title), ("Text (Markdown)", body)] {
+            assert!(
+                d.central.expand(0.5).contains_rect(r) && !overlaps(r, details),
+                "at {size:?} the editor's {what} {r:?} is not in the view {:?} (details {details:?})",
+                d.central
+            );
+        }
+        for (what, r) in [("Notes (1)", section), ("New note", new_note)] {
+            assert!(
+                details.expand(0.5).contains_rect(r),
+                "at {size:?} the details' {what} {r:?} is not inside the details panel {details:?}"
+            );
+        }
+    }
+}
