@@ -106,3 +106,35 @@ fn the_note_editor_and_the_details_notes_section_stay_apart_at_every_size() {
         }
     }
 }
+
+/// The rect of the list's label `text` (the first one left of the list's right edge).
+fn in_list(h: &egui_kittest::Harness<'_, AtlasApp>, text: &str) -> Rect {
+    let list = h.state().drawn().list.expect("the list shows");
+    h.query_all_by_label(text)
+        .map(|n| n.rect())
+        .find(|r| list.contains_rect(*r))
+        .unwrap_or_else(|| panic!("{text:?} is not in the list {list:?}"))
+}
+
+#[test]
+fn browse_list_rows_are_as_tall_as_their_wrapped_names() {
+    // The first rows of the list by kind: two programmes, the first with a four-line name.
+    let first = "Denmark–Korea Strategic Partnership and Green Growth Alliance: Joint Action Plan 2021–2024";
+    let second = "EU JRC – KAIST KPC4IR cooperation on innovation policy";
+    let third = "EU World Cities project — Republic of Korea";
+    for size in SIZES {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut h = app_harness_sized(app_on(&dir.path().join("notes.ron")), size);
+        h.run();
+        let rects = [in_list(&h, first), in_list(&h, second), in_list(&h, third)];
+        for pair in rects.windows(2) {
+            let gap = pair[1].top() - pair[0].bottom();
+            assert!(
+                (0.0..=14.0).contains(&gap),
+                "at {size:?}: {gap} points between a row's name {:?} and the next {:?}",
+                pair[0],
+                pair[1]
+            );
+        }
+    }
+}

@@ -395,8 +395,9 @@ fn cell(style: &egui::Style, ctx: &ViewCtx<'_>, r: &Row, query: &Query, notes: &
     }
 }
 
-/// An upper estimate of the lines `text` takes at `width` points in `font`: arithmetic only,
-/// so that a list of 100,000 hits can size its rows without laying them all out.
+/// An estimate of the lines `text` takes at `width` points in `font`: arithmetic only, so
+/// that a list of 100,000 hits can size its rows without laying them all out. A row on screen
+/// then takes the height its content was laid out at (see [`table`]).
 fn lines(text: &str, font_size: f32, width: f32) -> f32 {
     let advance: f32 = text
         .chars()
@@ -433,17 +434,19 @@ fn table(
         (ui.available_width() - KIND - STATUS - YEAR - 4.0 * spacing.x - bar).max(80.0);
     let body = egui::TextStyle::Body.resolve(ui.style()).size;
     let small = egui::TextStyle::Small.resolve(ui.style()).size;
+    let body_line = ui.text_style_height(&egui::TextStyle::Body);
+    let small_line = ui.text_style_height(&egui::TextStyle::Small);
     let row_height = |r: &Row, hit: &search::Hit| {
         let name = match (&r.name_ko, ctx.hangul) {
             (Some(ko), true) => ko.as_str(),
             _ => r.name.as_str(),
         };
-        let mut h = lines(name, body, name_width) * (body + 3.0);
+        let mut h = lines(name, body, name_width) * body_line;
         if !r.programme_name.is_empty() {
-            h += spacing.y + lines(&r.programme_name, small, name_width) * (small + 3.0);
+            h += spacing.y + lines(&r.programme_name, small, name_width) * small_line;
         }
-        h += f32::from(hit.extra.min(SNIPPETS as u8)) * (spacing.y + small + 3.0);
-        h + 6.0
+        h += f32::from(hit.extra.min(SNIPPETS as u8)) * (spacing.y + small_line);
+        h + ROW_PAD
     };
     let key = (
         state.searcher.version(),
@@ -458,6 +461,8 @@ fn table(
         };
     }
     let heights = state.heights.heights.clone();
+    // The heights the rows on screen were laid out at, to replace the estimates.
+    let mut laid_out: Vec<(usize, f32)> = Vec::new();
     let style = ui.style().clone();
     TableBuilder::new(ui)
         .striped(true)
@@ -511,6 +516,7 @@ fn table(
                     return;
                 };
                 let r = &rows[hit.doc];
+                let index = row.index();
                 // Only the rows on screen are laid out.
                 let c = cell(&style, ctx, r, query, notes);
                 row.set_selected(ctx.selected == Some(r.id.as_str()));
@@ -540,6 +546,7 @@ fn table(
                         ui.add(egui::Label::new(s.clone()).truncate().selectable(false))
                             .on_hover_text(full);
                     }
+                    laid_out.push((index, ui.min_rect().height() + ROW_PAD));
                 });
                 row.col(|ui| {
                     if let Some(s) = r.status {
@@ -564,7 +571,24 @@ fn table(
                 }
             });
         });
+    // Rows as tall as their wrapped name: a row whose estimate was off is drawn again at the
+    // height it took (once; the height stays while the hits and the width do).
+    let mut changed = false;
+    for (i, h) in laid_out {
+        if let Some(old) = state.heights.heights.get_mut(i)
+            && (*old - h).abs() > 0.5
+        {
+            *old = h;
+            changed = true;
+        }
+    }
+    if changed {
+        ui.ctx().request_repaint();
+    }
 }
+
+/// Room below a row's content, in points.
+const ROW_PAD: f32 = 6.0;
 
 #[cfg(test)]
 mod tests {
