@@ -229,7 +229,8 @@ impl Scene<'_> {
                 &label,
                 bar.left().max(self.plot.left()) + 2.0,
                 self.plot.left() + 2.0,
-                self.plot.right() - 4.0,
+                // Clear of the lanes' scroll bar at the plot's right edge.
+                self.plot.right() - 10.0,
                 width_of,
             );
             p.text(
