@@ -121,23 +121,27 @@ pub fn show_with_notes(
         .resizable(true)
         .default_size(430.0_f32.min(max_width))
         .size_range(260.0_f32.min(max_width)..=max_width)
+        // Bounded: content wider than the list (a long snippet) is clipped, it does not widen
+        // the panel a little more every frame.
         .show(ui, |ui| {
-            ui.add_space(4.0);
-            search_box(ui, state);
-            chips(ui, rows, state);
-            let notes = state.notes.take().unwrap_or_default();
-            let query = Query::parse(&state.search);
-            let shown = state.hits(rows, &notes).to_vec();
-            ui.weak(
-                match (query.is_empty() && state.filters.is_empty(), shown.len()) {
-                    (true, _) => format!("{} records", rows.len()),
-                    (false, 1) => format!("1 of {} records", rows.len()),
-                    (false, n) => format!("{n} of {} records", rows.len()),
-                },
-            );
-            ui.separator();
-            table(ui, ctx, rows, &shown, &query, &notes, state, &mut commands);
-            state.notes = Some(notes);
+            super::bounded::within(ui, |ui| {
+                ui.add_space(4.0);
+                search_box(ui, state);
+                chips(ui, rows, state);
+                let notes = state.notes.take().unwrap_or_default();
+                let query = Query::parse(&state.search);
+                let shown = state.hits(rows, &notes).to_vec();
+                ui.weak(
+                    match (query.is_empty() && state.filters.is_empty(), shown.len()) {
+                        (true, _) => format!("{} records", rows.len()),
+                        (false, 1) => format!("1 of {} records", rows.len()),
+                        (false, n) => format!("{n} of {} records", rows.len()),
+                    },
+                );
+                ui.separator();
+                table(ui, ctx, rows, &shown, &query, &notes, state, &mut commands);
+                state.notes = Some(notes);
+            })
         });
     commands
 }
@@ -395,13 +399,14 @@ fn cell(style: &egui::Style, ctx: &ViewCtx<'_>, r: &Row, query: &Query, notes: &
     }
 }
 
-/// An estimate of the lines `text` takes at `width` points in `font`: arithmetic only, so
+/// A low estimate of the lines `text` takes at `width` points in `font`: arithmetic only, so
 /// that a list of 100,000 hits can size its rows without laying them all out. A row on screen
-/// then takes the height its content was laid out at (see [`table`]).
+/// then takes the height its content was laid out at (see [`table`]); the estimate is low so
+/// that a corrected row only pushes rows below out of view and one more pass settles it.
 fn lines(text: &str, font_size: f32, width: f32) -> f32 {
     let advance: f32 = text
         .chars()
-        .map(|c| if c.is_ascii() { 0.62 } else { 1.05 })
+        .map(|c| if c.is_ascii() { 0.42 } else { 0.9 })
         .sum::<f32>()
         * font_size;
     (advance / width.max(1.0)).ceil().max(1.0)
@@ -583,6 +588,9 @@ fn table(
         }
     }
     if changed {
+        // Not shown: the pass is done again with the heights the rows took (and, should egui
+        // decline another pass, the next frame is).
+        ui.ctx().request_discard("list rows took another height");
         ui.ctx().request_repaint();
     }
 }
