@@ -161,3 +161,17 @@ fn the_list_keeps_its_width_and_falls_quiet_after_a_search() {
         );
     }
 }
+
+#[test]
+fn at_1280_by_720_the_whole_network_legend_shows_down_to_its_data_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = app_harness_sized(app_on(&dir.path().join("notes.ron")), [1280.0, 720.0]);
+    h.run();
+    assert_eq!(h.state().settings.view, View::Network);
+    let central = h.state().drawn().central;
+    let data = h.get_by_label_contains("Data: ").rect();
+    assert!(
+        central.contains_rect(data),
+        "the legend's data line {data:?} is outside the view {central:?} (scrolled away)"
+    );
+}
