@@ -11,11 +11,20 @@ use partnership_atlas::ui::charts::ChartKind;
 const SIZES: [[f32; 2]; 3] = [[1024.0, 640.0], [1280.0, 720.0], [1920.0, 1080.0]];
 
 fn snapshot(view: View, name: &str, prepare: impl Fn(&mut partnership_atlas::app::AtlasApp)) {
+    snapshot_at(&SIZES, view, name, prepare);
+}
+
+fn snapshot_at(
+    sizes: &[[f32; 2]],
+    view: View,
+    name: &str,
+    prepare: impl Fn(&mut partnership_atlas::app::AtlasApp),
+) {
     let dir = tempfile::tempdir().expect("temp dir");
     let notes = dir.path().join("notes.ron");
     write_notes(&notes);
     let mut results = egui_kittest::SnapshotResults::new();
-    for [w, h] in SIZES {
+    for &[w, h] in sizes {
         let mut app = common::app_on(&notes);
         app.settings.view = view;
         prepare(&mut app);
@@ -59,15 +68,33 @@ fn the_policy_budgets_chart_looks_as_it_did() {
     });
 }
 
+/// Selects Sejong and opens its note.
+fn open_the_note(app: &mut partnership_atlas::app::AtlasApp) {
+    app.apply(partnership_atlas::ui::Command::Select(
+        "place-sejong".to_owned(),
+    ));
+    let id = app.notes.book.live().next().expect("the note").id.clone();
+    app.apply(partnership_atlas::ui::Command::Notes(
+        partnership_atlas::ui::notes::NoteCommand::Open(id),
+    ));
+}
+
 #[test]
 fn the_notes_view_with_a_note_open_looks_as_it_did() {
-    snapshot(View::Notes, "notes", |app| {
-        app.apply(partnership_atlas::ui::Command::Select(
-            "place-sejong".to_owned(),
-        ));
-        let id = app.notes.book.live().next().expect("the note").id.clone();
-        app.apply(partnership_atlas::ui::Command::Notes(
-            partnership_atlas::ui::notes::NoteCommand::Open(id),
-        ));
+    snapshot(View::Notes, "notes", open_the_note);
+}
+
+#[test]
+fn the_network_view_in_the_light_theme_looks_as_it_did() {
+    snapshot_at(&[[1280.0, 720.0]], View::Network, "network_light", |app| {
+        app.settings.theme = partnership_atlas::ui::ThemeChoice::Light;
+    });
+}
+
+#[test]
+fn the_notes_view_in_the_light_theme_looks_as_it_did() {
+    snapshot_at(&[[1280.0, 720.0]], View::Notes, "notes_light", |app| {
+        app.settings.theme = partnership_atlas::ui::ThemeChoice::Light;
+        open_the_note(app);
     });
 }

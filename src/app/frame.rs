@@ -16,6 +16,7 @@ impl AtlasApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let mut commands = Vec::new();
+        self.sync_theme(&ctx);
         self.notes.tick();
         self.poll_briefing();
         self.poll_job(&ctx);
@@ -81,6 +82,16 @@ impl AtlasApp {
         }
         self.update_title(&ctx);
         self.smoke_step(&ctx);
+    }
+
+    /// The theme setting is the truth: the context follows it (in a harness as in the window);
+    /// a change shows from the next frame, which it asks for.
+    fn sync_theme(&self, ctx: &egui::Context) {
+        let wanted = self.settings.theme.preference();
+        if ctx.options(|o| o.theme_preference) != wanted {
+            ctx.set_theme(wanted);
+            ctx.request_repaint();
+        }
     }
 
     fn modal_open(&self) -> bool {
@@ -153,6 +164,7 @@ impl AtlasApp {
         };
         let fit = self.panel_fit;
         let before_list = ui.available_width();
+        let full = ui.available_rect_before_wrap();
         if fit.list {
             if std::mem::take(&mut self.focus_search) {
                 self.settings.list.focus_search = true;
@@ -166,6 +178,7 @@ impl AtlasApp {
                 fit.list_max,
             ));
         }
+        let after_list = ui.available_rect_before_wrap();
         if let Some(form) = &mut self.edit_form {
             commands.extend(ui::edit::form::panel(
                 ui,
@@ -184,24 +197,36 @@ impl AtlasApp {
         if !self.settings.hint_seen && self.smoke.is_none() {
             commands.extend(ui::dialogs::first_run_hint(ui));
         }
+        let after_details = ui.available_rect_before_wrap();
         let settings = &mut self.settings;
-        egui::CentralPanel::default().show(ui, |ui| match settings.view {
-            View::Network => commands.extend(settings.network.ui(ui, &ctx)),
-            View::Timeline => commands.extend(settings.timeline.ui(
-                ui,
-                &ctx,
-                &settings.network.filter,
-                settings.network.filter.year,
-            )),
-            View::Charts => commands.extend(settings.charts.ui(ui, &ctx)),
-            View::Notes => commands.extend(settings.notes.show(
-                ui,
-                &self.notes.book,
-                &self.loaded.store,
-                &notes_status.state,
-            )),
-            View::Overview => commands.extend(ui::overview::show(ui, &ctx)),
+        let central = egui::CentralPanel::default().show(ui, |ui| {
+            match settings.view {
+                View::Network => commands.extend(settings.network.ui(ui, &ctx)),
+                View::Timeline => commands.extend(settings.timeline.ui(
+                    ui,
+                    &ctx,
+                    &settings.network.filter,
+                    settings.network.filter.year,
+                )),
+                View::Charts => commands.extend(settings.charts.ui(ui, &ctx)),
+                View::Notes => commands.extend(settings.notes.show(
+                    ui,
+                    &self.notes.book,
+                    &self.loaded.store,
+                    &notes_status.state,
+                )),
+                View::Overview => commands.extend(ui::overview::show(ui, &ctx)),
+            }
+            ui.min_rect()
         });
+        self.drawn = super::layout::Drawn::from_rooms(
+            fit,
+            full,
+            after_list,
+            after_details,
+            central.response.rect,
+            central.inner,
+        );
         commands
     }
 

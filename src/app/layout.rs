@@ -76,10 +76,66 @@ pub fn fit_panels(
     }
 }
 
+/// Where the last frame drew its side panels and central view (window points), for tests
+/// that check no panel draws over another.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Drawn {
+    /// The browse list, when shown.
+    pub list: Option<egui::Rect>,
+    /// The details panel, when shown.
+    pub details: Option<egui::Rect>,
+    /// The central view's room.
+    pub central: egui::Rect,
+    /// What the central view's content took (it must stay inside [`Drawn::central`]).
+    pub central_content: egui::Rect,
+}
+
+impl Default for Drawn {
+    fn default() -> Self {
+        Self {
+            list: None,
+            details: None,
+            central: egui::Rect::NOTHING,
+            central_content: egui::Rect::NOTHING,
+        }
+    }
+}
+
+impl Drawn {
+    /// Records the rooms from the free rect before the list (`full`), after it and after the
+    /// details panel, and the central panel's rect and content.
+    pub fn from_rooms(
+        fit: PanelFit,
+        full: egui::Rect,
+        after_list: egui::Rect,
+        after_details: egui::Rect,
+        central: egui::Rect,
+        central_content: egui::Rect,
+    ) -> Self {
+        let list = fit
+            .list
+            .then(|| egui::Rect::from_x_y_ranges(full.left()..=after_list.left(), full.y_range()));
+        let details = fit.details.then(|| {
+            egui::Rect::from_x_y_ranges(after_details.right()..=after_list.right(), full.y_range())
+        });
+        Self {
+            list,
+            details,
+            central,
+            central_content,
+        }
+    }
+}
+
 impl super::AtlasApp {
     /// The side panels of the last frame.
     pub fn panel_fit(&self) -> PanelFit {
         self.panel_fit
+    }
+
+    /// Where the last frame drew its panels.
+    pub fn drawn(&self) -> Drawn {
+        self.drawn
     }
 }
 

@@ -130,6 +130,8 @@ pub struct AtlasApp {
     prefer_details: bool,
     /// The side panels drawn this frame.
     panel_fit: layout::PanelFit,
+    /// Where the last frame drew its panels.
+    drawn: layout::Drawn,
     /// A briefing being written on a worker thread: its result arrives here.
     briefing: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
     /// An export or file write running on a worker thread ([`jobs`]).
@@ -240,6 +242,7 @@ impl AtlasApp {
             briefing: None,
             job: None,
             panel_fit: layout::fit_panels(1400.0, true, true, false),
+            drawn: layout::Drawn::default(),
             author_prompt: None,
             edit_form: None,
             disk_stamp: None,

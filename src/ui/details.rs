@@ -16,7 +16,7 @@ pub fn show(
         .resizable(true)
         .default_size(360.0_f32.min(max_width))
         .size_range(240.0_f32.min(max_width)..=max_width)
-        .show(ui, |ui| {
+        .show(ui, |ui| super::bounded::within(ui, |ui| {
             // A new scroll id per record: a newly selected record opens at its top, not at the
             // previous record's scroll position.
             egui::ScrollArea::vertical()
@@ -36,7 +36,7 @@ pub fn show(
                     }
                 }
             });
-        });
+        }));
     commands
 }
 

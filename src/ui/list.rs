@@ -153,26 +153,30 @@ pub fn show_with_notes(
         .resizable(true)
         .default_size(430.0_f32.min(max_width))
         .size_range(260.0_f32.min(max_width)..=max_width)
+        // Bounded: content wider than the list (a long snippet) is clipped, it does not widen
+        // the panel a little more every frame.
         .show(ui, |ui| {
-            ui.add_space(4.0);
-            search_box(ui, state);
-            chips(ui, rows, state);
-            let notes = state.notes.take().unwrap_or_default();
-            let query = Query::parse(&state.search);
-            let shown = state.hits(rows, &notes).to_vec();
-            ui.horizontal(|ui| {
-                ui.weak(
-                    match (query.is_empty() && state.filters.is_empty(), shown.len()) {
-                        (true, _) => format!("{} records", rows.len()),
-                        (false, 1) => format!("1 of {} records", rows.len()),
-                        (false, n) => format!("{n} of {} records", rows.len()),
-                    },
-                );
-                commands.extend(super::edit::new_menu(ui));
-            });
-            ui.separator();
-            table(ui, ctx, rows, &shown, &query, &notes, state, &mut commands);
-            state.notes = Some(notes);
+            super::bounded::within(ui, |ui| {
+                ui.add_space(4.0);
+                search_box(ui, state);
+                chips(ui, rows, state);
+                let notes = state.notes.take().unwrap_or_default();
+                let query = Query::parse(&state.search);
+                let shown = state.hits(rows, &notes).to_vec();
+                ui.horizontal(|ui| {
+                    ui.weak(
+                        match (query.is_empty() && state.filters.is_empty(), shown.len()) {
+                            (true, _) => format!("{} records", rows.len()),
+                            (false, 1) => format!("1 of {} records", rows.len()),
+                            (false, n) => format!("{n} of {} records", rows.len()),
+                        },
+                    );
+                    commands.extend(super::edit::new_menu(ui));
+                });
+                ui.separator();
+                table(ui, ctx, rows, &shown, &query, &notes, state, &mut commands);
+                state.notes = Some(notes);
+            })
         });
     commands
 }
@@ -435,12 +439,14 @@ fn cell(style: &egui::Style, ctx: &ViewCtx<'_>, r: &Row, query: &Query, notes: &
     }
 }
 
-/// An upper estimate of the lines `text` takes at `width` points in `font`: arithmetic only,
-/// so that a list of 100,000 hits can size its rows without laying them all out.
+/// A low estimate of the lines `text` takes at `width` points in `font`: arithmetic only, so
+/// that a list of 100,000 hits can size its rows without laying them all out. A row on screen
+/// then takes the height its content was laid out at (see [`table`]); the estimate is low so
+/// that a corrected row only pushes rows below out of view and one more pass settles it.
 fn lines(text: &str, font_size: f32, width: f32) -> f32 {
     let advance: f32 = text
         .chars()
-        .map(|c| if c.is_ascii() { 0.62 } else { 1.05 })
+        .map(|c| if c.is_ascii() { 0.42 } else { 0.9 })
         .sum::<f32>()
         * font_size;
     (advance / width.max(1.0)).ceil().max(1.0)
@@ -477,16 +483,18 @@ fn table(
         (ui.available_width() - KIND - STATUS - YEAR - 4.0 * spacing.x - bar).max(80.0);
     let body = egui::TextStyle::Body.resolve(ui.style()).size;
     let small = egui::TextStyle::Small.resolve(ui.style()).size;
+    let body_line = ui.text_style_height(&egui::TextStyle::Body);
+    let small_line = ui.text_style_height(&egui::TextStyle::Small);
     let base_height = |r: &Row| {
         let name = match (&r.name_ko, ctx.hangul) {
             (Some(ko), true) => ko.as_str(),
             _ => r.name.as_str(),
         };
-        let mut h = lines(name, body, name_width) * (body + 3.0);
+        let mut h = lines(name, body, name_width) * body_line;
         if !r.programme_name.is_empty() {
-            h += spacing.y + lines(&r.programme_name, small, name_width) * (small + 3.0);
+            h += spacing.y + lines(&r.programme_name, small, name_width) * small_line;
         }
-        h + 6.0
+        h + ROW_PAD
     };
     let base_key = (
         rows.first().map_or(0, Row::generation),
@@ -506,11 +514,11 @@ fn table(
     );
     if state.heights.key != key || state.heights.heights.len() != shown.len() {
         let base = &state.heights.base;
-        let snippet = spacing.y + small + 3.0;
+        let snippet = spacing.y + small_line;
         let heights = shown
             .iter()
             .map(|h| {
-                base.get(h.doc).copied().unwrap_or(body + 9.0)
+                base.get(h.doc).copied().unwrap_or(body_line + ROW_PAD)
                     + f32::from(h.extra.min(SNIPPETS as u8)) * snippet
             })
             .collect();
@@ -518,6 +526,8 @@ fn table(
         state.heights.heights = heights;
     }
     let heights = state.heights.heights.clone();
+    // The heights the rows on screen were laid out at, to replace the estimates.
+    let mut laid_out: Vec<(usize, f32)> = Vec::new();
     let style = ui.style().clone();
     TableBuilder::new(ui)
         .striped(true)
@@ -571,6 +581,7 @@ fn table(
                     return;
                 };
                 let r = &rows[hit.doc];
+                let index = row.index();
                 // Only the rows on screen are laid out.
                 let c = cell(&style, ctx, r, query, notes);
                 row.set_selected(ctx.selected == Some(r.id.as_str()));
@@ -608,6 +619,7 @@ fn table(
                         ui.add(egui::Label::new(s.clone()).truncate().selectable(false))
                             .on_hover_text(full);
                     }
+                    laid_out.push((index, ui.min_rect().height() + ROW_PAD));
                 });
                 row.col(|ui| {
                     if let Some(s) = r.status {
@@ -632,7 +644,27 @@ fn table(
                 }
             });
         });
+    // Rows as tall as their wrapped name: a row whose estimate was off is drawn again at the
+    // height it took (once; the height stays while the hits and the width do).
+    let mut changed = false;
+    for (i, h) in laid_out {
+        if let Some(old) = state.heights.heights.get_mut(i)
+            && (*old - h).abs() > 0.5
+        {
+            *old = h;
+            changed = true;
+        }
+    }
+    if changed {
+        // Not shown: the pass is done again with the heights the rows took (and, should egui
+        // decline another pass, the next frame is).
+        ui.ctx().request_discard("list rows took another height");
+        ui.ctx().request_repaint();
+    }
 }
+
+/// Room below a row's content, in points.
+const ROW_PAD: f32 = 6.0;
 
 #[cfg(test)]
 mod tests {

@@ -170,6 +170,7 @@ impl ThemeChoice {
     }
 }
 
+pub mod bounded;
 pub mod charts;
 pub mod command;
 pub mod details;

@@ -8,7 +8,9 @@ use egui::{RichText, Ui};
 use crate::ui::ViewCtx;
 
 use super::NetworkView;
-use super::legend_columns::{lines_row, notes_column, programmes_column, symbols_column};
+use super::legend_columns::{
+    lines_row, notes_column, notes_lines, places_column, programmes_column, symbols_column,
+};
 use super::legend_data::{LegendData, counts_line, gather};
 
 /// The accessible name of the fold button when the legend is open.
@@ -76,18 +78,21 @@ fn content(
             });
         });
     } else if width >= 500.0 {
+        // Two columns of about the same height: programmes and place colours; symbols and the
+        // notes with the data line (so that line shows without scrolling on a laptop).
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.set_max_width(250.0);
                 if let Some(a) = programmes_column(ui, d, interactive) {
                     action = Some(a);
                 }
-                notes_column(ui, d, bundled);
+                places_column(ui, d);
             });
             ui.add_space(18.0);
             ui.vertical(|ui| {
-                ui.set_max_width(220.0);
+                ui.set_max_width((width - 290.0).clamp(200.0, 300.0));
                 symbols_column(ui, d);
+                notes_lines(ui, d, bundled);
             });
         });
     } else {

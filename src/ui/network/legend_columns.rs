@@ -179,7 +179,14 @@ pub(super) fn note(ui: &mut Ui, text: RichText) {
     ui.add(egui::Label::new(text.size(11.5)).wrap());
 }
 
+/// The places' colours and the notes below them, in one column.
 pub(super) fn notes_column(ui: &mut Ui, d: &LegendData, bundled: Option<(usize, usize)>) {
+    places_column(ui, d);
+    notes_lines(ui, d, bundled);
+}
+
+/// What the places' colours mean.
+pub(super) fn places_column(ui: &mut Ui, d: &LegendData) {
     ui.label(RichText::new("Places: colour = country").size(11.5).weak());
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 3.0;
@@ -194,6 +201,10 @@ pub(super) fn notes_column(ui: &mut Ui, d: &LegendData, bundled: Option<(usize, 
             );
         }
     });
+}
+
+/// What the filter leaves out, what is drawn otherwise, and where the data and map come from.
+pub(super) fn notes_lines(ui: &mut Ui, d: &LegendData, bundled: Option<(usize, usize)>) {
     let partnerships = |n: usize| {
         if n == 1 {
             "1 partnership".to_owned()

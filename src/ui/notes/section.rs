@@ -16,7 +16,8 @@ pub fn show_for_item(
         return;
     };
     let notes = book.notes_for(&target);
-    ui.horizontal(|ui| {
+    // Wraps in a narrow details panel rather than run past its edge.
+    ui.horizontal_wrapped(|ui| {
         ui.strong(format!("Notes ({})", notes.len()));
         if ui
             .button("✚ New note")

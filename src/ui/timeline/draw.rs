@@ -214,17 +214,30 @@ impl Scene<'_> {
                 );
             }
             let label = text::span_caption(s, self.hangul);
-            let x = bar.left().max(self.plot.left()) + 2.0;
             let colour = if s.outside {
                 v.weak_text_color()
             } else {
                 v.text_color()
             };
+            let font = FontId::proportional(10.5);
+            let width_of = |t: &str| {
+                p.layout_no_wrap(t.to_owned(), font.clone(), colour)
+                    .size()
+                    .x
+            };
+            let (x, label) = fit_caption(
+                &label,
+                bar.left().max(self.plot.left()) + 2.0,
+                self.plot.left() + 2.0,
+                // Clear of the lanes' scroll bar at the plot's right edge.
+                self.plot.right() - 10.0,
+                width_of,
+            );
             p.text(
                 pos2(x, bar.top() - 1.0),
                 Align2::LEFT_BOTTOM,
                 label,
-                FontId::proportional(10.5),
+                font,
                 colour,
             );
         }
@@ -317,5 +330,81 @@ impl Scene<'_> {
         p.rect_filled(handle, 3.0, colour);
         p.galley(handle.min + vec2(5.0, 2.0), galley, v.window_fill());
         Some(handle)
+    }
+}
+
+/// Where a span's caption starts and what it says, so that it ends inside `left..=right`: from
+/// `x` (the bar's start) when it fits; else moved left to end at `right`; else cut between
+/// words ([`crate::text::ellipsize`]) to the room from `left`. `width_of` measures a text.
+pub fn fit_caption(
+    caption: &str,
+    x: f32,
+    left: f32,
+    right: f32,
+    width_of: impl Fn(&str) -> f32,
+) -> (f32, String) {
+    let w = width_of(caption);
+    if x + w <= right {
+        return (x, caption.to_owned());
+    }
+    if right - w >= left {
+        return (right - w, caption.to_owned());
+    }
+    // The most characters whose cut caption fits (widths grow with the count kept).
+    let (mut lo, mut hi) = (0, caption.chars().count());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if width_of(&crate::text::ellipsize(caption, mid)) <= right - left {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    let cut = if lo == 0 {
+        String::new()
+    } else {
+        crate::text::ellipsize(caption, lo)
+    };
+    (left, cut)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_caption;
+
+    /// Seven points a character.
+    fn width(t: &str) -> f32 {
+        t.chars().count() as f32 * 7.0
+    }
+
+    #[test]
+    fn a_caption_that_fits_starts_at_its_bar() {
+        assert_eq!(
+            fit_caption("JRC – KAIST", 100.0, 0.0, 400.0, width),
+            (100.0, "JRC – KAIST".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_caption_running_past_the_plot_ends_at_its_right_edge() {
+        let caption = "MoU on Cultural Cooperation for the period 2018-2020";
+        let (x, text) = fit_caption(caption, 300.0, 0.0, 500.0, width);
+        assert_eq!(text, caption);
+        assert!(x < 300.0 && (x + width(&text) - 500.0).abs() < 1e-3, "{x}");
+    }
+
+    #[test]
+    fn a_caption_wider_than_the_plot_is_cut_between_words_and_stays_inside() {
+        let caption = "World Cities Korea 2017-2018: Korean and European participants · 2017–2018";
+        let (x, text) = fit_caption(caption, 200.0, 10.0, 310.0, width);
+        assert_eq!(x, 10.0);
+        assert!(text.ends_with('…') && x + width(&text) <= 310.0, "{text}");
+        let kept = text.trim_end_matches('…');
+        assert!(
+            caption.starts_with(kept) && caption[kept.len()..].starts_with(' '),
+            "{text}"
+        );
+        let (_, none) = fit_caption(caption, 0.0, 0.0, 3.0, width);
+        assert!(width(&none) <= 3.0);
     }
 }
