@@ -12,12 +12,14 @@ pub mod jobs;
 pub mod layout;
 mod note_commands;
 pub mod notes;
+mod opening;
 pub mod reading;
 pub mod rescue;
 pub mod signals;
 mod store_changes;
 pub mod store_edit;
 pub mod store_save;
+mod ui_commands;
 mod undo;
 
 use std::collections::BTreeSet;
@@ -27,7 +29,7 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 
 use crate::notes::NoteId;
-use crate::store::{self, LoadError, Loaded, Origin, Problem};
+use crate::store::{self, Loaded, Origin, Problem};
 pub use crate::ui::View;
 use crate::ui::notes::{NoteCommand, NotesView};
 use crate::ui::{self, Command, Setting, UiCommand};
@@ -307,122 +309,6 @@ impl AtlasApp {
         Self::with_context(settings, options, Some(cc.egui_ctx.clone()))
     }
 
-    /// Rebuilds what is derived from the store.
-    fn rebuild(&mut self) {
-        self.rows = ui::list::rows(&self.loaded.store);
-        // The store changed in place; the network view must not keep its geometry.
-        self.settings.network.store_changed();
-        self.settings.timeline.store_changed();
-        if let Some(id) = &self.selected
-            && self.loaded.store.item(id).is_none()
-        {
-            self.selected = None;
-        }
-    }
-
-    /// A new store was opened or read again: nothing of it is unsaved, and the undo steps of
-    /// the previous store no longer apply to it.
-    fn store_replaced(&mut self) {
-        self.next_generation += 1;
-        self.store_generation = self.next_generation;
-        self.saved_generation = self.store_generation;
-        self.history.forget_store_changes();
-        self.rebuild();
-    }
-
-    /// Takes in a store read from disk ([`AtlasApp::open`]); on failure keeps the current
-    /// store and lists the problems.
-    fn open_loaded(
-        &mut self,
-        path: PathBuf,
-        result: Result<Loaded, LoadError>,
-        stamp: store_save::DiskStamp,
-    ) {
-        match result {
-            Ok(loaded) => {
-                self.status = format!("Opened {}: {}", path.display(), loaded.store.summary());
-                self.loaded = loaded;
-                self.problems.clear();
-                self.failure = None;
-                self.show_problems = false;
-                self.disk_stamp = stamp;
-                self.settings.last_store = Some(path);
-                self.store_replaced();
-            }
-            Err(err) => {
-                let (problems, reason) = match err {
-                    LoadError::Invalid(p) => {
-                        let reason = format!("{} problem(s) found", p.len());
-                        (p, reason)
-                    }
-                    LoadError::Unreadable { path, source } => (
-                        vec![Problem {
-                            file: path.display().to_string(),
-                            line: 0,
-                            column: 0,
-                            message: format!("cannot be read: {source}"),
-                        }],
-                        format!("cannot be read: {source}"),
-                    ),
-                };
-                if self.settings.last_store.as_ref() == Some(&path) {
-                    // Do not retry a broken store at every start.
-                    self.settings.last_store = None;
-                }
-                self.status = format!(
-                    "Could not open {}: {reason}. Still showing {}.",
-                    path.display(),
-                    self.loaded.origin
-                );
-                self.problems = problems;
-                self.failure = Some(Failure {
-                    attempted: path.display().to_string(),
-                    reason,
-                });
-                self.show_problems = true;
-            }
-        }
-    }
-
-    /// Reads the open store again from where it came from.
-    fn reload(&mut self) {
-        match self.loaded.origin.clone() {
-            Origin::Path(p) => self.open(p),
-            Origin::Embedded => match store::embedded() {
-                Ok(l) => {
-                    self.loaded = l;
-                    self.problems.clear();
-                    self.failure = None;
-                    self.status = "Reloaded the built-in store".to_owned();
-                    self.store_replaced();
-                }
-                Err(p) => self.problems = p,
-            },
-        }
-    }
-
-    /// Does `pending` now, or asks first when it would drop unsaved store changes.
-    fn guard(&mut self, pending: Pending) {
-        if self.store_unsaved() {
-            self.confirm = Some(pending);
-        } else {
-            self.run_pending(pending);
-        }
-    }
-
-    fn run_pending(&mut self, pending: Pending) {
-        match pending {
-            Pending::Reload => self.reload(),
-            Pending::Open(path) => self.open(path),
-            Pending::Quit => {
-                self.close_confirmed = true;
-                if let Some(ctx) = &self.egui_ctx {
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-                }
-            }
-        }
-    }
-
     /// Applies one command and the follow-ups it asks for (a menu item asks for a path, the
     /// path names a file action): the only place that changes the store, the notes, the
     /// selection and the settings.
@@ -487,83 +373,6 @@ impl AtlasApp {
             },
         }
         Vec::new()
-    }
-
-    /// Applies a command of the table (menus, buttons, shortcuts).
-    fn run_ui_command(&mut self, c: UiCommand) -> Vec<Command> {
-        use crate::ui::FileAction as F;
-        match c {
-            UiCommand::OpenStore => return vec![Command::AskPath(F::OpenStore)],
-            UiCommand::SaveStore => return self.save_open_store(),
-            UiCommand::SaveMyStore => return vec![Command::AskPath(F::SaveMyStore)],
-            UiCommand::ShowChanges => self.show_changes = !self.show_changes,
-            UiCommand::ExportChanges => return vec![Command::AskPath(F::ExportChanges)],
-            UiCommand::ApplyChanges => return vec![Command::AskPath(F::ApplyChanges)],
-            UiCommand::SaveStoreAs => return vec![Command::AskPath(F::SaveStoreAs)],
-            UiCommand::ReloadStore => self.guard(Pending::Reload),
-            UiCommand::ImportCsv => return vec![Command::AskPath(F::ImportCsv)],
-            UiCommand::Undo => self.undo(),
-            UiCommand::Redo => self.redo(),
-            UiCommand::NewNote => {
-                return self.apply_note(NoteCommand::New(self.selected.clone()));
-            }
-            UiCommand::SaveNotes => return self.apply_note(NoteCommand::SaveNow),
-            UiCommand::ExportNotes => {
-                return vec![Command::AskPath(F::ExportNotes {
-                    markdown: false,
-                    target: None,
-                })];
-            }
-            UiCommand::ExportNotesMarkdown => {
-                return vec![Command::AskPath(F::ExportNotes {
-                    markdown: true,
-                    target: None,
-                })];
-            }
-            UiCommand::ImportNotes => return vec![Command::AskPath(F::ImportNotes)],
-            UiCommand::FocusSearch => {
-                self.settings.hide_list = false;
-                self.prefer_details = false;
-                self.focus_search = true;
-            }
-            UiCommand::ClearSelection => {
-                self.selected = None;
-                self.path_prompt = None;
-                self.show_shortcuts = false;
-                self.show_about = false;
-            }
-            UiCommand::ShowNetwork => self.settings.view = View::Network,
-            UiCommand::ShowTimeline => self.settings.view = View::Timeline,
-            UiCommand::ShowCharts => self.settings.view = View::Charts,
-            UiCommand::ShowNotes => self.settings.view = View::Notes,
-            UiCommand::ShowOverview => self.settings.view = View::Overview,
-            UiCommand::ToggleList => self.settings.hide_list = !self.settings.hide_list,
-            UiCommand::ToggleDetails => self.settings.hide_details = !self.settings.hide_details,
-            UiCommand::ToggleHangul => self.settings.hangul = !self.settings.hangul,
-            UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
-                let now = self.settings.scale.unwrap_or(1.0);
-                let next = match c {
-                    UiCommand::ZoomIn => now + 0.1,
-                    UiCommand::ZoomOut => now - 0.1,
-                    _ => 1.0,
-                };
-                self.set_scale(next);
-            }
-            UiCommand::ShowShortcuts => self.show_shortcuts = !self.show_shortcuts,
-            UiCommand::ShowAbout => self.show_about = !self.show_about,
-            UiCommand::Quit => self.guard(Pending::Quit),
-        }
-        Vec::new()
-    }
-
-    /// Sets how large text and pictures are, within 0.5 to 3 times the normal size.
-    fn set_scale(&mut self, factor: f32) {
-        let factor = (factor * 10.0).round() / 10.0;
-        let factor = factor.clamp(0.5, 3.0);
-        self.settings.scale = Some(factor);
-        if let Some(ctx) = &self.egui_ctx {
-            ctx.set_zoom_factor(factor);
-        }
     }
 }
 

@@ -6,10 +6,16 @@
 //! least one [`Source`] through a [`Citation`].
 
 mod edits;
+mod places;
+mod programmes;
 mod records;
+mod series;
 
 pub use edits::*;
+pub use places::*;
+pub use programmes::*;
 pub use records::*;
+pub use series::*;
 
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;

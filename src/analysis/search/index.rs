@@ -5,7 +5,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Citation, ItemRef, Milestone, Status, Store};
+use crate::model::{ItemRef, Status, Store};
+
+use super::fields::{Builder, Lookup, aliases, economy_country, period_years};
 
 /// The kind of a record, in the order the list groups them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -169,130 +171,6 @@ impl Doc {
 pub(super) const SEP: char = '\u{1f}';
 
 static GENERATION: AtomicU64 = AtomicU64::new(1);
-
-/// Collects the fields of one record.
-struct Builder<'s> {
-    store: &'s Store,
-    lk: &'s Lookup<'s>,
-    fields: Vec<Field>,
-}
-
-impl Builder<'_> {
-    fn add(&mut self, tier: Tier, label: impl Into<String>, text: impl AsRef<str>) {
-        let text = text.as_ref().trim();
-        if !text.is_empty() {
-            self.fields.push(Field {
-                label: label.into(),
-                text: text.to_owned(),
-                tier,
-            });
-        }
-    }
-
-    fn opt(&mut self, tier: Tier, label: &str, text: &Option<String>) {
-        if let Some(t) = text {
-            self.add(tier, label, t);
-        }
-    }
-
-    /// Names of linked records, with their Hangul names where they have one.
-    fn links(&mut self, label: &str, ids: &[String]) {
-        let names: Vec<String> = ids
-            .iter()
-            .map(|id| match self.lk.hangul(id) {
-                Some(ko) => format!("{} ({ko})", self.lk.name(id)),
-                None => self.lk.name(id),
-            })
-            .collect();
-        self.add(Tier::Link, label, names.join(", "));
-    }
-
-    fn milestones(&mut self, milestones: &[Milestone]) {
-        for m in milestones {
-            let text = match &m.place {
-                Some(p) => format!("{} — {}", m.title, self.lk.name(p)),
-                None => m.title.clone(),
-            };
-            self.add(Tier::Text, format!("Milestone {}", m.date), text);
-            self.citations(&m.sources);
-        }
-    }
-
-    /// Source titles, publishers and where in the source, as the Sources section shows them.
-    fn citations(&mut self, cites: &[Citation]) {
-        for c in cites {
-            let text = match self.store.sources.iter().find(|s| s.id == c.source) {
-                Some(s) => [s.title.as_str(), s.publisher.as_str(), c.at.as_str()]
-                    .iter()
-                    .filter(|t| !t.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" — "),
-                None => c.at.clone(),
-            };
-            self.add(Tier::Source, "Source", text);
-        }
-    }
-}
-
-/// Names, Hangul names and countries of every record by id, looked up once per index build
-/// (the store's own lookups scan lists, which is too slow for 100,000 records).
-struct Lookup<'s> {
-    by_id: std::collections::HashMap<&'s str, (&'s str, Option<&'s str>, Option<&'s str>)>,
-}
-
-impl<'s> Lookup<'s> {
-    fn new(store: &'s Store) -> Self {
-        let mut by_id = std::collections::HashMap::new();
-        // The order does not matter here: ids are unique across the store.
-        for item in store.items() {
-            let (ko, country) = match item {
-                ItemRef::Place(p) => (p.name_ko.as_deref(), Some(p.country.as_str())),
-                ItemRef::Organisation(o) => (o.name_ko.as_deref(), Some(o.country.as_str())),
-                ItemRef::Programme(p) => (p.name_ko.as_deref(), None),
-                _ => (None, None),
-            };
-            // The first record with an id wins, as in `Store::item`.
-            by_id.entry(item.id()).or_insert((item.name(), ko, country));
-        }
-        Self { by_id }
-    }
-
-    /// The display name, or the id itself when it is unknown.
-    fn name(&self, id: &str) -> String {
-        self.by_id.get(id).map_or(id, |e| e.0).to_owned()
-    }
-
-    fn hangul(&self, id: &str) -> Option<String> {
-        self.by_id.get(id).and_then(|e| e.1).map(str::to_owned)
-    }
-
-    fn country(&self, id: &str) -> Option<String> {
-        self.by_id.get(id).and_then(|e| e.2).map(str::to_owned)
-    }
-}
-
-/// The alpha-2 code of an indicator economy (alpha-3, `EUU` for the EU27); aggregates such as
-/// the OECD and the world have no country.
-fn economy_country(code: &str) -> Option<String> {
-    crate::analysis::countries::store_code(code).map(str::to_owned)
-}
-
-fn period_years(start: Option<i32>, end: Option<i32>) -> Option<(i32, i32)> {
-    match (start, end) {
-        (Some(s), Some(e)) => Some((s.min(e), s.max(e))),
-        (Some(y), None) | (None, Some(y)) => Some((y, y)),
-        (None, None) => None,
-    }
-}
-
-/// The other names of a place or organisation ("Pusan", "Taejŏn"): matched as names, and shown
-/// as "Also known as: Pusan" under the hit so the officer sees why it was found.
-fn aliases(b: &mut Builder<'_>, aliases: &[crate::model::Alias]) {
-    for a in aliases {
-        b.add(Tier::Name, ALSO_KNOWN_AS, &a.name);
-    }
-}
 
 /// The label of an alias field.
 pub const ALSO_KNOWN_AS: &str = "Also known as";

@@ -5,6 +5,7 @@
 //! ([`UserNotes`]) because they live apart from the store. Every comparison folds text with
 //! [`crate::text::fold`], the one folding of the app.
 
+mod fields;
 mod index;
 mod query;
 mod scan;

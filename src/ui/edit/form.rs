@@ -389,10 +389,13 @@ pub fn panel(ui: &mut egui::Ui, form: &mut Form, store: &Store, max_width: f32) 
         .default_size(360.0_f32.min(max_width))
         .size_range(240.0_f32.min(max_width)..=max_width)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("edit_form_scroll")
-                .auto_shrink(false)
-                .show(ui, |ui| commands.extend(form.show(ui, store)));
+            // Bounded like the details panel: a wide field never widens the panel under the view.
+            crate::ui::bounded::within(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("edit_form_scroll")
+                    .auto_shrink(false)
+                    .show(ui, |ui| commands.extend(form.show(ui, store)));
+            });
         });
     commands
 }

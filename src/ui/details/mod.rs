@@ -1,8 +1,12 @@
 //! The details panel: every field of the selected record, its links and its sources.
 
-use super::{Command, ViewCtx, theme};
-use crate::model::{Citation, ItemRef, Milestone, Store};
+mod facts;
+
+pub use facts::{citations, key_facts};
+
+use crate::model::{ItemRef, Milestone, Store};
 use crate::notes::Notebook;
+use crate::ui::{Command, ViewCtx, theme};
 
 /// Draws the details panel on the right.
 pub fn show(
@@ -16,7 +20,7 @@ pub fn show(
         .resizable(true)
         .default_size(360.0_f32.min(max_width))
         .size_range(240.0_f32.min(max_width)..=max_width)
-        .show(ui, |ui| super::bounded::within(ui, |ui| {
+        .show(ui, |ui| crate::ui::bounded::within(ui, |ui| {
             // A new scroll id per record: a newly selected record opens at its top, not at the
             // previous record's scroll position.
             egui::ScrollArea::vertical()
@@ -27,7 +31,7 @@ pub fn show(
                     Some(item) => {
                         record(ui, ctx, item, &mut commands);
                         ui.separator();
-                        super::notes::show_for_item(ui, item, notes, &mut commands);
+                        crate::ui::notes::show_for_item(ui, item, notes, &mut commands);
                     }
                     None => {
                         ui.add_space(8.0);
@@ -88,7 +92,7 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
     ui.add_space(6.0);
     ui.weak(item.kind());
     ui.heading(item.name());
-    super::edit::details_header(ui, store, item, commands);
+    crate::ui::edit::details_header(ui, store, item, commands);
     let facts = key_facts(store, item);
     if !facts.is_empty() {
         ui.add(egui::Label::new(egui::RichText::new(facts.join("  ·  ")).strong()).wrap());
@@ -367,92 +371,5 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
         ui.separator();
         ui.strong("Sources");
         citations(ui, store, item.citations(), commands);
-    }
-}
-
-/// The facts an officer asks first, for the summary under the name: status, year, and when
-/// and where each milestone happened (the launch of a roadmap, for example).
-pub fn key_facts(store: &Store, item: ItemRef<'_>) -> Vec<String> {
-    let mut facts = Vec::new();
-    let milestones: &[Milestone] = match item {
-        ItemRef::Programme(p) => {
-            facts.push(format!("Status: {}", p.status.label()));
-            facts.push(p.period.to_string());
-            &[]
-        }
-        ItemRef::Partnership(p) => {
-            facts.push(format!("Status: {}", p.status.label()));
-            facts.push(
-                p.since
-                    .map_or("start year not stated".to_owned(), |y| format!("since {y}")),
-            );
-            &p.milestones
-        }
-        ItemRef::Cohort(c) => {
-            facts.push(format!("Status: {}", c.status.label()));
-            facts.push(c.period.to_string());
-            &c.milestones
-        }
-        ItemRef::Agreement(a) => {
-            facts.push(format!("Status: {}", a.status.label()));
-            if let Some(y) = a.year {
-                facts.push(y.to_string());
-            }
-            &[]
-        }
-        _ => &[],
-    };
-    let mut sorted: Vec<&Milestone> = milestones.iter().collect();
-    sorted.sort_by_key(|m| m.date);
-    for m in sorted {
-        let place = m
-            .place
-            .as_deref()
-            .map(|p| format!(" in {}", store.display_name(p)))
-            .unwrap_or_default();
-        facts.push(format!(
-            "{}{place}: {}",
-            m.date,
-            crate::text::ellipsize(&m.title, 60)
-        ));
-    }
-    facts
-}
-
-/// The citations of a record: source title, publisher, date and where in the source.
-pub fn citations(
-    ui: &mut egui::Ui,
-    store: &Store,
-    cites: &[Citation],
-    commands: &mut Vec<Command>,
-) {
-    if cites.is_empty() {
-        ui.colored_label(theme::WARNING, "No source cited.");
-    }
-    for c in cites {
-        ui.horizontal_wrapped(|ui| {
-            ui.label("•");
-            match store.sources.iter().find(|s| s.id == c.source) {
-                Some(s) => {
-                    if ui
-                        .link(&s.title)
-                        .on_hover_text("Show this source")
-                        .clicked()
-                    {
-                        commands.push(Command::Select(s.id.clone()));
-                    }
-                    let mut meta = vec![s.publisher.clone(), s.date.clone()];
-                    if !c.at.is_empty() {
-                        meta.push(c.at.clone());
-                    }
-                    meta.retain(|m| !m.is_empty());
-                    meta.push(s.as_of_label());
-                    ui.weak(meta.join(", "));
-                }
-                None => {
-                    ui.colored_label(theme::ERROR, format!("unknown source `{}`", c.source));
-                }
-            }
-        });
     }
 }
