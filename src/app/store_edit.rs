@@ -81,9 +81,11 @@ pub fn build(
                 &mut p.milestones
             } else if let Some(c) = next.cohorts.iter_mut().find(|c| &c.id == on) {
                 &mut c.milestones
+            } else if let Some(p) = next.programmes.iter_mut().find(|p| &p.id == on) {
+                &mut p.milestones
             } else {
                 return Err(vec![format!(
-                    "milestones can be added to partnerships and cohorts; `{on}` is neither"
+                    "milestones can be added to programmes, partnerships and cohorts; `{on}` is none of them"
                 )]);
             };
             list.push(milestone.clone());

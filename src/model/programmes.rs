@@ -35,6 +35,9 @@ pub struct Programme {
     /// Numbers the sources state about it (anniversaries, counts, targets).
     #[serde(default)]
     pub figures: Vec<Figure>,
+    /// Dated events of the programme as a whole (a call, a launch, a workshop), with sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
     pub sources: Vec<Citation>,
 }
 

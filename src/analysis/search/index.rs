@@ -220,6 +220,7 @@ fn doc(store: &Store, lk: &Lookup<'_>, item: ItemRef<'_>, generation: u64) -> Do
                 add_countries(&[x.a.clone(), x.b.clone()], &mut countries);
             }
             b.add(Tier::Text, "Description", &p.description);
+            b.milestones(&p.milestones);
         }
         ItemRef::Partnership(p) => {
             name_ko = match (lk.hangul(&p.a), lk.hangul(&p.b)) {

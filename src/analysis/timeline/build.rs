@@ -67,6 +67,10 @@ impl Builder<'_> {
             let lane = t.lanes.len() - 1;
             let item = Item::new(&p.id, (&p.name, &p.name_ko), p.status, &p.sources, outside);
             self.period(&mut t, lane, SpanKind::Programme, item, p.period);
+            for m in &p.milestones {
+                t.marks
+                    .push(self.milestone(m, &p.id, lane, &p.name, &p.name_ko, p.status, outside));
+            }
         }
         let mut other_lane = None;
         for p in &store.partnerships {

@@ -162,3 +162,46 @@ fn an_added_record_stays_marked_added_when_changed_later() {
     .expect_err("no source");
     assert_eq!(e, [NEEDS_SOURCE]);
 }
+
+#[test]
+fn a_programme_takes_a_milestone_shown_on_its_timeline_lane_and_in_its_details() {
+    let before = store();
+    let edit = StoreEdit::AddMilestone {
+        on: "prog-uk-korea-innovation-twins".into(),
+        milestone: workshop(vec![Citation {
+            source: "source-workshop-minutes".into(),
+            at: "p. 1".into(),
+        }]),
+        new_source: Some(minutes()),
+    };
+    let (after, _) = build(&before, &edit, "Kim", "2026-12-01").expect("valid");
+    let programme = after
+        .programmes
+        .iter()
+        .find(|p| p.id == "prog-uk-korea-innovation-twins")
+        .expect("programme");
+    assert_eq!(programme.milestones.len(), 1);
+    assert!(crate::store::validate(&after, "x").is_empty());
+    let facts = crate::ui::details::key_facts(
+        &after,
+        after.item("prog-uk-korea-innovation-twins").expect("item"),
+    );
+    assert!(
+        facts.iter().any(|f| f.contains("Workshop in Sejong")),
+        "{facts:?}"
+    );
+    let timeline = crate::analysis::timeline::Timeline::build(
+        &after,
+        &crate::analysis::network::Filter::default(),
+    );
+    assert!(timeline.marks.iter().any(|m| {
+        m.record == "prog-uk-korea-innovation-twins" && m.title == "Workshop in Sejong"
+    }));
+    // A milestone with no source on a programme is refused like any other.
+    let bare = StoreEdit::AddMilestone {
+        on: "prog-uk-korea-innovation-twins".into(),
+        milestone: workshop(Vec::new()),
+        new_source: None,
+    };
+    assert!(build(&before, &bare, "Kim", "2026-12-01").is_err());
+}

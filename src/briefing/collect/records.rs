@@ -206,7 +206,7 @@ impl Collector<'_> {
         if !pairs.is_empty() {
             facts.push(self.fact("Partnerships", Value::Words(pairs), cites));
         }
-        let mut events = Vec::new();
+        let mut events = self.milestones(&p.milestones);
         for pair in store.partnerships.iter().filter(|x| x.programme == p.id) {
             events.extend(self.milestones(&pair.milestones));
         }

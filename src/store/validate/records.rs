@@ -95,6 +95,7 @@ pub(super) fn check(
                 c.period(&r.period);
                 strands(c, k, &r.strands);
                 figures(c, k, &r.figures);
+                milestones(c, k, &r.milestones);
                 cites(c, k, &r.sources);
             });
         }

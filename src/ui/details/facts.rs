@@ -11,7 +11,7 @@ pub fn key_facts(store: &Store, item: ItemRef<'_>) -> Vec<String> {
         ItemRef::Programme(p) => {
             facts.push(format!("Status: {}", p.status.label()));
             facts.push(p.period.to_string());
-            &[]
+            &p.milestones
         }
         ItemRef::Partnership(p) => {
             facts.push(format!("Status: {}", p.status.label()));

@@ -347,6 +347,7 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
     ui.weak(format!("id: {}", item.id()));
 
     let milestones: &[Milestone] = match item {
+        ItemRef::Programme(p) => &p.milestones,
         ItemRef::Partnership(p) => &p.milestones,
         ItemRef::Cohort(c) => &c.milestones,
         _ => &[],

@@ -51,11 +51,13 @@ pub fn details_header(
         {
             commands.push(Command::EditForm(FormRequest::Edit(item.id().to_owned())));
         }
-        if matches!(item, ItemRef::Partnership(_) | ItemRef::Cohort(_))
-            && ui
-                .button("Add milestone")
-                .on_hover_text("Record a dated event, with its source")
-                .clicked()
+        if matches!(
+            item,
+            ItemRef::Programme(_) | ItemRef::Partnership(_) | ItemRef::Cohort(_)
+        ) && ui
+            .button("Add milestone")
+            .on_hover_text("Record a dated event, with its source")
+            .clicked()
         {
             commands.push(Command::EditForm(FormRequest::AddMilestone(
                 item.id().to_owned(),
