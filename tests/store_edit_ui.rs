@@ -310,3 +310,59 @@ fn a_store_changed_on_disk_is_not_overwritten_until_the_user_chooses() {
         .store;
     assert_eq!(saved, h.state().loaded.store);
 }
+
+#[test]
+fn a_milestone_is_changed_in_its_form_and_removed_with_one_click_that_undo_brings_back() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut h = app_harness(app_on(&dir.path().join("notes.ron")));
+    let before = milestones(h.state());
+    assert_eq!(
+        before.len(),
+        1,
+        "Belfast–Sejong has one milestone: {before:?}"
+    );
+    h.state_mut().apply(Command::Select(PAIR.into()));
+    h.run();
+    // Change it: the form opens with its date, title and source filled in.
+    h.get_by_label("Change…").click_accesskit();
+    h.run();
+    assert!(h.query_by_label_contains("Change a milestone of").is_some());
+    h.get_by_label("What happened").focus();
+    h.run();
+    h.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::A]);
+    h.get_by_label("What happened")
+        .type_text("Roadmap launched");
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert_eq!(
+        milestones(h.state()),
+        vec!["Roadmap launched".to_owned()],
+        "{}",
+        h.state().status
+    );
+    let pair = h.state().loaded.store.item(PAIR).map(|i| i.id().to_owned());
+    assert_eq!(pair.as_deref(), Some(PAIR));
+    let sources = &h
+        .state()
+        .loaded
+        .store
+        .partnerships
+        .iter()
+        .find(|p| p.id == PAIR)
+        .expect("pair")
+        .milestones[0]
+        .sources;
+    assert!(!sources.is_empty(), "the milestone keeps its source");
+    // Remove it: one click, one undo step.
+    h.get_by_label("Remove").click_accesskit();
+    h.run();
+    assert!(milestones(h.state()).is_empty());
+    assert!(h.state().store_unsaved());
+    h.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::Z]);
+    h.run();
+    assert_eq!(milestones(h.state()), vec!["Roadmap launched".to_owned()]);
+    h.key_combination_modifiers(egui::Modifiers::COMMAND, &[egui::Key::Z]);
+    h.run();
+    assert_eq!(milestones(h.state()), before);
+}

@@ -21,7 +21,8 @@ pub fn build(
     let new_source = match edit {
         StoreEdit::Add { new_source, .. }
         | StoreEdit::Update { new_source, .. }
-        | StoreEdit::AddMilestone { new_source, .. } => new_source.clone(),
+        | StoreEdit::AddMilestone { new_source, .. }
+        | StoreEdit::ReplaceMilestone { new_source, .. } => new_source.clone(),
         StoreEdit::Delete { .. } => None,
     };
     if let Some(source) = new_source {
@@ -77,23 +78,44 @@ pub fn build(
                 return Err(vec!["a milestone needs a title: what happened".to_owned()]);
             }
             let name = store.display_name(on);
-            let list = if let Some(p) = next.partnerships.iter_mut().find(|p| &p.id == on) {
-                &mut p.milestones
-            } else if let Some(c) = next.cohorts.iter_mut().find(|c| &c.id == on) {
-                &mut c.milestones
-            } else if let Some(p) = next.programmes.iter_mut().find(|p| &p.id == on) {
-                &mut p.milestones
-            } else {
-                return Err(vec![format!(
-                    "milestones can be added to programmes, partnerships and cohorts; `{on}` is none of them"
-                )]);
-            };
+            let list = milestones_mut(&mut next, on)?;
             list.push(milestone.clone());
             list.sort_by_key(|m| m.date);
             let what = format!(
                 "added milestone {} “{}” to {name}",
                 milestone.date, milestone.title
             );
+            marks.push((on.clone(), EditKind::Changed, what.clone()));
+            what
+        }
+        StoreEdit::ReplaceMilestone {
+            on,
+            index,
+            milestone,
+            ..
+        } => {
+            let name = store.display_name(on);
+            let list = milestones_mut(&mut next, on)?;
+            let Some(old) = list.get(*index).cloned() else {
+                return Err(vec![format!("{name} has no milestone {}", index + 1)]);
+            };
+            let what = match milestone {
+                Some(m) => {
+                    if m.sources.is_empty() {
+                        return Err(vec![NEEDS_SOURCE.to_owned()]);
+                    }
+                    if m.title.trim().is_empty() {
+                        return Err(vec!["a milestone needs a title: what happened".to_owned()]);
+                    }
+                    list[*index] = m.clone();
+                    list.sort_by_key(|m| m.date);
+                    format!("changed milestone {} “{}” of {name}", m.date, m.title)
+                }
+                None => {
+                    list.remove(*index);
+                    format!("removed milestone {} “{}” from {name}", old.date, old.title)
+                }
+            };
             marks.push((on.clone(), EditKind::Changed, what.clone()));
             what
         }
@@ -268,3 +290,22 @@ impl AtlasApp {
 
 #[cfg(test)]
 mod tests;
+
+/// The milestones of a programme, partnership or cohort of `store`, to change.
+fn milestones_mut<'s>(
+    store: &'s mut Store,
+    on: &str,
+) -> Result<&'s mut Vec<crate::model::Milestone>, Vec<String>> {
+    if let Some(p) = store.partnerships.iter_mut().find(|p| p.id == on) {
+        return Ok(&mut p.milestones);
+    }
+    if let Some(c) = store.cohorts.iter_mut().find(|c| c.id == on) {
+        return Ok(&mut c.milestones);
+    }
+    if let Some(p) = store.programmes.iter_mut().find(|p| p.id == on) {
+        return Ok(&mut p.milestones);
+    }
+    Err(vec![format!(
+        "milestones belong to programmes, partnerships and cohorts; `{on}` is none of them"
+    )])
+}

@@ -205,3 +205,38 @@ fn a_programme_takes_a_milestone_shown_on_its_timeline_lane_and_in_its_details()
     };
     assert!(build(&before, &bare, "Kim", "2026-12-01").is_err());
 }
+
+#[test]
+fn changing_a_milestone_needs_its_source_and_an_existing_place_in_the_list() {
+    let before = store();
+    let pair = "pair-belfast-sejong";
+    let count = crate::ui::edit::milestones_of(&before, pair).map_or(0, <[_]>::len);
+    assert!(count > 0);
+    let sourceless = StoreEdit::ReplaceMilestone {
+        on: pair.into(),
+        index: 0,
+        milestone: Some(workshop(Vec::new())),
+        new_source: None,
+    };
+    assert!(build(&before, &sourceless, "Kim", "2026-12-01").is_err());
+    let missing = StoreEdit::ReplaceMilestone {
+        on: pair.into(),
+        index: count,
+        milestone: None,
+        new_source: None,
+    };
+    assert!(build(&before, &missing, "Kim", "2026-12-01").is_err());
+    let remove = StoreEdit::ReplaceMilestone {
+        on: pair.into(),
+        index: 0,
+        milestone: None,
+        new_source: None,
+    };
+    let (after, label) = build(&before, &remove, "Kim", "2026-12-01").expect("removed");
+    assert!(label.starts_with("removed milestone"), "{label}");
+    assert_eq!(
+        crate::ui::edit::milestones_of(&after, pair).map_or(0, <[_]>::len),
+        count - 1
+    );
+    assert!(crate::store::validate(&after, "x").is_empty());
+}

@@ -355,9 +355,10 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
     if !milestones.is_empty() {
         ui.separator();
         ui.strong("Milestones");
-        let mut sorted: Vec<&Milestone> = milestones.iter().collect();
-        sorted.sort_by_key(|m| m.date);
-        for m in sorted {
+        // In date order, each with its place in the record's list (what an edit names).
+        let mut sorted: Vec<(usize, &Milestone)> = milestones.iter().enumerate().collect();
+        sorted.sort_by_key(|(_, m)| m.date);
+        for (index, m) in sorted {
             ui.horizontal_wrapped(|ui| {
                 ui.monospace(m.date.to_string());
                 ui.label(&m.title);
@@ -366,6 +367,7 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
                 }
             });
             citations(ui, store, &m.sources, commands);
+            milestone_buttons(ui, item.id(), index, m, commands);
         }
     }
     if !matches!(item, ItemRef::Source(_)) {
@@ -373,4 +375,46 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
         ui.strong("Sources");
         citations(ui, store, item.citations(), commands);
     }
+}
+
+/// "Change…" and "Remove" under a milestone: a form for the first, one undoable edit for the
+/// second (Ctrl+Z brings it back).
+fn milestone_buttons(
+    ui: &mut egui::Ui,
+    on: &str,
+    index: usize,
+    m: &Milestone,
+    commands: &mut Vec<Command>,
+) {
+    use crate::ui::edit::{FormRequest, StoreEdit};
+    ui.horizontal(|ui| {
+        if ui
+            .small_button("Change…")
+            .on_hover_text(format!(
+                "Change the milestone “{}”, with its source",
+                m.title
+            ))
+            .clicked()
+        {
+            commands.push(Command::EditForm(FormRequest::EditMilestone(
+                on.to_owned(),
+                index,
+            )));
+        }
+        if ui
+            .small_button("Remove")
+            .on_hover_text(format!(
+                "Remove the milestone “{}” (Ctrl+Z undoes it)",
+                m.title
+            ))
+            .clicked()
+        {
+            commands.push(Command::EditStore(Box::new(StoreEdit::ReplaceMilestone {
+                on: on.to_owned(),
+                index,
+                milestone: None,
+                new_source: None,
+            })));
+        }
+    });
 }

@@ -15,8 +15,10 @@ use crate::ui::Command;
 pub enum FormRequest {
     /// Edit this record.
     Edit(Id),
-    /// Add a milestone to this partnership or cohort.
+    /// Add a milestone to this programme, partnership or cohort.
     AddMilestone(Id),
+    /// Change the milestone at this place in the record's list of milestones.
+    EditMilestone(Id, usize),
     /// Add a partnership, with one end (a place or organisation) already chosen.
     NewPartnership(Option<Id>),
     /// Add a place (from GeoNames or by coordinates).
@@ -80,11 +82,29 @@ impl Form {
                 let name = store.display_name(id);
                 let draft = Draft::Milestone {
                     on: id.clone(),
+                    index: None,
                     date: String::new(),
                     title: String::new(),
                     place: Picker::default(),
                 };
                 form(format!("Add a milestone to {name}"), true, draft, &[])
+            }
+            FormRequest::EditMilestone(id, index) => {
+                let m = super::milestones_of(store, id)?.get(*index)?;
+                let draft = Draft::Milestone {
+                    on: id.clone(),
+                    index: Some(*index),
+                    date: m.date.to_string(),
+                    title: m.title.clone(),
+                    place: Picker::with(m.place.clone()),
+                };
+                let name = store.display_name(id);
+                form(
+                    format!("Change a milestone of {name}"),
+                    false,
+                    draft,
+                    &m.sources,
+                )
             }
             FormRequest::NewPartnership(end) => {
                 let rec = Partnership {
@@ -221,12 +241,24 @@ impl Form {
             new_source = Some(super::cities::geonames_source());
         }
         Ok(match built {
-            Built::Milestone { on, mut milestone } => {
+            Built::Milestone {
+                on,
+                index,
+                mut milestone,
+            } => {
                 milestone.sources = list;
-                StoreEdit::AddMilestone {
-                    on,
-                    milestone,
-                    new_source,
+                match index {
+                    None => StoreEdit::AddMilestone {
+                        on,
+                        milestone,
+                        new_source,
+                    },
+                    Some(index) => StoreEdit::ReplaceMilestone {
+                        on,
+                        index,
+                        milestone: Some(milestone),
+                        new_source,
+                    },
                 }
             }
             Built::Record(mut record) => {

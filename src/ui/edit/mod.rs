@@ -103,7 +103,7 @@ pub enum StoreEdit {
         /// Its id.
         id: Id,
     },
-    /// Add a milestone to a partnership or cohort.
+    /// Add a milestone to a programme, partnership or cohort.
     AddMilestone {
         /// The partnership or cohort.
         on: Id,
@@ -112,6 +112,32 @@ pub enum StoreEdit {
         /// A source added with it.
         new_source: Option<Source>,
     },
+    /// Change (`Some`) or remove (`None`) the milestone at `index` of a record's milestones.
+    ReplaceMilestone {
+        /// The programme, partnership or cohort.
+        on: Id,
+        /// Its place in the record's list of milestones.
+        index: usize,
+        /// The milestone as changed, or `None` to remove it.
+        milestone: Option<Milestone>,
+        /// A source added with it.
+        new_source: Option<Source>,
+    },
+}
+
+/// The milestones of a programme, partnership or cohort.
+pub fn milestones_of<'s>(store: &'s Store, id: &str) -> Option<&'s [Milestone]> {
+    if let Some(p) = store.programmes.iter().find(|p| p.id == id) {
+        return Some(&p.milestones);
+    }
+    if let Some(p) = store.partnerships.iter().find(|p| p.id == id) {
+        return Some(&p.milestones);
+    }
+    store
+        .cohorts
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| c.milestones.as_slice())
 }
 
 impl StoreEdit {
@@ -120,7 +146,7 @@ impl StoreEdit {
         match self {
             StoreEdit::Add { record, .. } | StoreEdit::Update { record, .. } => record.id(),
             StoreEdit::Delete { id } => id,
-            StoreEdit::AddMilestone { on, .. } => on,
+            StoreEdit::AddMilestone { on, .. } | StoreEdit::ReplaceMilestone { on, .. } => on,
         }
     }
 }

@@ -12,6 +12,8 @@ use crate::model::{
 pub enum Draft {
     Milestone {
         on: String,
+        /// The milestone being changed (its place in the record's list), or `None` for a new one.
+        index: Option<usize>,
         date: String,
         title: String,
         place: Picker,
@@ -282,11 +284,13 @@ impl Draft {
         Ok(match self {
             Draft::Milestone {
                 on,
+                index,
                 date,
                 title,
                 place,
             } => Built::Milestone {
                 on: on.clone(),
+                index: *index,
                 milestone: Milestone {
                     date: partial_date(date)?,
                     title: title.trim().to_owned(),
@@ -405,5 +409,9 @@ impl Draft {
 /// What a draft becomes.
 pub enum Built {
     Record(super::Record),
-    Milestone { on: String, milestone: Milestone },
+    Milestone {
+        on: String,
+        index: Option<usize>,
+        milestone: Milestone,
+    },
 }
