@@ -144,3 +144,17 @@ fn the_alias_script_reproduces_the_place_aliases_of_the_seeds() {
         String::from_utf8_lossy(&run.stderr)
     );
 }
+
+#[test]
+fn the_details_panel_lists_a_places_other_names() {
+    let mut h = harness();
+    h.state_mut()
+        .apply(partnership_atlas::ui::Command::Select("place-busan".into()));
+    h.run();
+    assert!(h.query_by_label(search::ALSO_KNOWN_AS).is_some());
+    assert!(
+        h.query_all_by_label_contains("Pusan")
+            .any(|n| n.rect().min.x > LIST_RIGHT),
+        "the details panel names Pusan"
+    );
+}

@@ -205,6 +205,7 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
                 "Population",
                 p.population.map_or("—".to_owned(), |n| n.to_string()),
             );
+            aliases(ui, &p.aliases);
             let pairs: Vec<String> = store
                 .partnerships
                 .iter()
@@ -222,6 +223,7 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
         }
         ItemRef::Organisation(o) => {
             field(ui, "Short name", opt(&o.short_name));
+            aliases(ui, &o.aliases);
             field(ui, "Kind", format!("{:?}", o.kind));
             field(ui, "Country", &o.country);
             if let Some(p) = &o.place {
@@ -417,4 +419,20 @@ fn milestone_buttons(
             })));
         }
     });
+}
+
+/// "Also known as": the other names searches find, their source on hover.
+fn aliases(ui: &mut egui::Ui, aliases: &[crate::model::Alias]) {
+    if aliases.is_empty() {
+        return;
+    }
+    let names: Vec<&str> = aliases.iter().map(|a| a.name.as_str()).collect();
+    let sources: Vec<String> = aliases
+        .iter()
+        .map(|a| format!("{} — {} ({})", a.name, a.source.source, a.source.at))
+        .collect();
+    ui.weak(crate::analysis::search::ALSO_KNOWN_AS);
+    ui.add(egui::Label::new(names.join(", ")).wrap())
+        .on_hover_text(sources.join("\n"));
+    ui.end_row();
 }
