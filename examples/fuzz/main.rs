@@ -1,17 +1,19 @@
 //! A fuzzer on stable Rust: feeds mutated inputs, in process, to the store loader and
-//! validator, the notes parser and merges, and the indicator CSV import.
+//! validator, the notes parser and merges, the indicator CSV import, and the store change-file
+//! parse, apply and resolve.
 //!
 //! ```sh
-//! cargo run --release --example fuzz -- --iterations 200000 [--seed S] [--target store|notes|csv|all]
+//! cargo run --release --example fuzz -- --iterations 200000 [--seed S] [--target store|notes|csv|changes|all]
 //! ```
 //!
 //! Each input runs under `catch_unwind` and a time bound (`--time-limit-ms`, 2,000 by default).
 //! A panic, a broken promise (see `targets.rs`) or a timeout writes the input to
 //! `tests/fixtures/fuzz/` (`--out`) and fails the run; `tests/reliability_fuzz.rs` replays
 //! every input saved there. The run ends with one line: `N inputs, P panics, T timeouts`.
-//!
-//! There is no store change-file apply on this branch yet, so there is no `changes` target.
+//! `--dump-seeds DIR` writes the seeds of the chosen targets to `DIR` and exits (the
+//! cargo-fuzz corpus in `fuzz/corpus/` was made so).
 
+mod change_seeds;
 mod mutate;
 mod targets;
 
@@ -33,10 +35,11 @@ struct Args {
     targets: Vec<Target>,
     time_limit: Duration,
     out: PathBuf,
+    dump_seeds: Option<PathBuf>,
 }
 
-const USAGE: &str = "usage: fuzz --iterations N [--seed S] [--target store|notes|csv|all] \
-                     [--time-limit-ms MS] [--out DIR]";
+const USAGE: &str = "usage: fuzz --iterations N [--seed S] [--target store|notes|csv|changes|all] \
+                     [--time-limit-ms MS] [--out DIR] [--dump-seeds DIR]";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
@@ -45,6 +48,7 @@ fn parse_args() -> Result<Args, String> {
         targets: Target::ALL.to_vec(),
         time_limit: Duration::from_millis(2_000),
         out: Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz"),
+        dump_seeds: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -59,16 +63,11 @@ fn parse_args() -> Result<Args, String> {
             "--seed" => args.seed = number(value()?)?,
             "--time-limit-ms" => args.time_limit = Duration::from_millis(number(value()?)?),
             "--out" => args.out = PathBuf::from(value()?),
+            "--dump-seeds" => args.dump_seeds = Some(PathBuf::from(value()?)),
             "--target" => {
                 let v = value()?;
                 args.targets = match v.as_str() {
                     "all" => Target::ALL.to_vec(),
-                    "changes" => {
-                        return Err(
-                            "there is no store change-file apply yet, so no `changes` target"
-                                .to_owned(),
-                        );
-                    }
                     name => vec![
                         Target::from_name(name).ok_or(format!("unknown target {name}; {USAGE}"))?,
                     ],
@@ -179,6 +178,7 @@ fn seeds(target: Target) -> Vec<Vec<u8>> {
             );
             seeds.extend(read_dir_files(&root.join("tests/fixtures/notes"), "ron"));
         }
+        Target::Changes => seeds.extend(change_seeds::seeds()),
         Target::Csv => {
             for path in read_dir_paths(&root.join("tests/fixtures/csv"), "csv") {
                 if let Ok(b) = std::fs::read(&path) {
@@ -254,6 +254,22 @@ fn save_input(
     path
 }
 
+/// Writes the seeds of `targets` to `dir/<target>/seed-<n>.<ext>`.
+fn dump_seeds(dir: &Path, targets: &[Target]) -> ExitCode {
+    for &t in targets {
+        let sub = dir.join(t.name());
+        for (i, seed) in seeds(t).iter().enumerate() {
+            let path = sub.join(format!("seed-{i}.{}", t.extension()));
+            if let Err(e) = std::fs::create_dir_all(&sub).and_then(|()| std::fs::write(&path, seed))
+            {
+                eprintln!("fuzz: could not write {}: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(a) => a,
@@ -262,6 +278,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(dir) = &args.dump_seeds {
+        return dump_seeds(dir, &args.targets);
+    }
     // Panics are counted and saved, not printed one by one.
     let last_panic: Arc<Mutex<String>> = Arc::default();
     {
@@ -318,8 +337,8 @@ fn main() -> ExitCode {
         args.targets.iter().map(|&t| (t, seeds(t))).collect();
     let (mut panics, mut timeouts) = (0u64, 0u64);
     let mut slowest = (Duration::ZERO, Target::Store);
-    let mut accepted = [0u64; 3];
-    let mut tried = [0u64; 3];
+    let mut accepted = [0u64; Target::ALL.len()];
+    let mut tried = [0u64; Target::ALL.len()];
     let started = Instant::now();
     let mut last_report = Instant::now();
     for index in 0..args.iterations {
