@@ -1,18 +1,21 @@
 //! A fuzzer on stable Rust: feeds mutated inputs, in process, to the store loader and
-//! validator, the notes parser and merges, and the indicator CSV import.
+//! validator, the notes parser and merges, the indicator CSV import, and the store change-file
+//! parse, apply and resolve.
 //!
 //! ```sh
-//! cargo run --release --example fuzz -- --iterations 200000 [--seed S] [--target store|notes|csv|all]
+//! cargo run --release --example fuzz -- --iterations 200000 [--seed S] [--target store|notes|csv|changes|all]
 //! ```
 //!
 //! Each input runs under `catch_unwind` and a time bound (`--time-limit-ms`, 2,000 by default).
 //! A panic, a broken promise (see `targets.rs`) or a timeout writes the input to
 //! `tests/fixtures/fuzz/` (`--out`) and fails the run; `tests/reliability_fuzz.rs` replays
 //! every input saved there. The run ends with one line: `N inputs, P panics, T timeouts`.
-//!
-//! There is no store change-file apply on this branch yet, so there is no `changes` target.
+//! `--dump-seeds DIR` writes the seeds of the chosen targets to `DIR` and exits (the
+//! cargo-fuzz corpus in `fuzz/corpus/` was made so).
 
+mod change_seeds;
 mod mutate;
+mod seeds;
 mod targets;
 
 use std::panic::{self, AssertUnwindSafe};
@@ -23,8 +26,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use mutate::{Rng, mutate};
-use partnership_atlas::model::Store;
-use partnership_atlas::store;
+use seeds::{dump_seeds, seeds};
 use targets::Target;
 
 struct Args {
@@ -33,10 +35,11 @@ struct Args {
     targets: Vec<Target>,
     time_limit: Duration,
     out: PathBuf,
+    dump_seeds: Option<PathBuf>,
 }
 
-const USAGE: &str = "usage: fuzz --iterations N [--seed S] [--target store|notes|csv|all] \
-                     [--time-limit-ms MS] [--out DIR]";
+const USAGE: &str = "usage: fuzz --iterations N [--seed S] [--target store|notes|csv|changes|all] \
+                     [--time-limit-ms MS] [--out DIR] [--dump-seeds DIR]";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
@@ -45,6 +48,7 @@ fn parse_args() -> Result<Args, String> {
         targets: Target::ALL.to_vec(),
         time_limit: Duration::from_millis(2_000),
         out: Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz"),
+        dump_seeds: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -59,16 +63,11 @@ fn parse_args() -> Result<Args, String> {
             "--seed" => args.seed = number(value()?)?,
             "--time-limit-ms" => args.time_limit = Duration::from_millis(number(value()?)?),
             "--out" => args.out = PathBuf::from(value()?),
+            "--dump-seeds" => args.dump_seeds = Some(PathBuf::from(value()?)),
             "--target" => {
                 let v = value()?;
                 args.targets = match v.as_str() {
                     "all" => Target::ALL.to_vec(),
-                    "changes" => {
-                        return Err(
-                            "there is no store change-file apply yet, so no `changes` target"
-                                .to_owned(),
-                        );
-                    }
                     name => vec![
                         Target::from_name(name).ok_or(format!("unknown target {name}; {USAGE}"))?,
                     ],
@@ -79,153 +78,6 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     Ok(args)
-}
-
-/// Valid (and a few hand-made invalid) inputs of each target, mutated by the fuzzer.
-fn seeds(target: Target) -> Vec<Vec<u8>> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut seeds = Vec::new();
-    match target {
-        Target::Store => {
-            // Small slices of the built-in store (whole seed files are slow to parse a
-            // million times): every kind of record, in the store's own format.
-            if let Ok(full) = store::embedded() {
-                let full = full.store;
-                for i in 0..24 {
-                    let slice = |n: usize| i * 2..(i * 2 + 2).min(n.max(i * 2));
-                    let mut small = Store {
-                        format_version: full.format_version,
-                        name: full.name.clone(),
-                        description: full.description.clone(),
-                        ..Store::default()
-                    };
-                    small.sources = full
-                        .sources
-                        .get(slice(full.sources.len()))
-                        .unwrap_or_default()
-                        .to_vec();
-                    small.places = full
-                        .places
-                        .get(slice(full.places.len()))
-                        .unwrap_or_default()
-                        .to_vec();
-                    small.organisations = full
-                        .organisations
-                        .get(slice(full.organisations.len()))
-                        .unwrap_or_default()
-                        .to_vec();
-                    small.programmes = full
-                        .programmes
-                        .get(slice(full.programmes.len()))
-                        .unwrap_or_default()
-                        .to_vec();
-                    small.partnerships = full
-                        .partnerships
-                        .get(slice(full.partnerships.len()))
-                        .unwrap_or_default()
-                        .to_vec();
-                    small.cohorts = full
-                        .cohorts
-                        .get(slice(full.cohorts.len()))
-                        .unwrap_or_default()
-                        .to_vec();
-                    small.agreements = full
-                        .agreements
-                        .get(slice(full.agreements.len()))
-                        .unwrap_or_default()
-                        .to_vec();
-                    small.indicators = full.indicators.get(i..i + 1).unwrap_or_default().to_vec();
-                    for s in &mut small.indicators {
-                        s.points.truncate(6);
-                    }
-                    small.findings = full
-                        .findings
-                        .get(slice(full.findings.len()))
-                        .unwrap_or_default()
-                        .to_vec();
-                    small.policy_measures = full
-                        .policy_measures
-                        .get(slice(full.policy_measures.len()))
-                        .unwrap_or_default()
-                        .to_vec();
-                    if let Ok(text) = store::save::to_ron(&small) {
-                        seeds.push(text.into_bytes());
-                    }
-                }
-            }
-            for dir in [
-                "tests/fixtures/good",
-                "tests/fixtures/good/split",
-                "tests/fixtures/bad",
-            ] {
-                seeds.extend(read_dir_files(&root.join(dir), "ron"));
-            }
-            if let Ok(b) = std::fs::read(root.join("seeds/52-indicators-ati.ron")) {
-                seeds.push(b);
-            }
-        }
-        Target::Notes => {
-            seeds.push(targets::NOTES_BASE.as_bytes().to_vec());
-            seeds.push(b"(format_version: 1, notes: [])".to_vec());
-            seeds.push(
-                r##"(format_version: 1, notes: [(id: "a", created: 1, updated: 2), (id: "b", title: "T", body: "x \"# y\n\n| a | b |\n|---|---|", tags: ["ai", "수소"], author: "", created: -5, updated: 9223372036854775807, conflict_of: Some("a"))])"##
-                    .as_bytes()
-                    .to_vec(),
-            );
-            seeds.push(
-                "\u{feff}(\n    format_version: 1,\n    notes: [\n        (\n            id: \"n-1\",\n            target: Some((kind: Programme, id: \"horizon\")),\n            title: \"Tabs\\tand\\r\\nCRLF\",\n            body: r#\"Raw \"quoted\" body\n## heading\"#,\n            created: 1700000000000,\n            updated: 1700000000000,\n            deleted: false,\n        ),\n    ],\n)\n"
-                    .as_bytes()
-                    .to_vec(),
-            );
-            seeds.extend(read_dir_files(&root.join("tests/fixtures/notes"), "ron"));
-        }
-        Target::Csv => {
-            for path in read_dir_paths(&root.join("tests/fixtures/csv"), "csv") {
-                if let Ok(b) = std::fs::read(&path) {
-                    // The first lines are enough; whole files are slow to import a million times.
-                    let end = b
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, c)| **c == b'\n')
-                        .nth(40)
-                        .map_or(b.len(), |(i, _)| i + 1);
-                    seeds.push(b[..end].to_vec());
-                }
-            }
-            seeds.push(
-                b"economy,year,indicator,value,source\nKOR,2020,GERD_PCT_GDP,4.8,\"OECD, MSTI\"\n"
-                    .to_vec(),
-            );
-            seeds.push(
-                b"country_code;year;indicator;value;source\r\nKOR;2020;GERD_PCT_GDP;NaN;x\r\n"
-                    .to_vec(),
-            );
-        }
-    }
-    seeds.retain(|s| !s.is_empty());
-    if seeds.is_empty() {
-        seeds.push(b"()".to_vec());
-    }
-    seeds
-}
-
-fn read_dir_paths(dir: &Path, ext: &str) -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == ext))
-        .collect();
-    paths.sort();
-    paths
-}
-
-fn read_dir_files(dir: &Path, ext: &str) -> Vec<Vec<u8>> {
-    read_dir_paths(dir, ext)
-        .iter()
-        .filter_map(|p| std::fs::read(p).ok())
-        .collect()
 }
 
 /// What the watchdog needs to save the input that hangs.
@@ -262,6 +114,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(dir) = &args.dump_seeds {
+        return dump_seeds(dir, &args.targets);
+    }
     // Panics are counted and saved, not printed one by one.
     let last_panic: Arc<Mutex<String>> = Arc::default();
     {
@@ -318,8 +173,8 @@ fn main() -> ExitCode {
         args.targets.iter().map(|&t| (t, seeds(t))).collect();
     let (mut panics, mut timeouts) = (0u64, 0u64);
     let mut slowest = (Duration::ZERO, Target::Store);
-    let mut accepted = [0u64; 3];
-    let mut tried = [0u64; 3];
+    let mut accepted = [0u64; Target::ALL.len()];
+    let mut tried = [0u64; Target::ALL.len()];
     let started = Instant::now();
     let mut last_report = Instant::now();
     for index in 0..args.iterations {

@@ -5,7 +5,8 @@
 //! Each function panics when the app would misbehave on `bytes`: a panic inside the code under
 //! test, or a broken promise checked here (a store that loads must save and load again the
 //! same; a notes file that parses must write and read back equal; a merge never drops a note;
-//! an import that succeeds yields a store without problems).
+//! an import that succeeds yields a store without problems; applying a change file never
+//! changes the store it is applied to, and a clean apply or a resolve yields a valid store).
 
 #![allow(dead_code)]
 
@@ -16,6 +17,7 @@ use std::sync::OnceLock;
 use partnership_atlas::model::Store;
 use partnership_atlas::notes::{NotesFile, merge_import, merge3, parse_notes, to_ron};
 use partnership_atlas::store;
+use partnership_atlas::store::changes::{ChangeFile, Choice, apply};
 use partnership_atlas::store::csv_import::{ImportOptions, import_bytes};
 
 /// The fuzz targets, by the name given on the command line.
@@ -27,11 +29,13 @@ pub enum Target {
     Notes,
     /// The indicator CSV import.
     Csv,
+    /// The store change-file parse, apply and conflict resolve.
+    Changes,
 }
 
 impl Target {
     /// Every target, in the order `--target all` runs them.
-    pub const ALL: [Target; 3] = [Target::Store, Target::Notes, Target::Csv];
+    pub const ALL: [Target; 4] = [Target::Store, Target::Notes, Target::Csv, Target::Changes];
 
     /// The name used on the command line and in fixture file names.
     pub fn name(self) -> &'static str {
@@ -39,6 +43,7 @@ impl Target {
             Target::Store => "store",
             Target::Notes => "notes",
             Target::Csv => "csv",
+            Target::Changes => "changes",
         }
     }
 
@@ -50,7 +55,7 @@ impl Target {
     /// The file extension of its inputs.
     pub fn extension(self) -> &'static str {
         match self {
-            Target::Store | Target::Notes => "ron",
+            Target::Store | Target::Notes | Target::Changes => "ron",
             Target::Csv => "csv",
         }
     }
@@ -61,10 +66,12 @@ impl Target {
             Target::Store => fuzz_store(bytes),
             Target::Notes => fuzz_notes(bytes),
             Target::Csv => fuzz_csv(bytes),
+            Target::Changes => fuzz_changes(bytes),
         }
     }
 
-    /// The target of a saved fixture, from its file name (`store-…`, `notes-…`, `csv-…`).
+    /// The target of a saved fixture, from its file name (`store-…`, `notes-…`, `csv-…`,
+    /// `changes-…`).
     pub fn of_fixture(file_name: &str) -> Option<Self> {
         Self::ALL
             .into_iter()
@@ -186,4 +193,107 @@ pub fn fuzz_csv(bytes: &[u8]) -> bool {
         problems[0]
     );
     true
+}
+
+/// The store every change file is applied to: the built-in store's sources, places,
+/// organisations, programmes, agreements and policy measures and its first six partnerships (the whole store makes an
+/// apply, which writes and hashes the store to compare fingerprints, about ten times slower),
+/// and a copy of it to check that applying never changes it.
+fn changes_stores() -> &'static (Store, Store) {
+    static STORE: OnceLock<(Store, Store)> = OnceLock::new();
+    STORE.get_or_init(|| {
+        let full = store::embedded().expect("the built-in store loads").store;
+        let small = Store {
+            format_version: full.format_version,
+            name: full.name.clone(),
+            sources: full.sources.clone(),
+            places: full.places.clone(),
+            organisations: full.organisations.clone(),
+            programmes: full.programmes.clone(),
+            partnerships: full.partnerships.iter().take(6).cloned().collect(),
+            agreements: full.agreements.clone(),
+            policy_measures: full.policy_measures.clone(),
+            ..Store::default()
+        };
+        let problems = store::validate(&small, "changes base");
+        assert!(
+            problems.is_empty(),
+            "the changes base is not valid: {problems:?}"
+        );
+        (small.clone(), small)
+    })
+}
+
+/// The store the `changes` target applies change files to (its seeds are made from it).
+pub fn changes_base() -> &'static Store {
+    &changes_stores().0
+}
+
+/// FNV-1a of the input: picks the conflict choices, so a saved input replays the same way.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Changes: parse a change file and apply it to [`changes_base`]. Applying never changes the
+/// store it is given; an apply with problems leaves the store as it was; a clean apply yields
+/// a valid store; with conflicts, resolving with choices taken from the input's hash yields a
+/// valid store or says why not, and a wrong number of choices is refused.
+pub fn fuzz_changes(bytes: &[u8]) -> bool {
+    let Ok(file) = ChangeFile::parse("fuzz.ron", bytes) else {
+        return false;
+    };
+    let (store, pristine) = changes_stores();
+    let outcome = apply(store, &file);
+    assert!(
+        store == pristine,
+        "applying a change file changed the store"
+    );
+    if !outcome.problems.is_empty() {
+        assert!(
+            outcome.store == *store,
+            "an apply with problems changed the resulting store"
+        );
+        assert!(outcome.resolve(&[]).is_err(), "an invalid apply resolved");
+        return false;
+    }
+    if outcome.conflicts.is_empty() {
+        let problems = store::validate(&outcome.store, "applied");
+        assert!(
+            problems.is_empty(),
+            "a clean apply produced an invalid store: {}",
+            problems[0]
+        );
+        return true;
+    }
+    let mut bits = fnv1a(bytes);
+    let choices: Vec<Choice> = outcome
+        .conflicts
+        .iter()
+        .map(|_| {
+            bits = bits.rotate_left(1);
+            if bits & 1 == 0 {
+                Choice::Mine
+            } else {
+                Choice::Theirs
+            }
+        })
+        .collect();
+    assert!(
+        outcome.resolve(&choices[1..]).is_err(),
+        "a resolve with a choice missing was accepted"
+    );
+    let resolved = outcome.resolve(&choices);
+    assert!(store == pristine, "resolving conflicts changed the store");
+    if let Ok(result) = resolved {
+        let problems = store::validate(&result, "resolved");
+        assert!(
+            problems.is_empty(),
+            "a resolve produced an invalid store: {}",
+            problems[0]
+        );
+        return true;
+    }
+    false
 }
