@@ -17,7 +17,9 @@ use std::sync::OnceLock;
 use partnership_atlas::model::Store;
 use partnership_atlas::notes::{NotesFile, merge_import, merge3, parse_notes, to_ron};
 use partnership_atlas::store;
-use partnership_atlas::store::changes::{ChangeFile, Choice, apply};
+use partnership_atlas::store::changes::{
+    ChangeFile, Choice, apply_with_fingerprint, store_fingerprint,
+};
 use partnership_atlas::store::csv_import::{ImportOptions, import_bytes};
 
 /// The fuzz targets, by the name given on the command line.
@@ -245,7 +247,10 @@ pub fn fuzz_changes(bytes: &[u8]) -> bool {
         return false;
     };
     let (store, pristine) = changes_stores();
-    let outcome = apply(store, &file);
+    // The base's fingerprint is taken once (it costs writing the whole store as RON).
+    static FINGERPRINT: OnceLock<String> = OnceLock::new();
+    let fingerprint = FINGERPRINT.get_or_init(|| store_fingerprint(store));
+    let outcome = apply_with_fingerprint(store, fingerprint, &file);
     assert!(
         store == pristine,
         "applying a change file changed the store"

@@ -258,6 +258,16 @@ fn appended(
 
 /// Applies `changes` to `store` (three-way against the change file's base). See the module doc.
 pub fn apply(store: &Store, changes: &ChangeFile) -> ApplyOutcome {
+    apply_with_fingerprint(store, &super::store_fingerprint(store), changes)
+}
+
+/// [`apply`] for a caller that already knows `store`'s [`super::store_fingerprint`] (it costs
+/// writing the whole store as RON; a caller applying many files to one store takes it once).
+pub fn apply_with_fingerprint(
+    store: &Store,
+    fingerprint: &str,
+    changes: &ChangeFile,
+) -> ApplyOutcome {
     let mut out = ApplyOutcome {
         store: store.clone(),
         added: Vec::new(),
@@ -266,7 +276,7 @@ pub fn apply(store: &Store, changes: &ChangeFile) -> ApplyOutcome {
         identical: 0,
         conflicts: Vec::new(),
         problems: Vec::new(),
-        base_matches: super::store_fingerprint(store) == changes.base.fingerprint,
+        base_matches: fingerprint == changes.base.fingerprint,
         edits: changes.edits.clone(),
     };
     let conflict =

@@ -19,7 +19,9 @@ mod apply;
 
 use serde::{Deserialize, Serialize};
 
-pub use apply::{ApplyOutcome, Choice, Conflict, FieldKey, RecordKey, apply};
+pub use apply::{
+    ApplyOutcome, Choice, Conflict, FieldKey, RecordKey, apply, apply_with_fingerprint,
+};
 
 use super::diff::diff_values;
 use super::kind::{AnyRecord, RecordKind};
