@@ -350,12 +350,7 @@ fn record(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, item: ItemRef<'_>, commands: &mu
     }
     ui.weak(format!("id: {}", item.id()));
 
-    let milestones: &[Milestone] = match item {
-        ItemRef::Programme(p) => &p.milestones,
-        ItemRef::Partnership(p) => &p.milestones,
-        ItemRef::Cohort(c) => &c.milestones,
-        _ => &[],
-    };
+    let milestones = crate::ui::edit::milestones_of(store, item.id()).unwrap_or_default();
     if !milestones.is_empty() {
         ui.separator();
         ui.strong("Milestones");
