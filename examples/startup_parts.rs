@@ -79,6 +79,13 @@ fn main() {
     time("layout_world", runs, || world_layout(&graph));
     time("layout_regions", runs, || regions_layout(&graph));
     time("layout_schematic", runs, || schematic_layout(&graph));
+    // The first view (Europe | Korea): each pane's outline clipped and filled, both details.
+    let (_, panes) = regions_layout(&graph);
+    for (scale, detail) in [("110m", Detail::Coarse), ("50m", Detail::Fine)] {
+        time(&format!("map_{scale}_first_view_pane_meshes"), runs, || {
+            panes.iter().map(|p| p.geometry(detail).land.indices.len()).sum::<usize>()
+        });
+    }
     time("search_rows", runs, || {
         partnership_atlas::ui::list::rows(&store)
     });

@@ -1,42 +1,35 @@
 //! Finding where a record or value sits in a file's text, so that semantic problems (found after
 //! serde has thrown positions away) can still name a line and column.
 
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 /// Positions of the `id: "…"` keys of one file, and a way to turn byte offsets into line:column.
+///
+/// The keys are indexed on first use: a valid store (the usual case) never asks where a
+/// record is, so opening it does not pay for the index.
 pub struct Locator<'a> {
     text: &'a str,
     /// Every `id: "x"` in the file: id → byte offsets of the key, in file order.
-    ids: BTreeMap<&'a str, Vec<usize>>,
+    ids: OnceCell<BTreeMap<String, Vec<usize>>>,
 }
 
 impl<'a> Locator<'a> {
-    /// Indexes one file's text.
+    /// A locator for one file's text (indexed when first asked).
     pub fn new(text: &'a str) -> Self {
-        let mut ids: BTreeMap<&'a str, Vec<usize>> = BTreeMap::new();
-        let bytes = text.as_bytes();
-        let mut from = 0;
-        while let Some(found) = text[from..].find("id:") {
-            let at = from + found;
-            from = at + 3;
-            // A whole key: not the tail of another identifier such as `geonames_id:`.
-            if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') {
-                continue;
-            }
-            let rest = text[from..].trim_start();
-            let Some(rest) = rest.strip_prefix('"') else {
-                continue;
-            };
-            if let Some(end) = rest.find('"') {
-                ids.entry(&rest[..end]).or_default().push(at);
-            }
+        Self {
+            text,
+            ids: OnceCell::new(),
         }
-        Self { text, ids }
+    }
+
+    fn ids(&self) -> &BTreeMap<String, Vec<usize>> {
+        self.ids.get_or_init(|| index_ids(self.text))
     }
 
     /// Byte offset of the n-th (0-based) `id: "id"` key in this file.
     pub fn record(&self, id: &str, nth: usize) -> Option<usize> {
-        self.ids.get(id).and_then(|v| v.get(nth)).copied()
+        self.ids().get(id).and_then(|v| v.get(nth)).copied()
     }
 
     /// Byte offset of the first `needle` at or after `from`, but before the next record's key.
@@ -54,6 +47,28 @@ impl<'a> Locator<'a> {
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         line_col(self.text, offset)
     }
+}
+
+fn index_ids(text: &str) -> BTreeMap<String, Vec<usize>> {
+    let mut ids: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = text[from..].find("id:") {
+        let at = from + found;
+        from = at + 3;
+        // A whole key: not the tail of another identifier such as `geonames_id:`.
+        if at > 0 && (bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_') {
+            continue;
+        }
+        let rest = text[from..].trim_start();
+        let Some(rest) = rest.strip_prefix('"') else {
+            continue;
+        };
+        if let Some(end) = rest.find('"') {
+            ids.entry(rest[..end].to_owned()).or_default().push(at);
+        }
+    }
+    ids
 }
 
 fn next_id_key(text: &str) -> Option<usize> {

@@ -97,8 +97,8 @@ pub struct Loaded {
 pub fn load_texts(files: &[(String, Vec<u8>)]) -> Result<Store, Vec<Problem>> {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
-    for (name, bytes) in files {
-        match read::parse_file(name, bytes) {
+    for result in parse_files(files) {
+        match result {
             Ok(file) => parsed.push(file),
             Err(p) => problems.extend(p),
         }
@@ -119,6 +119,41 @@ pub fn load_texts(files: &[(String, Vec<u8>)]) -> Result<Store, Vec<Problem>> {
         store.absorb(file.store);
     }
     Ok(store)
+}
+
+/// Above this many bytes in all, a store's files are parsed on threads of their own (a large
+/// store split into files, as the app saves it, reads in about the time of its largest file).
+const PARALLEL_PARSE_BYTES: usize = 1 << 20;
+
+/// Parses each file, in file order; on threads, one per file, when the files are large.
+fn parse_files(files: &[(String, Vec<u8>)]) -> Vec<Result<read::ParsedFile, Vec<Problem>>> {
+    let total: usize = files.iter().map(|(_, b)| b.len()).sum();
+    if files.len() < 2 || total < PARALLEL_PARSE_BYTES {
+        return files
+            .iter()
+            .map(|(name, bytes)| read::parse_file(name, bytes))
+            .collect();
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .iter()
+            .map(|(name, bytes)| (name, scope.spawn(move || read::parse_file(name, bytes))))
+            .collect();
+        handles
+            .into_iter()
+            .map(|(name, handle)| {
+                // `parse_file` does not panic; should a thread fail anyway, say so for its file.
+                handle.join().unwrap_or_else(|_| {
+                    Err(vec![Problem {
+                        file: name.clone(),
+                        line: 0,
+                        column: 0,
+                        message: "the file could not be read (internal error)".to_owned(),
+                    }])
+                })
+            })
+            .collect()
+    })
 }
 
 /// Loads a store from a `.ron` file or a folder of `.ron` files.

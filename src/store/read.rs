@@ -158,30 +158,30 @@ pub fn parse_file(name: &str, bytes: &[u8]) -> Result<ParsedFile, Vec<Problem>> 
         ));
     }
     let opts = options();
-    match opts.from_str::<VersionProbe>(text) {
-        Ok(probe) if probe.format_version != FORMAT_VERSION => {
-            let offset = text.find("format_version").unwrap_or(0);
-            let (line, column) = line_col(text, offset);
-            return Err(at(
-                line,
-                column,
-                format!(
-                    "unknown format version {}; this build reads version {FORMAT_VERSION}",
-                    probe.format_version
-                ),
-            ));
-        }
-        Ok(_) => {}
-        // Syntax errors are reported by the full parse below, which names the same position;
-        // a missing version is reported there too as a missing field.
-        Err(_) => {}
+    // One full parse in the usual case; the version is probed on its own only when the
+    // store does not parse or names another version, so a future format gets a clear
+    // message rather than a confusing complaint about fields this build does not know.
+    let parsed = opts.from_str::<Store>(text);
+    let version = match &parsed {
+        Ok(store) => Some(store.format_version),
+        Err(_) => opts.from_str::<VersionProbe>(text).ok().map(|p| p.format_version),
+    };
+    if let Some(v) = version.filter(|v| *v != FORMAT_VERSION) {
+        let offset = text.find("format_version").unwrap_or(0);
+        let (line, column) = line_col(text, offset);
+        return Err(at(
+            line,
+            column,
+            format!("unknown format version {v}; this build reads version {FORMAT_VERSION}"),
+        ));
     }
-    match opts.from_str::<Store>(text) {
+    match parsed {
         Ok(store) => Ok(ParsedFile {
             name: name.to_owned(),
             text: text.to_owned(),
             store,
         }),
+        // A missing version is reported here too, as a missing field.
         Err(e) => Err(at(e.span.start.line, e.span.start.col, explain(&e.code))),
     }
 }

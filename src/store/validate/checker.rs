@@ -11,8 +11,9 @@ use crate::model::{Citation, Milestone, PartialDate, Period};
 pub(super) struct Checker<'a> {
     pub(super) file: &'a str,
     pub(super) loc: &'a Locator<'a>,
-    /// Offset of the record's `id:` key, when found.
-    pub(super) at: Option<usize>,
+    /// Which occurrence of the id in the file this record is (0 for the first): its `id:` key
+    /// is looked up only when a problem needs a position.
+    pub(super) nth: usize,
     pub(super) id: &'a str,
     pub(super) problems: &'a mut Vec<Problem>,
 }
@@ -20,7 +21,8 @@ pub(super) struct Checker<'a> {
 impl Checker<'_> {
     /// Reports a problem at the first `needle` inside the record, or at the record itself.
     pub(super) fn report(&mut self, needle: Option<&str>, message: String) {
-        let offset = match (self.at, needle) {
+        let at = self.loc.record(self.id, self.nth);
+        let offset = match (at, needle) {
             (Some(at), Some(n)) => self.loc.find_after(at, n).or(Some(at)),
             (at, _) => at,
         };

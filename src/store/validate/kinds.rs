@@ -49,13 +49,13 @@ pub(super) fn collect<'f>(
     let mut seen: BTreeMap<(usize, &str), usize> = BTreeMap::new();
     for (fi, file) in files.iter().enumerate() {
         for (id, kind) in ids_of(&file.store) {
-            let nth = seen.entry((fi, id)).or_insert(0);
-            let at = locators[fi].record(id, *nth);
-            *nth += 1;
+            let count = seen.entry((fi, id)).or_insert(0);
+            let nth = *count;
+            *count += 1;
             let mut c = Checker {
                 file: &file.name,
                 loc: &locators[fi],
-                at,
+                nth,
                 id,
                 problems,
             };

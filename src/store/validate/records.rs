@@ -24,13 +24,13 @@ pub(super) fn check(
             |id: &str,
              nth: &mut BTreeMap<_, _>,
              f: &mut dyn FnMut(&mut Checker<'_>, &BTreeMap<&str, Kind>)| {
-                let n = nth.entry(id.to_owned()).or_insert(0usize);
-                let at = locators[fi].record(id, *n);
-                *n += 1;
+                let count = nth.entry(id.to_owned()).or_insert(0usize);
+                let n = *count;
+                *count += 1;
                 let mut c = Checker {
                     file: &file.name,
                     loc: &locators[fi],
-                    at,
+                    nth: n,
                     id,
                     problems: &mut *problems,
                 };

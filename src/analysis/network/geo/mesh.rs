@@ -2,11 +2,12 @@
 //! coastlines and the land borders two countries share.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::super::layout::WRect;
 use super::super::projection::LonLat;
 use super::clip::{clip_ring, split_at_antimeridian};
-use super::{LonLatBox, Outlines};
+use super::{Detail, LonLatBox, Outlines};
 
 /// Filled triangles: `indices` index `vertices` three at a time.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -81,6 +82,11 @@ pub fn build_geometry(
 ) -> MapGeometry {
     let mut geometry = MapGeometry::default();
     for poly in &outline.land {
+        // A polygon wholly outside the box has neither fill nor coast in it (its holes lie
+        // inside its outer ring): skip it without clipping every ring of the world.
+        if clip.is_some_and(|b| !overlaps(poly, &b)) {
+            continue;
+        }
         let rings: Vec<Vec<[f64; 2]>> = match clip {
             Some(b) => {
                 // A polygon whose outer ring is clipped away has nothing left to fill, even if
@@ -123,6 +129,21 @@ pub fn build_geometry(
         );
     }
     geometry
+}
+
+/// Whether the bounding box of a polygon's outer ring meets the box.
+fn overlaps(poly: &super::Polygon, b: &LonLatBox) -> bool {
+    let Some(outer) = poly.rings.first() else {
+        return false;
+    };
+    let (mut w, mut s, mut e, mut n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for p in outer {
+        w = w.min(p[0]);
+        e = e.max(p[0]);
+        s = s.min(p[1]);
+        n = n.max(p[1]);
+    }
+    w <= b.east && e >= b.west && s <= b.north && n >= b.south
 }
 
 /// The runs of a closed ring's segments that `keep` accepts (and that lie at least partly in
@@ -188,9 +209,47 @@ fn triangulate(rings: &[Vec<[f64; 2]>], project: &impl Fn(LonLat) -> [f32; 2], o
     });
 }
 
+/// The land borders of an outline that lie (at least partly) in `clip`. The borders of the
+/// embedded outlines are found once per level of detail and kept: finding them hashes every
+/// segment of every country of the world, which each pane and the world map would repeat.
+fn border_lines(outline: &Outlines, clip: Option<LonLatBox>) -> Vec<Vec<[f64; 2]>> {
+    static BORDERS: [OnceLock<Vec<Vec<[f64; 2]>>>; 2] = [OnceLock::new(), OnceLock::new()];
+    let cached = [Detail::Coarse, Detail::Fine]
+        .iter()
+        .position(|d| std::ptr::eq(outline, super::outlines(*d)));
+    let all = match cached {
+        Some(i) => BORDERS[i].get_or_init(|| shared_borders(outline, None)),
+        None => return shared_borders(outline, clip),
+    };
+    let Some(clip) = clip else {
+        return all.clone();
+    };
+    all.iter()
+        .flat_map(|line| {
+            let ring_like = line.windows(2).map(|w| (w[0], w[1]));
+            let mut runs = Vec::new();
+            let mut current: Vec<[f64; 2]> = Vec::new();
+            for (a, b) in ring_like {
+                if clip.contains(a) || clip.contains(b) {
+                    if current.is_empty() {
+                        current.push(a);
+                    }
+                    current.push(b);
+                } else if !current.is_empty() {
+                    runs.push(std::mem::take(&mut current));
+                }
+            }
+            if !current.is_empty() {
+                runs.push(current);
+            }
+            runs
+        })
+        .collect()
+}
+
 /// Lines that two country rings share: land borders, each drawn once. (The outlines come from
 /// TopoJSON, so a shared border has exactly the same points on both sides.)
-fn border_lines(outline: &Outlines, clip: Option<LonLatBox>) -> Vec<Vec<[f64; 2]>> {
+fn shared_borders(outline: &Outlines, clip: Option<LonLatBox>) -> Vec<Vec<[f64; 2]>> {
     type Key = ((i64, i64), (i64, i64));
     let point = |p: &[f64; 2]| {
         (
@@ -317,6 +376,53 @@ mod tests {
                 hi - lo > 2000.0 && y < 1200.0 // Antarctica's pole line is the one wide edge.
             });
             assert_eq!(stretched.count(), 0, "{detail:?}");
+        }
+    }
+
+    #[test]
+    fn kept_borders_clipped_to_a_box_are_the_borders_found_in_that_box() {
+        let korea = LonLatBox {
+            west: 124.0,
+            south: 33.0,
+            east: 131.0,
+            north: 43.0,
+        };
+        let europe = LonLatBox {
+            west: -11.0,
+            south: 35.0,
+            east: 30.0,
+            north: 66.0,
+        };
+        for detail in [Detail::Coarse, Detail::Fine] {
+            let outline = outlines(detail);
+            for b in [korea, europe] {
+                let direct = shared_borders(outline, Some(b));
+                assert!(!direct.is_empty(), "{detail:?}: borders in the box");
+                assert_eq!(border_lines(outline, Some(b)), direct, "{detail:?} {b:?}");
+            }
+            assert_eq!(border_lines(outline, None), shared_borders(outline, None));
+        }
+    }
+
+    #[test]
+    fn a_polygon_skipped_as_outside_the_box_has_nothing_in_it() {
+        let korea = LonLatBox {
+            west: 124.0,
+            south: 33.0,
+            east: 131.0,
+            north: 43.0,
+        };
+        for detail in [Detail::Coarse, Detail::Fine] {
+            let land = &outlines(detail).land;
+            let far: Vec<_> = land.iter().filter(|p| !overlaps(p, &korea)).collect();
+            assert!(far.len() > land.len() / 2, "{detail:?}: most land is far away");
+            for poly in far {
+                // What the skipped work would have produced: no fill, no coast.
+                assert!(clip_ring(&poly.rings[0], &korea).len() < 3);
+                for ring in &poly.rings {
+                    assert!(ring_lines(ring, Some(korea), |_, _| true).is_empty());
+                }
+            }
         }
     }
 }
