@@ -84,7 +84,10 @@ fn store_load(runs: usize) {
     let (mut parse, mut load, mut js, mut split) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for _ in 0..runs {
         let (t, r) = ms(|| partnership_atlas::store::load_texts(&folder));
-        assert!(r.as_ref().is_ok_and(|s| s == &store), "the split store loads back the same");
+        assert!(
+            r.as_ref().is_ok_and(|s| s == &store),
+            "the split store loads back the same"
+        );
         split.push(t);
         let (t, r) = ms(|| ron::from_str::<Store>(&text));
         assert!(r.is_ok(), "the RON parses: {:?}", r.err());
@@ -108,7 +111,9 @@ fn store_load(runs: usize) {
     report("store_load_split_folder_100k", "ms", split);
     report("store_load_serde_json_100k", "ms", js);
     println!("BENCH store_load_ratio_to_serde_json {ratio:.2} x (one file; target <= 2)");
-    println!("BENCH store_load_split_ratio_to_serde_json {split_ratio:.2} x (split files; target <= 2)");
+    println!(
+        "BENCH store_load_split_ratio_to_serde_json {split_ratio:.2} x (split files; target <= 2)"
+    );
 }
 
 /// The store's files as `save_folder` writes them, read back into memory.

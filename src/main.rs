@@ -232,6 +232,7 @@ fn brief(
 }
 
 fn run_window(options: StartOptions) -> ExitCode {
+    partnership_atlas::app::warm_up();
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(desktop::APP_NAME)

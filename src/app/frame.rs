@@ -381,6 +381,14 @@ impl AtlasApp {
             let ms = smoke.started.elapsed().as_millis();
             smoke.first_frame_ms = Some(ms);
             println!("first frame: {ms} ms");
+            let [created, ready, pass] = smoke.stages;
+            println!(
+                "startup stages: window and renderer {created} ms, app state {} ms, \
+                 until the first pass {} ms, first pass {} ms",
+                ready.saturating_sub(created),
+                pass.saturating_sub(ready),
+                ms.saturating_sub(pass)
+            );
         }
         smoke.frame += 1;
         if smoke.frame == View::ALL.len() + 1 {

@@ -187,11 +187,29 @@ pub enum Pending {
     Quit,
 }
 
+/// Starts, on a thread of its own, the work the first frame needs that needs no window:
+/// reading the built-in store and the map outlines with their land borders. Call it before
+/// opening the window: creating the window and its renderer keeps the main thread busy for a
+/// while, and the app then finds these ready (or waits for the rest; nothing is read twice).
+pub fn warm_up() {
+    let started = std::thread::Builder::new()
+        .name("warm-up".to_owned())
+        .spawn(|| {
+            let _ = store::embedded();
+            crate::analysis::network::geo::warm_up();
+        });
+    // Without a thread the same work is done on first use.
+    drop(started);
+}
+
 /// Progress of a `--smoke` run: which view is drawn next.
 struct Smoke {
     started: Instant,
     frame: usize,
     first_frame_ms: Option<u128>,
+    /// Milliseconds from the start of `main` to: the app's creation, the end of its creation,
+    /// and the start of the first frame's UI pass (printed as `startup stages:`).
+    stages: [u128; 3],
 }
 
 impl AtlasApp {
@@ -207,6 +225,7 @@ impl AtlasApp {
         options: &StartOptions,
         egui_ctx: Option<egui::Context>,
     ) -> Self {
+        let created = options.started.map(|t| t.elapsed().as_millis());
         let (loaded, problems, failure) = match store::embedded() {
             Ok(l) => (l, Vec::new(), None),
             Err(problems) => (
@@ -276,6 +295,7 @@ impl AtlasApp {
                 started: options.started.unwrap_or_else(Instant::now),
                 frame: 0,
                 first_frame_ms: None,
+                stages: [created.unwrap_or(0), 0, 0],
             }),
         };
         app.rebuild();
@@ -290,6 +310,9 @@ impl AtlasApp {
             app.find_rescued_store();
         }
         app.read_in_background = app.egui_ctx.is_some() && !options.smoke;
+        if let Some(smoke) = &mut app.smoke {
+            smoke.stages[1] = smoke.started.elapsed().as_millis();
+        }
         app
     }
 
@@ -384,6 +407,9 @@ fn waker(ctx: Option<&egui::Context>) -> Option<Waker> {
 
 impl eframe::App for AtlasApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if let Some(smoke) = self.smoke.as_mut().filter(|s| s.frame == 0) {
+            smoke.stages[2] = smoke.started.elapsed().as_millis();
+        }
         self.show(ui);
     }
 

@@ -171,14 +171,20 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 ///
 /// It is checked by the test suite; should it ever be invalid, the problems are returned like
 /// any other store's.
+///
+/// It is read once per process (from any thread: a second caller waits for the first) and
+/// each call returns a copy, so the app can start reading it while its window opens.
 pub fn embedded() -> Result<Loaded, Vec<Problem>> {
-    let files: Vec<(String, Vec<u8>)> = EMBEDDED_FILES
-        .iter()
-        .map(|(name, text)| ((*name).to_owned(), text.as_bytes().to_vec()))
-        .collect();
-    let store = load_texts(&files)?;
+    static EMBEDDED: std::sync::OnceLock<Result<Store, Vec<Problem>>> = std::sync::OnceLock::new();
+    let store = EMBEDDED.get_or_init(|| {
+        let files: Vec<(String, Vec<u8>)> = EMBEDDED_FILES
+            .iter()
+            .map(|(name, text)| ((*name).to_owned(), text.as_bytes().to_vec()))
+            .collect();
+        load_texts(&files)
+    });
     Ok(Loaded {
-        store,
+        store: store.clone()?,
         origin: Origin::Embedded,
     })
 }

@@ -164,7 +164,10 @@ pub fn parse_file(name: &str, bytes: &[u8]) -> Result<ParsedFile, Vec<Problem>> 
     let parsed = opts.from_str::<Store>(text);
     let version = match &parsed {
         Ok(store) => Some(store.format_version),
-        Err(_) => opts.from_str::<VersionProbe>(text).ok().map(|p| p.format_version),
+        Err(_) => opts
+            .from_str::<VersionProbe>(text)
+            .ok()
+            .map(|p| p.format_version),
     };
     if let Some(v) = version.filter(|v| *v != FORMAT_VERSION) {
         let offset = text.find("format_version").unwrap_or(0);

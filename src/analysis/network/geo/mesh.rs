@@ -213,16 +213,15 @@ fn triangulate(rings: &[Vec<[f64; 2]>], project: &impl Fn(LonLat) -> [f32; 2], o
 /// embedded outlines are found once per level of detail and kept: finding them hashes every
 /// segment of every country of the world, which each pane and the world map would repeat.
 fn border_lines(outline: &Outlines, clip: Option<LonLatBox>) -> Vec<Vec<[f64; 2]>> {
-    static BORDERS: [OnceLock<Vec<Vec<[f64; 2]>>>; 2] = [OnceLock::new(), OnceLock::new()];
     let cached = [Detail::Coarse, Detail::Fine]
-        .iter()
-        .position(|d| std::ptr::eq(outline, super::outlines(*d)));
+        .into_iter()
+        .find(|d| std::ptr::eq(outline, super::outlines(*d)));
     let all = match cached {
-        Some(i) => BORDERS[i].get_or_init(|| shared_borders(outline, None)),
+        Some(detail) => land_borders(detail),
         None => return shared_borders(outline, clip),
     };
     let Some(clip) = clip else {
-        return all.clone();
+        return all.to_vec();
     };
     all.iter()
         .flat_map(|line| {
@@ -245,6 +244,17 @@ fn border_lines(outline: &Outlines, clip: Option<LonLatBox>) -> Vec<Vec<[f64; 2]
             runs
         })
         .collect()
+}
+
+/// The land borders of the embedded outline at a level of detail, found on first use (from
+/// any thread: a second caller waits for the first).
+pub fn land_borders(detail: Detail) -> &'static [Vec<[f64; 2]>] {
+    static BORDERS: [OnceLock<Vec<Vec<[f64; 2]>>>; 2] = [OnceLock::new(), OnceLock::new()];
+    let i = match detail {
+        Detail::Coarse => 0,
+        Detail::Fine => 1,
+    };
+    BORDERS[i].get_or_init(|| shared_borders(super::outlines(detail), None))
 }
 
 /// Lines that two country rings share: land borders, each drawn once. (The outlines come from
@@ -415,7 +425,10 @@ mod tests {
         for detail in [Detail::Coarse, Detail::Fine] {
             let land = &outlines(detail).land;
             let far: Vec<_> = land.iter().filter(|p| !overlaps(p, &korea)).collect();
-            assert!(far.len() > land.len() / 2, "{detail:?}: most land is far away");
+            assert!(
+                far.len() > land.len() / 2,
+                "{detail:?}: most land is far away"
+            );
             for poly in far {
                 // What the skipped work would have produced: no fill, no coast.
                 assert!(clip_ring(&poly.rings[0], &korea).len() < 3);

@@ -63,6 +63,14 @@ pub fn outlines(detail: Detail) -> &'static Outlines {
     parsed.as_ref().unwrap_or(&EMPTY)
 }
 
+/// Reads both embedded outlines and finds their land borders, so that the first map drawn
+/// finds them ready: meant for a thread started while the window opens.
+pub fn warm_up() {
+    for detail in [Detail::Coarse, Detail::Fine] {
+        mesh::land_borders(detail);
+    }
+}
+
 /// The error of a broken embedded outline, if it was parsed and failed.
 pub fn outline_error(detail: Detail) -> Option<String> {
     let outline = outlines(detail);
