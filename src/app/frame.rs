@@ -374,30 +374,6 @@ impl AtlasApp {
             self.title = title;
         }
     }
-
-    fn smoke_step(&mut self, ctx: &egui::Context) {
-        let Some(smoke) = &mut self.smoke else { return };
-        if smoke.first_frame_ms.is_none() {
-            let ms = smoke.started.elapsed().as_millis();
-            smoke.first_frame_ms = Some(ms);
-            println!("first frame: {ms} ms");
-            let [created, ready, pass] = smoke.stages;
-            println!(
-                "startup stages: window and renderer {created} ms, app state {} ms, \
-                 until the first pass {} ms, first pass {} ms",
-                ready.saturating_sub(created),
-                pass.saturating_sub(ready),
-                ms.saturating_sub(pass)
-            );
-        }
-        smoke.frame += 1;
-        if smoke.frame == View::ALL.len() + 1 {
-            println!("smoke: drew {} views", View::ALL.len());
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        } else if smoke.frame <= View::ALL.len() {
-            ctx.request_repaint();
-        }
-    }
 }
 
 /// The commands whose shortcuts were pressed this frame. Shortcuts with more modifiers are

@@ -16,6 +16,7 @@ mod opening;
 pub mod reading;
 pub mod rescue;
 pub mod signals;
+mod smoke;
 mod store_changes;
 pub mod store_edit;
 pub mod store_save;
@@ -173,7 +174,7 @@ pub struct AtlasApp {
     noted_revision: Option<u64>,
     /// Wakes the UI from the notes saver thread.
     egui_ctx: Option<egui::Context>,
-    smoke: Option<Smoke>,
+    smoke: Option<smoke::Smoke>,
 }
 
 /// Something that would drop unsaved store changes, waiting for the user's word.
@@ -200,16 +201,6 @@ pub fn warm_up() {
         });
     // Without a thread the same work is done on first use.
     drop(started);
-}
-
-/// Progress of a `--smoke` run: which view is drawn next.
-struct Smoke {
-    started: Instant,
-    frame: usize,
-    first_frame_ms: Option<u128>,
-    /// Milliseconds from the start of `main` to: the app's creation, the end of its creation,
-    /// and the start of the first frame's UI pass (printed as `startup stages:`).
-    stages: [u128; 3],
 }
 
 impl AtlasApp {
@@ -291,7 +282,7 @@ impl AtlasApp {
             rows: Vec::new(),
             noted: BTreeSet::new(),
             status: String::new(),
-            smoke: options.smoke.then(|| Smoke {
+            smoke: options.smoke.then(|| smoke::Smoke {
                 started: options.started.unwrap_or_else(Instant::now),
                 frame: 0,
                 first_frame_ms: None,
