@@ -14,7 +14,10 @@ use crate::model::Store;
 
 use super::LayoutKind;
 use worker::Pending;
+pub(super) use worker::{Prebuilt, Settings};
 
+#[path = "cache_copy.rs"]
+mod copy;
 #[path = "cache_worker.rs"]
 mod worker;
 
@@ -165,6 +168,10 @@ pub(super) struct Cache {
     facets: BTreeMap<u8, Facets>,
     /// A large store's layout being built on a worker ([`worker`]).
     pending: Option<Pending>,
+    /// The copy of a large store a worker will build from, made a slice per frame.
+    copying: Option<copy::Copy>,
+    /// What a worker built for the first picture, until the view takes it in.
+    prebuilt: Option<Prebuilt>,
     /// A worker stopped without a result: build on the UI thread from then on.
     worker_failed: bool,
 }
@@ -207,9 +214,27 @@ impl Cache {
         }
     }
 
-    /// What the view shows while a worker lays out a large store.
-    pub fn progress(&self) -> Option<&str> {
-        self.pending.as_ref().map(|p| p.message.as_str())
+    /// What the view shows while a worker lays out a large store (or the store is being
+    /// copied for it).
+    pub fn progress(&self) -> Option<String> {
+        match (&self.pending, &self.copying) {
+            (Some(p), _) => Some(p.message.clone()),
+            (None, Some(c)) => Some(worker::message(c.places())),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether the store is being copied for a worker (a slice per frame: the next frame
+    /// should come at once).
+    pub fn is_copying(&self) -> bool {
+        self.copying.is_some()
+    }
+
+    /// What a worker built for the first picture of `kind`, if it was built under the edge
+    /// states the view has now.
+    pub fn take_prebuilt(&mut self, kind: LayoutKind) -> Option<Prebuilt> {
+        let p = self.prebuilt.take()?;
+        (p.kind == kind && p.states_generation == self.states.generation).then_some(p)
     }
 
     /// Builds (if needed) the graph and layout of `kind`; the force layout starts at its first
@@ -219,8 +244,9 @@ impl Cache {
         store: &Store,
         kind: LayoutKind,
         pinned: &BTreeMap<String, [f32; 2]>,
+        settings: &Settings,
     ) {
-        if self.on_worker(store, kind) {
+        if self.on_worker(store, kind, settings) {
             return;
         }
         self.graph(store, kind);

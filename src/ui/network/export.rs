@@ -122,7 +122,8 @@ impl NetworkView {
             if self.cache.progress().is_none() {
                 break;
             }
-            self.cache.wait_for_worker();
+            let settings = self.settings();
+            self.cache.wait_for_worker(ctx.store, self.layout, &settings);
             self.prepare(ctx);
         }
         if self.layout == super::LayoutKind::Institutions

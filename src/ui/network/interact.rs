@@ -153,12 +153,12 @@ impl NetworkView {
                     .borrow(self.layout)
                     .map(|(_, l, _)| l.decorations.clone())
                     .unwrap_or_default();
-                let built = Arc::new(draw::background(
+                let built = Arc::new(super::prof("background", || draw::background(
                     &mut self.cache,
                     &bg_key,
                     &decorations,
                     &painter,
-                ));
+                )));
                 self.live.background = Some((bg_key, built.clone()));
                 built
             }
@@ -183,12 +183,12 @@ impl NetworkView {
                     noted: ctx.noted,
                     key: &key,
                 };
-                let built = Arc::new(scene::build(
+                let built = Arc::new(super::prof("scene", || scene::build(
                     &input,
                     &mut self.live.pyramid,
                     &mut self.live.node_states,
                     &painter,
-                ));
+                )));
                 self.live.scene = Some((key, built.clone()));
                 built
             }
@@ -212,7 +212,6 @@ impl NetworkView {
             .rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
         if let Some(message) = self.cache.progress() {
             // A large store is being laid out on a worker: say so, and look again soon.
-            let message = message.to_owned();
             let painter = ui.painter_at(rect);
             let label = Rect::from_center_size(rect.center(), egui::vec2(rect.width(), 24.0));
             ui.put(
@@ -225,12 +224,17 @@ impl NetworkView {
             let dot = centre + 9.0 * egui::vec2(angle.cos(), angle.sin());
             painter.circle_stroke(centre, 9.0, (1.5, ui.visuals().weak_text_color()));
             painter.circle_filled(dot, 3.0, ui.visuals().strong_text_color());
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(100));
+            if self.cache.is_copying() {
+                // The store is copied a slice per frame: the next slice now.
+                ui.ctx().request_repaint();
+            } else {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(100));
+            }
             return;
         }
         self.follow_selection(ui, rect, ctx);
-        let Some((cam, limits)) = self.camera(rect) else {
+        let Some((cam, limits)) = super::prof("camera", || self.camera(rect)) else {
             ui.painter_at(rect).text(
                 rect.center(),
                 Align2::CENTER_CENTER,
@@ -309,7 +313,7 @@ impl NetworkView {
         if let Some(hit) = hovered.filter(|_| !response.context_menu_opened()) {
             card::tooltip(self, ui, response, hit, ctx);
         }
-        self.accessible_items(ui, response, &scene, ctx, commands);
+        super::prof("access", || self.accessible_items(ui, response, &scene, ctx, commands));
         // The card keeps off the selected places (and a partnership's both ends).
         let avoid: Vec<Rect> = scene
             .nodes

@@ -43,21 +43,20 @@ pub(super) fn gather(view: &NetworkView, ctx: &ViewCtx<'_>) -> Option<LegendData
     let (graph, _, _) = view.cache.borrow(view.layout)?;
     let states = &view.cache.states.states;
     let colours = view.cache.colours(view.layout.granularity());
+    // (shown, total) links per programme, in one walk over the links.
+    let mut per_programme = vec![(0, 0); graph.programmes.len()];
+    for (e, s) in graph.edges.iter().zip(states) {
+        if let Some(c) = e.programme.and_then(|p| per_programme.get_mut(p as usize)) {
+            c.1 += 1;
+            c.0 += usize::from(*s == EdgeState::Shown);
+        }
+    }
     let programmes = graph
         .programmes
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let mine = graph
-                .edges
-                .iter()
-                .zip(states)
-                .filter(|(e, _)| e.programme == Some(i as u32));
-            let (mut shown, mut total) = (0, 0);
-            for (_, s) in mine {
-                total += 1;
-                shown += usize::from(*s == EdgeState::Shown);
-            }
+            let (shown, total) = per_programme[i];
             ProgrammeRow {
                 id: p.id.clone(),
                 name: p.name.clone(),

@@ -37,6 +37,18 @@ pub use camera::Camera;
 pub use export::{ExportError, ExportFrame, ExportOptions, Rgba};
 pub use legend::{FOLD_LABEL, UNFOLD_LABEL};
 
+pub(crate) fn prof<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let t = std::time::Instant::now();
+    let r = f();
+    if std::env::var_os("NET_PROF").is_some() {
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        if ms > 1.0 {
+            eprintln!("PROF {name} {ms:.1}");
+        }
+    }
+    r
+}
+
 /// The arrangements of the network.
 #[derive(
     Clone,
@@ -295,7 +307,7 @@ impl NetworkView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewCtx<'_>) -> Vec<Command> {
         let mut commands = Vec::new();
         self.prepare(ctx);
-        controls::toolbar(self, ui, ctx, &mut commands);
+        prof("toolbar", || controls::toolbar(self, ui, ctx, &mut commands));
         // The canvas above, the legend in its own strip below: it never covers the picture.
         let avail = ui.available_rect_before_wrap();
         let max_legend = (avail.height() * 0.45).max(30.0);
@@ -304,12 +316,12 @@ impl NetworkView {
         let canvas_bottom = (avail.max.y - strip_h - gap).max(avail.min.y + 40.0);
         let rect = Rect::from_min_max(avail.min, pos2(avail.max.x, canvas_bottom));
         let response = ui.allocate_rect(rect, Sense::click_and_drag());
-        self.canvas(ui, &response, ctx, &mut commands);
+        prof("canvas", || self.canvas(ui, &response, ctx, &mut commands));
         let strip = Rect::from_min_max(pos2(avail.min.x, canvas_bottom + gap), avail.max);
         // Room for the legend's full height (it was measured with this room last frame).
         let room = Rect::from_min_size(strip.min, egui::vec2(strip.width(), max_legend));
         let mut legend_ui = ui.new_child(UiBuilder::new().max_rect(room));
-        let used = legend::show(self, &mut legend_ui, ctx, true, max_legend);
+        let used = prof("legend", || legend::show(self, &mut legend_ui, ctx, true, max_legend));
         ui.allocate_rect(strip, Sense::hover());
         if (used - self.live.legend_height).abs() > 0.5 {
             // The legend changed height (first frame, fold, another width): lay out again with
@@ -397,9 +409,44 @@ impl NetworkView {
 
     /// Builds what the current layout needs.
     fn prepare(&mut self, ctx: &ViewCtx<'_>) {
-        self.cache.check(ctx.store);
-        self.cache.prepare(ctx.store, self.layout, &self.pinned);
-        self.cache.update_states(self.layout, &self.filter);
+        prof("check", || self.cache.check(ctx.store));
+        let settings = self.settings();
+        prof("cache.prepare", || {
+            self.cache
+                .prepare(ctx.store, self.layout, &self.pinned, &settings)
+        });
+        prof("update_states", || self.cache.update_states(self.layout, &self.filter));
+        self.take_prebuilt();
+    }
+
+    /// The settings a worker builds the first picture's states and bundles for.
+    fn settings(&self) -> cache::Settings {
+        cache::Settings {
+            filter: self.filter.clone(),
+            hide_outside: self.outside == Outside::Hide,
+            show_unlinked: self.show_unlinked,
+        }
+    }
+
+    /// Takes in the node states and bundle pyramid a worker built for the first picture, if
+    /// the filter and settings are still the ones it was built for.
+    fn take_prebuilt(&mut self) {
+        let Some(p) = self.cache.take_prebuilt(self.layout) else {
+            return;
+        };
+        let hide = self.outside == Outside::Hide;
+        if p.hide_outside != hide {
+            return;
+        }
+        let (store, states) = (self.cache.generation, self.cache.states.generation);
+        if let Some(pyramid) = p.pyramid {
+            let key = scene_edges::pyramid_key_of(store, states, self.layout, self.live.layout_version, hide);
+            self.live.pyramid = Some((key, pyramid));
+        }
+        if p.show_unlinked == self.show_unlinked {
+            let key = scene::node_states_key_of(store, states, self.layout, self.show_unlinked, hide);
+            self.live.node_states = Some((key, p.node_states));
+        }
     }
 
     /// The record a node stands for when selected: the place, organisation or cohort (a

@@ -187,13 +187,47 @@ pub(super) fn faded(c: Color32) -> Color32 {
     Color32::from_rgba_unmultiplied(r, g, b, theme::NETWORK_FADED_ALPHA)
 }
 
-/// How each node is drawn, from its links' states.
-fn node_states(graph: &Graph, states: &[EdgeState], key: &SceneKey) -> Vec<NodeState> {
+/// The key under which node states are kept: they change with the filter, not the camera.
+pub(super) fn node_states_key(key: &SceneKey) -> PyramidKey {
+    node_states_key_of(
+        key.store_generation,
+        key.states_generation,
+        key.layout,
+        key.show_unlinked,
+        key.hide_outside,
+    )
+}
+
+/// [`node_states_key`] from its parts.
+pub(super) fn node_states_key_of(
+    store_generation: u64,
+    states_generation: u64,
+    layout: super::LayoutKind,
+    show_unlinked: bool,
+    hide_outside: bool,
+) -> PyramidKey {
+    (
+        store_generation,
+        states_generation,
+        layout,
+        show_unlinked as u64,
+        hide_outside,
+    )
+}
+
+/// How each node is drawn, from its links' states (links outside the filter hidden or faded;
+/// places without any link shown hollow or not at all).
+pub(super) fn node_states(
+    graph: &Graph,
+    states: &[EdgeState],
+    hide_outside: bool,
+    show_unlinked: bool,
+) -> Vec<NodeState> {
     let mut best = vec![NodeState::Idle; graph.nodes.len()];
     for (e, s) in graph.edges.iter().zip(states) {
         let s = match s {
             EdgeState::Shown => NodeState::Shown,
-            EdgeState::Faded if key.hide_outside => NodeState::Hidden,
+            EdgeState::Faded if hide_outside => NodeState::Hidden,
             EdgeState::Faded => NodeState::Faded,
             EdgeState::Hidden => continue,
         };
@@ -205,7 +239,7 @@ fn node_states(graph: &Graph, states: &[EdgeState], key: &SceneKey) -> Vec<NodeS
         }
     }
     for (i, b) in best.iter_mut().enumerate() {
-        if *b == NodeState::Idle && !key.show_unlinked && graph.incident[i].is_empty() {
+        if *b == NodeState::Idle && !show_unlinked && graph.incident[i].is_empty() {
             *b = NodeState::Hidden;
         }
     }
@@ -227,17 +261,13 @@ pub fn build(
     let cam = key.camera;
     let view = cam.visible(rect.expand(20.0));
     // Node states change with the filter, not the camera: keep them with the pyramid.
-    let skey: PyramidKey = (
-        key.store_generation,
-        key.states_generation,
-        key.layout,
-        key.show_unlinked as u64,
-        key.hide_outside,
-    );
+    let skey = node_states_key(key);
     let node_state = match states_cache.as_ref() {
         Some((k, s)) if *k == skey => s.clone(),
         _ => {
-            let s = std::sync::Arc::new(node_states(graph, input.states, key));
+            let s = std::sync::Arc::new(super::prof("node_states", || {
+                node_states(graph, input.states, key.hide_outside, key.show_unlinked)
+            }));
             *states_cache = Some((skey, s.clone()));
             s
         }
@@ -260,10 +290,10 @@ pub fn build(
         on_screen.push((i as u32, cam.to_screen(rect, *p)));
     }
     let low_detail = on_screen.len() > MAX_DETAILED_NODES;
-    super::scene_edges::build_edges(input, &mut scene, pyramid, view);
-    build_nodes(input, &mut scene, &on_screen, low_detail);
+    super::prof("edges", || super::scene_edges::build_edges(input, &mut scene, pyramid, view));
+    super::prof("nodes", || build_nodes(input, &mut scene, &on_screen, low_detail));
     if key.show_labels {
-        super::scene_labels::build_labels(input, &mut scene, painter, low_detail);
+        super::prof("labels", || super::scene_labels::build_labels(input, &mut scene, painter, low_detail));
     }
     scene
 }
