@@ -22,7 +22,9 @@ use crate::model::Store;
 
 use super::super::LayoutKind;
 use super::super::scene::{self, NodeState};
+use super::super::legend_data::{self, LegendData, LegendInput};
 use super::super::scene_edges;
+use super::super::Outside;
 use super::copy::{BUDGET, Copy};
 use super::{Arcs, Cache, Facets};
 use crate::analysis::network::Granularity;
@@ -47,6 +49,8 @@ pub(in super::super) struct Settings {
     pub filter: Filter,
     pub hide_outside: bool,
     pub show_unlinked: bool,
+    /// The store's name (the legend names it as the source).
+    pub store_name: String,
 }
 
 /// What the first picture needs under [`Settings`]: the links' states, the nodes' states and
@@ -56,10 +60,17 @@ pub(super) struct Shown {
     pub states: Vec<EdgeState>,
     pub node_states: Arc<Vec<NodeState>>,
     pub pyramid: Option<Pyramid>,
+    pub legend: Arc<LegendData>,
 }
 
 impl Shown {
-    pub(super) fn build(graph: &Graph, layout: &Layout, settings: Settings) -> Self {
+    pub(super) fn build(
+        kind: LayoutKind,
+        graph: &Graph,
+        layout: &Layout,
+        colours: &[egui::Color32],
+        settings: Settings,
+    ) -> Self {
         let states = settings.filter.edge_states(graph);
         let node_states = Arc::new(scene::node_states(
             graph,
@@ -80,11 +91,25 @@ impl Shown {
             }
             p
         });
+        let legend = Arc::new(legend_data::gather_from(&LegendInput {
+            layout: kind,
+            graph,
+            states: &states,
+            colours,
+            filter: &settings.filter,
+            outside: if settings.hide_outside {
+                Outside::Hide
+            } else {
+                Outside::Fade
+            },
+            store_name: &settings.store_name,
+        }));
         Self {
             settings,
             states,
             node_states,
             pyramid,
+            legend,
         }
     }
 }
@@ -99,6 +124,7 @@ pub(in super::super) struct Prebuilt {
     pub show_unlinked: bool,
     pub node_states: Arc<Vec<NodeState>>,
     pub pyramid: Option<Pyramid>,
+    pub legend: Arc<LegendData>,
 }
 
 /// What the worker built for one layout.
@@ -294,6 +320,7 @@ impl Cache {
             show_unlinked: shown.settings.show_unlinked,
             node_states: shown.node_states,
             pyramid: shown.pyramid,
+            legend: shown.legend,
         });
     }
 }
@@ -352,7 +379,7 @@ pub(super) fn build(kind: LayoutKind, input: Input, settings: Settings) -> Built
         LayoutKind::Schematic => built.schematic.as_ref(),
         LayoutKind::Institutions => None,
     };
-    built.shown = layout.map(|l| Shown::build(&built.graph, l, settings));
+    built.shown = layout.map(|l| Shown::build(kind, &built.graph, l, &built.derived.1, settings));
     built
 }
 

@@ -67,6 +67,7 @@ fn a_worker_builds_the_same_layout_as_the_ui_thread_does() {
         filter,
         hide_outside: false,
         show_unlinked: false,
+        store_name: store.name.clone(),
     };
     for kind in [
         LayoutKind::World,
@@ -98,6 +99,17 @@ fn a_worker_builds_the_same_layout_as_the_ui_thread_does() {
         assert_eq!(shown.states, states, "{kind:?}");
         assert_eq!(*shown.node_states, nodes, "{kind:?}");
         assert_eq!(shown.settings, settings);
+        let colours = scene::node_colours(&graph);
+        let legend = legend_data::gather_from(&LegendInput {
+            layout: kind,
+            graph: &graph,
+            states: &states,
+            colours: &colours,
+            filter: &settings.filter,
+            outside: Outside::Fade,
+            store_name: &store.name,
+        });
+        assert_eq!(*shown.legend, legend, "{kind:?}");
         assert!(shown.pyramid.is_none(), "a few links are drawn one by one");
     }
 }
@@ -134,6 +146,7 @@ fn a_worker_builds_the_bundles_the_ui_thread_would_build() {
             filter,
             hide_outside,
             show_unlinked: true,
+            store_name: String::new(),
         };
         let built = built(LayoutKind::World, &store, settings.clone());
         let (_, _, mut pyramid) = states_on_the_ui_thread(&built.graph, layout_of(&built), &settings);

@@ -122,7 +122,7 @@ impl NetworkView {
             if self.cache.progress().is_none() {
                 break;
             }
-            let settings = self.settings();
+            let settings = self.settings(ctx);
             self.cache.wait_for_worker(ctx.store, self.layout, &settings);
             self.prepare(ctx);
         }

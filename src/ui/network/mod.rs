@@ -410,7 +410,7 @@ impl NetworkView {
     /// Builds what the current layout needs.
     fn prepare(&mut self, ctx: &ViewCtx<'_>) {
         prof("check", || self.cache.check(ctx.store));
-        let settings = self.settings();
+        let settings = self.settings(ctx);
         prof("cache.prepare", || {
             self.cache
                 .prepare(ctx.store, self.layout, &self.pinned, &settings)
@@ -420,11 +420,12 @@ impl NetworkView {
     }
 
     /// The settings a worker builds the first picture's states and bundles for.
-    fn settings(&self) -> cache::Settings {
+    fn settings(&self, ctx: &ViewCtx<'_>) -> cache::Settings {
         cache::Settings {
             filter: self.filter.clone(),
             hide_outside: self.outside == Outside::Hide,
             show_unlinked: self.show_unlinked,
+            store_name: ctx.store.name.clone(),
         }
     }
 
@@ -439,6 +440,7 @@ impl NetworkView {
             return;
         }
         let (store, states) = (self.cache.generation, self.cache.states.generation);
+        self.live.legend = Some(((store, states, self.layout), p.legend));
         if let Some(pyramid) = p.pyramid {
             let key = scene_edges::pyramid_key_of(store, states, self.layout, self.live.layout_version, hide);
             self.live.pyramid = Some((key, pyramid));
