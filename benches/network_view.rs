@@ -14,7 +14,10 @@
 //!   the first frame that draws it);
 //! - `hover`: the pointer moves over the canvas, nothing else changes (the common frame);
 //! - `pan`: the canvas is dragged every frame (the picture is rebuilt every frame);
-//! - `zoom`: a pinch zoom every frame (rebuilt every frame).
+//! - `zoom`: a pinch zoom every frame (rebuilt every frame);
+//! - `filter`: a programme is hidden or shown again every frame (edge and node states, the
+//!   bundles and the legend are gathered again);
+//! - `select`: another place is selected every frame (as from the list: the view frames it).
 //!
 //! Prints `BENCH <case> <median_ms> ms` (and the 90th percentile) per case.
 
@@ -135,7 +138,7 @@ fn bench_store(
     };
     for &layout in layouts {
         let name = format!("{label}_{}", format!("{layout:?}").to_lowercase());
-        if !["cold", "hover", "pan", "zoom"]
+        if !["cold", "hover", "pan", "zoom", "filter", "select"]
             .iter()
             .any(|c| wants(&format!("{name}_{c}")))
         {
@@ -227,6 +230,9 @@ fn bench_store(
         if wants(&format!("{name}_pan")) {
             report(&format!("{name}_pan"), pan, &mut f);
         }
+        if wants(&format!("{name}_filter")) {
+            filter_and_select(&name, &mut view, &vctx, frames, &mut f, wants);
+        }
         if !wants(&format!("{name}_zoom")) {
             continue;
         }
@@ -243,6 +249,56 @@ fn bench_store(
             .collect();
         report(&format!("{name}_zoom"), zoom, &mut f);
     }
+}
+
+/// The `filter` and `select` cases.
+fn filter_and_select(
+    name: &str,
+    view: &mut NetworkView,
+    vctx: &ViewCtx<'_>,
+    frames: usize,
+    f: &mut Frame,
+    wants: &dyn Fn(&str) -> bool,
+) {
+    let Some(programme) = vctx.store.programmes.first().map(|p| p.id.clone()) else {
+        return;
+    };
+    f.split.clear();
+    let filter: Vec<f64> = (0..frames)
+        .map(|_| {
+            if !view.filter.hidden_programmes.remove(&programme) {
+                view.filter.hidden_programmes.insert(programme.clone());
+            }
+            f.run(view, vctx, Vec::new())
+        })
+        .collect();
+    view.filter.hidden_programmes.remove(&programme);
+    f.run(view, vctx, Vec::new());
+    report(&format!("{name}_filter"), filter, f);
+    if !wants(&format!("{name}_select")) {
+        return;
+    }
+    // Places with partnerships, spread over the store.
+    let linked: BTreeSet<&str> = vctx
+        .store
+        .partnerships
+        .iter()
+        .map(|p| p.a.as_str())
+        .collect();
+    let step = (linked.len() / frames.max(1)).max(1);
+    let ids: Vec<&str> = linked.into_iter().step_by(step).take(frames).collect();
+    f.split.clear();
+    let select: Vec<f64> = ids
+        .iter()
+        .map(|id| {
+            let ctx = ViewCtx {
+                selected: Some(id),
+                ..*vctx
+            };
+            f.run(view, &ctx, Vec::new())
+        })
+        .collect();
+    report(&format!("{name}_select"), select, f);
 }
 
 fn main() {

@@ -40,7 +40,8 @@ pub use legend::{FOLD_LABEL, UNFOLD_LABEL};
 pub(crate) fn prof<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let t = std::time::Instant::now();
     let r = f();
-    if std::env::var_os("NET_PROF").is_some() {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *ON.get_or_init(|| std::env::var_os("NET_PROF").is_some()) {
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         if ms > 1.0 {
             eprintln!("PROF {name} {ms:.1}");
