@@ -18,6 +18,8 @@ pub(super) use worker::{Prebuilt, Settings};
 
 #[path = "cache_copy.rs"]
 mod copy;
+#[path = "cache_restate.rs"]
+mod restate;
 #[path = "cache_worker.rs"]
 mod worker;
 
@@ -172,6 +174,10 @@ pub(super) struct Cache {
     copying: Option<copy::Copy>,
     /// What a worker built for the first picture, until the view takes it in.
     prebuilt: Option<Prebuilt>,
+    /// The states under a new filter being built on a worker (a large store).
+    restate: Option<restate::Restate>,
+    /// The store is large enough for workers (see [`worker::use_worker`]).
+    large: bool,
     /// A worker stopped without a result: build on the UI thread from then on.
     worker_failed: bool,
 }
@@ -246,6 +252,7 @@ impl Cache {
         pinned: &BTreeMap<String, [f32; 2]>,
         settings: &Settings,
     ) {
+        self.large = worker::use_worker(store);
         if self.on_worker(store, kind, settings) {
             return;
         }
@@ -390,8 +397,11 @@ impl Cache {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// Recomputes the edge states if the filter or graph changed; returns their generation.
-    pub fn update_states(&mut self, kind: LayoutKind, filter: &Filter) -> u64 {
+    /// Recomputes the edge states if the filter or graph changed (on a worker for a large
+    /// store, see `cache_restate.rs`); returns their generation.
+    pub fn update_states(&mut self, kind: LayoutKind, settings: &Settings) -> u64 {
+        let filter = &settings.filter;
+        self.poll_restate();
         let granularity = kind.granularity();
         let graph = match granularity {
             Granularity::Cities => self.cities.as_deref(),
@@ -404,12 +414,27 @@ impl Cache {
         if self.states.filter.as_ref() != Some(&current)
             || self.states.states.len() != graph.edges.len()
         {
+            if self.restate_elsewhere(kind, settings) {
+                return self.states.generation;
+            }
+            let graph = match granularity {
+                Granularity::Cities => self.cities.as_deref(),
+                Granularity::Institutions => self.institutions.as_deref(),
+            };
+            let Some(graph) = graph else {
+                return self.states.generation;
+            };
             self.states.states = filter.edge_states(graph);
             self.states.filter = Some(current);
             self.states.generation += 1;
         }
         self.states.generation
     }
+}
+
+/// Whether layouts of `kind` are built on workers when the store is `large`.
+fn use_worker_for(large: bool, kind: LayoutKind) -> bool {
+    large && kind != LayoutKind::Institutions
 }
 
 /// Labels go to busy nodes first: more partnerships, then more cohorts, then larger places, then

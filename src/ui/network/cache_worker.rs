@@ -259,6 +259,7 @@ impl Cache {
     /// picture now; the briefing's map is drawn on its own thread). A copy under way is
     /// finished first and its worker started for `kind`.
     pub fn wait_for_worker(&mut self, store: &Store, kind: LayoutKind, settings: &Settings) {
+        self.wait_for_restate();
         if let Some(mut copy) = self.copying.take() {
             while !copy.step(store, std::time::Duration::from_secs(3600)) {}
             let input = Input::Store(Box::new(copy.finish()));
@@ -302,7 +303,7 @@ impl Cache {
 
     /// Keeps the edge states a worker computed (unless the view already has them for this
     /// filter), and the node states and pyramid for the view to take in.
-    fn take_shown(&mut self, kind: LayoutKind, shown: Shown) {
+    pub(super) fn take_shown(&mut self, kind: LayoutKind, shown: Shown) {
         let current = (shown.settings.filter, kind.granularity());
         let edges = self.borrow(kind).map_or(0, |(g, _, _)| g.edges.len());
         if shown.states.len() != edges {

@@ -119,7 +119,7 @@ impl NetworkView {
         // A large store's layout is on a worker: the export waits for it (a worker busy with
         // another layout first finishes that one).
         for _ in 0..4 {
-            if self.cache.progress().is_none() {
+            if self.cache.progress().is_none() && !self.cache.is_restating() {
                 break;
             }
             let settings = self.settings(ctx);

@@ -185,7 +185,7 @@ impl NetworkView {
                 };
                 let built = Arc::new(super::prof("scene", || scene::build(
                     &input,
-                    &mut self.live.pyramid,
+                    self.live.pyramids.entry(self.layout).or_default(),
                     &mut self.live.node_states,
                     &painter,
                 )));
@@ -232,6 +232,12 @@ impl NetworkView {
                     .request_repaint_after(std::time::Duration::from_millis(100));
             }
             return;
+        }
+        if self.cache.is_restating() {
+            // A filter worker is at work (a large store): the previous picture stays until it
+            // reports; look again soon.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(15));
         }
         self.follow_selection(ui, rect, ctx);
         let Some((cam, limits)) = super::prof("camera", || self.camera(rect)) else {

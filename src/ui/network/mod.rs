@@ -214,11 +214,15 @@ struct Live {
     /// The node a context menu was opened on.
     context: Option<interact::Hit>,
     scene: Option<(scene::SceneKey, Arc<scene::Scene>)>,
-    /// Bundles of a dense network, kept while only the camera changes.
-    pyramid: Option<(
-        scene::PyramidKey,
-        crate::analysis::network::bundles::Pyramid,
-    )>,
+    /// Bundles of a dense network per layout, kept while only the camera changes (and while
+    /// another layout is shown).
+    pyramids: std::collections::HashMap<
+        LayoutKind,
+        Option<(
+            scene::PyramidKey,
+            crate::analysis::network::bundles::Pyramid,
+        )>,
+    >,
     /// How each node is drawn under the current filter.
     node_states: Option<(scene::PyramidKey, Arc<Vec<scene::NodeState>>)>,
     background: Option<(draw::BackgroundKey, Arc<Background>)>,
@@ -338,6 +342,7 @@ impl NetworkView {
     /// store by itself).
     pub fn store_changed(&mut self) {
         self.cache.clear();
+        self.live.pyramids.clear();
         self.live.scene = None;
         self.live.background = None;
     }
@@ -354,6 +359,12 @@ impl NetworkView {
     /// progress line meanwhile).
     pub fn is_laying_out(&self) -> bool {
         self.cache.progress().is_some()
+    }
+
+    /// Whether the picture is being brought up to a changed filter on a worker (a large store;
+    /// the previous picture shows meanwhile).
+    pub fn is_updating(&self) -> bool {
+        self.cache.is_restating()
     }
 
     /// Fits the current layout to the canvas on the next frame.
@@ -416,7 +427,7 @@ impl NetworkView {
             self.cache
                 .prepare(ctx.store, self.layout, &self.pinned, &settings)
         });
-        prof("update_states", || self.cache.update_states(self.layout, &self.filter));
+        prof("update_states", || self.cache.update_states(self.layout, &settings));
         self.take_prebuilt();
     }
 
@@ -444,7 +455,7 @@ impl NetworkView {
         self.live.legend = Some(((store, states, self.layout), p.legend));
         if let Some(pyramid) = p.pyramid {
             let key = scene_edges::pyramid_key_of(store, states, self.layout, self.live.layout_version, hide);
-            self.live.pyramid = Some((key, pyramid));
+            self.live.pyramids.insert(self.layout, Some((key, pyramid)));
         }
         if p.show_unlinked == self.show_unlinked {
             let key = scene::node_states_key_of(store, states, self.layout, self.show_unlinked, hide);
