@@ -176,6 +176,8 @@ pub(super) struct Cache {
     prebuilt: Option<Prebuilt>,
     /// The states under a new filter being built on a worker (a large store).
     restate: Option<restate::Restate>,
+    /// Filter workers started since the store was read.
+    pub restates_started: u64,
     /// The store is large enough for workers (see [`worker::use_worker`]).
     large: bool,
     /// A worker stopped without a result: build on the UI thread from then on.

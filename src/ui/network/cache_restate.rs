@@ -88,7 +88,11 @@ impl Cache {
         let Some((graph, layout, _)) = self.borrow(kind) else {
             return false;
         };
-        let same_graph = self.states.filter.as_ref().is_some_and(|(_, g)| *g == granularity)
+        let same_graph = self
+            .states
+            .filter
+            .as_ref()
+            .is_some_and(|(_, g)| *g == granularity)
             && self.states.states.len() == graph.edges.len();
         if !same_graph {
             return false;
@@ -105,6 +109,7 @@ impl Cache {
         match Restate::start(kind, graph, layout, colours, settings.clone()) {
             Ok(r) => {
                 self.restate = Some(r);
+                self.restates_started += 1;
                 true
             }
             Err(_) => {

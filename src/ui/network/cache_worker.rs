@@ -12,19 +12,19 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
+use crate::analysis::network::bundles::{LEVELS, Pyramid};
+use crate::analysis::network::filter::EdgeState;
 use crate::analysis::network::geo::{Detail, MapGeometry};
 use crate::analysis::network::layout_map::{self, Pane};
 use crate::analysis::network::layout_schematic::schematic_layout;
-use crate::analysis::network::bundles::{LEVELS, Pyramid};
-use crate::analysis::network::filter::EdgeState;
 use crate::analysis::network::{Filter, Graph, Layout};
 use crate::model::Store;
 
 use super::super::LayoutKind;
-use super::super::scene::{self, NodeState};
-use super::super::legend_data::{self, LegendData, LegendInput};
-use super::super::scene_edges;
 use super::super::Outside;
+use super::super::legend_data::{self, LegendData, LegendInput};
+use super::super::scene::{self, NodeState};
+use super::super::scene_edges;
 use super::copy::{BUDGET, Copy};
 use super::{Arcs, Cache, Facets};
 use crate::analysis::network::Granularity;
@@ -78,19 +78,16 @@ impl Shown {
             settings.hide_outside,
             settings.show_unlinked,
         ));
-        let pyramid = scene_edges::bundles_when_all_shown(
-            graph,
-            layout,
-            &states,
-            settings.hide_outside,
-        )
-        .then(|| {
-            let mut p = scene_edges::pyramid_of(graph, layout, &states, settings.hide_outside);
-            for k in 0..LEVELS {
-                p.level(k);
-            }
-            p
-        });
+        let pyramid =
+            scene_edges::bundles_when_all_shown(graph, layout, &states, settings.hide_outside)
+                .then(|| {
+                    let mut p =
+                        scene_edges::pyramid_of(graph, layout, &states, settings.hide_outside);
+                    for k in 0..LEVELS {
+                        p.level(k);
+                    }
+                    p
+                });
         let legend = Arc::new(legend_data::gather_from(&LegendInput {
             layout: kind,
             graph,
@@ -195,7 +192,12 @@ impl Cache {
     /// Starts a worker for a large store's layout, or takes in what one built. Returns true
     /// while the layout of `kind` is still being built elsewhere (the caller waits). A store
     /// not yet copied is copied a slice per frame first.
-    pub(super) fn on_worker(&mut self, store: &Store, kind: LayoutKind, settings: &Settings) -> bool {
+    pub(super) fn on_worker(
+        &mut self,
+        store: &Store,
+        kind: LayoutKind,
+        settings: &Settings,
+    ) -> bool {
         if let Some(pending) = &self.pending {
             match pending.poll() {
                 Ok(Some(built)) => {

@@ -149,7 +149,8 @@ fn a_worker_builds_the_bundles_the_ui_thread_would_build() {
             store_name: String::new(),
         };
         let built = built(LayoutKind::World, &store, settings.clone());
-        let (_, _, mut pyramid) = states_on_the_ui_thread(&built.graph, layout_of(&built), &settings);
+        let (_, _, mut pyramid) =
+            states_on_the_ui_thread(&built.graph, layout_of(&built), &settings);
         let shown = built.shown.expect("the first picture's states");
         let mut from_worker = shown.pyramid.expect("many links are bundled");
         assert!(from_worker.links().len() > scene::MAX_INDIVIDUAL_EDGES);

@@ -123,7 +123,8 @@ impl NetworkView {
                 break;
             }
             let settings = self.settings(ctx);
-            self.cache.wait_for_worker(ctx.store, self.layout, &settings);
+            self.cache
+                .wait_for_worker(ctx.store, self.layout, &settings);
             self.prepare(ctx);
         }
         if self.layout == super::LayoutKind::Institutions

@@ -153,12 +153,9 @@ impl NetworkView {
                     .borrow(self.layout)
                     .map(|(_, l, _)| l.decorations.clone())
                     .unwrap_or_default();
-                let built = Arc::new(super::prof("background", || draw::background(
-                    &mut self.cache,
-                    &bg_key,
-                    &decorations,
-                    &painter,
-                )));
+                let built = Arc::new(super::prof("background", || {
+                    draw::background(&mut self.cache, &bg_key, &decorations, &painter)
+                }));
                 self.live.background = Some((bg_key, built.clone()));
                 built
             }
@@ -183,12 +180,14 @@ impl NetworkView {
                     noted: ctx.noted,
                     key: &key,
                 };
-                let built = Arc::new(super::prof("scene", || scene::build(
-                    &input,
-                    self.live.pyramids.entry(self.layout).or_default(),
-                    &mut self.live.node_states,
-                    &painter,
-                )));
+                let built = Arc::new(super::prof("scene", || {
+                    scene::build(
+                        &input,
+                        self.live.pyramids.entry(self.layout).or_default(),
+                        &mut self.live.node_states,
+                        &painter,
+                    )
+                }));
                 self.live.scene = Some((key, built.clone()));
                 built
             }
@@ -319,7 +318,9 @@ impl NetworkView {
         if let Some(hit) = hovered.filter(|_| !response.context_menu_opened()) {
             card::tooltip(self, ui, response, hit, ctx);
         }
-        super::prof("access", || self.accessible_items(ui, response, &scene, ctx, commands));
+        super::prof("access", || {
+            self.accessible_items(ui, response, &scene, ctx, commands)
+        });
         // The card keeps off the selected places (and a partnership's both ends).
         let avoid: Vec<Rect> = scene
             .nodes

@@ -312,7 +312,9 @@ impl NetworkView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewCtx<'_>) -> Vec<Command> {
         let mut commands = Vec::new();
         self.prepare(ctx);
-        prof("toolbar", || controls::toolbar(self, ui, ctx, &mut commands));
+        prof("toolbar", || {
+            controls::toolbar(self, ui, ctx, &mut commands)
+        });
         // The canvas above, the legend in its own strip below: it never covers the picture.
         let avail = ui.available_rect_before_wrap();
         let max_legend = (avail.height() * 0.45).max(30.0);
@@ -326,7 +328,9 @@ impl NetworkView {
         // Room for the legend's full height (it was measured with this room last frame).
         let room = Rect::from_min_size(strip.min, egui::vec2(strip.width(), max_legend));
         let mut legend_ui = ui.new_child(UiBuilder::new().max_rect(room));
-        let used = prof("legend", || legend::show(self, &mut legend_ui, ctx, true, max_legend));
+        let used = prof("legend", || {
+            legend::show(self, &mut legend_ui, ctx, true, max_legend)
+        });
         ui.allocate_rect(strip, Sense::hover());
         if (used - self.live.legend_height).abs() > 0.5 {
             // The legend changed height (first frame, fold, another width): lay out again with
@@ -365,6 +369,12 @@ impl NetworkView {
     /// the previous picture shows meanwhile).
     pub fn is_updating(&self) -> bool {
         self.cache.is_restating()
+    }
+
+    /// How many filter changes were built on a worker so far (a large store's; for tests and
+    /// benchmarks).
+    pub fn filter_workers(&self) -> u64 {
+        self.cache.restates_started
     }
 
     /// Fits the current layout to the canvas on the next frame.
@@ -427,7 +437,9 @@ impl NetworkView {
             self.cache
                 .prepare(ctx.store, self.layout, &self.pinned, &settings)
         });
-        prof("update_states", || self.cache.update_states(self.layout, &settings));
+        prof("update_states", || {
+            self.cache.update_states(self.layout, &settings)
+        });
         self.take_prebuilt();
     }
 
@@ -454,11 +466,18 @@ impl NetworkView {
         let (store, states) = (self.cache.generation, self.cache.states.generation);
         self.live.legend = Some(((store, states, self.layout), p.legend));
         if let Some(pyramid) = p.pyramid {
-            let key = scene_edges::pyramid_key_of(store, states, self.layout, self.live.layout_version, hide);
+            let key = scene_edges::pyramid_key_of(
+                store,
+                states,
+                self.layout,
+                self.live.layout_version,
+                hide,
+            );
             self.live.pyramids.insert(self.layout, Some((key, pyramid)));
         }
         if p.show_unlinked == self.show_unlinked {
-            let key = scene::node_states_key_of(store, states, self.layout, self.show_unlinked, hide);
+            let key =
+                scene::node_states_key_of(store, states, self.layout, self.show_unlinked, hide);
             self.live.node_states = Some((key, p.node_states));
         }
     }

@@ -290,10 +290,16 @@ pub fn build(
         on_screen.push((i as u32, cam.to_screen(rect, *p)));
     }
     let low_detail = on_screen.len() > MAX_DETAILED_NODES;
-    super::prof("edges", || super::scene_edges::build_edges(input, &mut scene, pyramid, view));
-    super::prof("nodes", || build_nodes(input, &mut scene, &on_screen, low_detail));
+    super::prof("edges", || {
+        super::scene_edges::build_edges(input, &mut scene, pyramid, view)
+    });
+    super::prof("nodes", || {
+        build_nodes(input, &mut scene, &on_screen, low_detail)
+    });
     if key.show_labels {
-        super::prof("labels", || super::scene_labels::build_labels(input, &mut scene, painter, low_detail));
+        super::prof("labels", || {
+            super::scene_labels::build_labels(input, &mut scene, painter, low_detail)
+        });
     }
     scene
 }
