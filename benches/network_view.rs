@@ -232,7 +232,7 @@ fn bench_store(
         if wants(&format!("{name}_pan")) {
             report(&format!("{name}_pan"), pan, &mut f);
         }
-        if wants(&format!("{name}_filter")) {
+        if wants(&format!("{name}_filter")) || wants(&format!("{name}_select")) {
             filter_and_select(&name, &mut view, &vctx, frames, &mut f, wants);
         }
         if !wants(&format!("{name}_zoom")) {
@@ -262,9 +262,26 @@ fn filter_and_select(
     f: &mut Frame,
     wants: &dyn Fn(&str) -> bool,
 ) {
-    let Some(programme) = vctx.store.programmes.first().map(|p| p.id.clone()) else {
-        return;
-    };
+    if let Some(programme) = vctx.store.programmes.first().map(|p| p.id.clone())
+        && wants(&format!("{name}_filter"))
+    {
+        filter_case(name, view, vctx, frames, f, &programme);
+    }
+    if wants(&format!("{name}_select")) {
+        select_case(name, view, vctx, frames, f);
+    }
+}
+
+/// The `filter` case.
+fn filter_case(
+    name: &str,
+    view: &mut NetworkView,
+    vctx: &ViewCtx<'_>,
+    frames: usize,
+    f: &mut Frame,
+    programme: &str,
+) {
+    let programme = programme.to_owned();
     // Each toggle: frames until the picture shows the new filter (on a large store the states
     // are built on a worker meanwhile; the frame that takes them in is `filter_take_in`).
     f.split.clear();
@@ -295,9 +312,16 @@ fn filter_and_select(
     let (r, r90) = stats(ready);
     println!("BENCH {name}_filter_ready {r:.3} ms (p90 {r90:.3} ms)");
     report(&format!("{name}_filter_take_in"), take_in, f);
-    if !wants(&format!("{name}_select")) {
-        return;
-    }
+}
+
+/// The `select` case.
+fn select_case(
+    name: &str,
+    view: &mut NetworkView,
+    vctx: &ViewCtx<'_>,
+    frames: usize,
+    f: &mut Frame,
+) {
     // Places with partnerships, spread over the store.
     let linked: BTreeSet<&str> = vctx
         .store
