@@ -153,9 +153,12 @@ impl NetworkView {
                     .borrow(self.layout)
                     .map(|(_, l, _)| l.decorations.clone())
                     .unwrap_or_default();
-                let built = Arc::new(super::prof("background", || {
-                    draw::background(&mut self.cache, &bg_key, &decorations, &painter)
-                }));
+                let built = Arc::new(draw::background(
+                    &mut self.cache,
+                    &bg_key,
+                    &decorations,
+                    &painter,
+                ));
                 self.live.background = Some((bg_key, built.clone()));
                 built
             }
@@ -180,14 +183,12 @@ impl NetworkView {
                     noted: ctx.noted,
                     key: &key,
                 };
-                let built = Arc::new(super::prof("scene", || {
-                    scene::build(
-                        &input,
-                        self.live.pyramids.entry(self.layout).or_default(),
-                        &mut self.live.node_states,
-                        &painter,
-                    )
-                }));
+                let built = Arc::new(scene::build(
+                    &input,
+                    self.live.pyramids.entry(self.layout).or_default(),
+                    &mut self.live.node_states,
+                    &painter,
+                ));
                 self.live.scene = Some((key, built.clone()));
                 built
             }
@@ -239,7 +240,7 @@ impl NetworkView {
                 .request_repaint_after(std::time::Duration::from_millis(15));
         }
         self.follow_selection(ui, rect, ctx);
-        let Some((cam, limits)) = super::prof("camera", || self.camera(rect)) else {
+        let Some((cam, limits)) = self.camera(rect) else {
             ui.painter_at(rect).text(
                 rect.center(),
                 Align2::CENTER_CENTER,
@@ -318,9 +319,7 @@ impl NetworkView {
         if let Some(hit) = hovered.filter(|_| !response.context_menu_opened()) {
             card::tooltip(self, ui, response, hit, ctx);
         }
-        super::prof("access", || {
-            self.accessible_items(ui, response, &scene, ctx, commands)
-        });
+        self.accessible_items(ui, response, &scene, ctx, commands);
         // The card keeps off the selected places (and a partnership's both ends).
         let avoid: Vec<Rect> = scene
             .nodes

@@ -115,7 +115,7 @@ fn data(view: &mut NetworkView, ctx: &ViewCtx<'_>) -> Option<std::sync::Arc<Lege
     match &view.live.legend {
         Some((k, d)) if *k == key && d.outside == view.outside => Some(d.clone()),
         _ => {
-            let d = std::sync::Arc::new(super::prof("gather", || gather(view, ctx))?);
+            let d = std::sync::Arc::new(gather(view, ctx)?);
             view.live.legend = Some((key, d.clone()));
             Some(d)
         }

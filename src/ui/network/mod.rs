@@ -24,6 +24,7 @@ mod raster;
 mod scene;
 mod scene_edges;
 mod scene_labels;
+mod scene_states;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -36,19 +37,6 @@ use crate::ui::{Command, ViewCtx};
 pub use camera::Camera;
 pub use export::{ExportError, ExportFrame, ExportOptions, Rgba};
 pub use legend::{FOLD_LABEL, UNFOLD_LABEL};
-
-pub(crate) fn prof<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let t = std::time::Instant::now();
-    let r = f();
-    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    if *ON.get_or_init(|| std::env::var_os("NET_PROF").is_some()) {
-        let ms = t.elapsed().as_secs_f64() * 1000.0;
-        if ms > 1.0 {
-            eprintln!("PROF {name} {ms:.1}");
-        }
-    }
-    r
-}
 
 /// The arrangements of the network.
 #[derive(
@@ -312,9 +300,7 @@ impl NetworkView {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewCtx<'_>) -> Vec<Command> {
         let mut commands = Vec::new();
         self.prepare(ctx);
-        prof("toolbar", || {
-            controls::toolbar(self, ui, ctx, &mut commands)
-        });
+        controls::toolbar(self, ui, ctx, &mut commands);
         // The canvas above, the legend in its own strip below: it never covers the picture.
         let avail = ui.available_rect_before_wrap();
         let max_legend = (avail.height() * 0.45).max(30.0);
@@ -323,14 +309,12 @@ impl NetworkView {
         let canvas_bottom = (avail.max.y - strip_h - gap).max(avail.min.y + 40.0);
         let rect = Rect::from_min_max(avail.min, pos2(avail.max.x, canvas_bottom));
         let response = ui.allocate_rect(rect, Sense::click_and_drag());
-        prof("canvas", || self.canvas(ui, &response, ctx, &mut commands));
+        self.canvas(ui, &response, ctx, &mut commands);
         let strip = Rect::from_min_max(pos2(avail.min.x, canvas_bottom + gap), avail.max);
         // Room for the legend's full height (it was measured with this room last frame).
         let room = Rect::from_min_size(strip.min, egui::vec2(strip.width(), max_legend));
         let mut legend_ui = ui.new_child(UiBuilder::new().max_rect(room));
-        let used = prof("legend", || {
-            legend::show(self, &mut legend_ui, ctx, true, max_legend)
-        });
+        let used = legend::show(self, &mut legend_ui, ctx, true, max_legend);
         ui.allocate_rect(strip, Sense::hover());
         if (used - self.live.legend_height).abs() > 0.5 {
             // The legend changed height (first frame, fold, another width): lay out again with
@@ -431,15 +415,11 @@ impl NetworkView {
 
     /// Builds what the current layout needs.
     fn prepare(&mut self, ctx: &ViewCtx<'_>) {
-        prof("check", || self.cache.check(ctx.store));
+        self.cache.check(ctx.store);
         let settings = self.settings(ctx);
-        prof("cache.prepare", || {
-            self.cache
-                .prepare(ctx.store, self.layout, &self.pinned, &settings)
-        });
-        prof("update_states", || {
-            self.cache.update_states(self.layout, &settings)
-        });
+        self.cache
+            .prepare(ctx.store, self.layout, &self.pinned, &settings);
+        self.cache.update_states(self.layout, &settings);
         self.take_prebuilt();
     }
 

@@ -21,6 +21,7 @@ use super::camera::Camera;
 use super::mesh;
 
 pub use super::scene_edges::PyramidKey;
+pub(super) use super::scene_states::{node_states, node_states_key, node_states_key_of};
 
 /// Above this many drawable links on screen, links are bundled.
 pub const MAX_INDIVIDUAL_EDGES: usize = 3000;
@@ -187,65 +188,6 @@ pub(super) fn faded(c: Color32) -> Color32 {
     Color32::from_rgba_unmultiplied(r, g, b, theme::NETWORK_FADED_ALPHA)
 }
 
-/// The key under which node states are kept: they change with the filter, not the camera.
-pub(super) fn node_states_key(key: &SceneKey) -> PyramidKey {
-    node_states_key_of(
-        key.store_generation,
-        key.states_generation,
-        key.layout,
-        key.show_unlinked,
-        key.hide_outside,
-    )
-}
-
-/// [`node_states_key`] from its parts.
-pub(super) fn node_states_key_of(
-    store_generation: u64,
-    states_generation: u64,
-    layout: super::LayoutKind,
-    show_unlinked: bool,
-    hide_outside: bool,
-) -> PyramidKey {
-    (
-        store_generation,
-        states_generation,
-        layout,
-        show_unlinked as u64,
-        hide_outside,
-    )
-}
-
-/// How each node is drawn, from its links' states (links outside the filter hidden or faded;
-/// places without any link shown hollow or not at all).
-pub(super) fn node_states(
-    graph: &Graph,
-    states: &[EdgeState],
-    hide_outside: bool,
-    show_unlinked: bool,
-) -> Vec<NodeState> {
-    let mut best = vec![NodeState::Idle; graph.nodes.len()];
-    for (e, s) in graph.edges.iter().zip(states) {
-        let s = match s {
-            EdgeState::Shown => NodeState::Shown,
-            EdgeState::Faded if hide_outside => NodeState::Hidden,
-            EdgeState::Faded => NodeState::Faded,
-            EdgeState::Hidden => continue,
-        };
-        for n in [e.from, e.to] {
-            let b = &mut best[n as usize];
-            if *b == NodeState::Idle || s > *b {
-                *b = s;
-            }
-        }
-    }
-    for (i, b) in best.iter_mut().enumerate() {
-        if *b == NodeState::Idle && !show_unlinked && graph.incident[i].is_empty() {
-            *b = NodeState::Hidden;
-        }
-    }
-    best
-}
-
 /// Builds the scene. `painter` lays out label text; `pyramid` keeps the bundles of dense
 /// networks between scenes.
 pub fn build(
@@ -265,9 +207,12 @@ pub fn build(
     let node_state = match states_cache.as_ref() {
         Some((k, s)) if *k == skey => s.clone(),
         _ => {
-            let s = std::sync::Arc::new(super::prof("node_states", || {
-                node_states(graph, input.states, key.hide_outside, key.show_unlinked)
-            }));
+            let s = std::sync::Arc::new(node_states(
+                graph,
+                input.states,
+                key.hide_outside,
+                key.show_unlinked,
+            ));
             *states_cache = Some((skey, s.clone()));
             s
         }
@@ -290,16 +235,10 @@ pub fn build(
         on_screen.push((i as u32, cam.to_screen(rect, *p)));
     }
     let low_detail = on_screen.len() > MAX_DETAILED_NODES;
-    super::prof("edges", || {
-        super::scene_edges::build_edges(input, &mut scene, pyramid, view)
-    });
-    super::prof("nodes", || {
-        build_nodes(input, &mut scene, &on_screen, low_detail)
-    });
+    super::scene_edges::build_edges(input, &mut scene, pyramid, view);
+    build_nodes(input, &mut scene, &on_screen, low_detail);
     if key.show_labels {
-        super::prof("labels", || {
-            super::scene_labels::build_labels(input, &mut scene, painter, low_detail)
-        });
+        super::scene_labels::build_labels(input, &mut scene, painter, low_detail);
     }
     scene
 }
