@@ -211,11 +211,12 @@ impl Cache {
                 }
             }
         }
-        if kind == LayoutKind::Institutions
-            || self.worker_failed
-            || self.has(kind)
-            || !use_worker(store)
-        {
+        if kind == LayoutKind::Institutions || self.worker_failed || !use_worker(store) {
+            // Built here: a copy under way for another layout is not needed.
+            self.copying = None;
+            return false;
+        }
+        if self.has(kind) {
             return false;
         }
         let slot = match kind.granularity() {

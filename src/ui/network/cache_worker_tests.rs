@@ -160,3 +160,27 @@ fn a_worker_builds_the_bundles_the_ui_thread_would_build() {
         }
     }
 }
+
+#[test]
+fn a_copy_under_way_is_dropped_when_a_layout_built_on_the_ui_thread_is_shown() {
+    let mut store = crate::analysis::network::test_store::sample_store();
+    let originals = store.places.clone();
+    for i in 0..50_000 {
+        let mut p = originals[i % originals.len()].clone();
+        p.id = format!("place-copy-{i}");
+        store.places.push(p);
+    }
+    let settings = Settings::default();
+    let mut cache = Cache::default();
+    assert!(cache.on_worker(&store, LayoutKind::World, &settings));
+    assert!(
+        cache.is_copying(),
+        "50,000 places take more than one frame's slice"
+    );
+    assert!(cache.progress().is_some());
+    // The institutions layout is built on the UI thread: the view must not wait for a copy
+    // that nobody steps on.
+    assert!(!cache.on_worker(&store, LayoutKind::Institutions, &settings));
+    assert!(!cache.is_copying());
+    assert_eq!(cache.progress(), None);
+}
