@@ -13,6 +13,7 @@ use crate::analysis::network::{Filter, Granularity, Graph, Layout, WRect};
 use crate::model::Store;
 
 use super::LayoutKind;
+pub(super) use copy::BUDGET as COPY_BUDGET;
 use worker::Pending;
 pub(super) use worker::{Prebuilt, Settings};
 
@@ -253,9 +254,10 @@ impl Cache {
         kind: LayoutKind,
         pinned: &BTreeMap<String, [f32; 2]>,
         settings: &Settings,
+        copy_budget: std::time::Duration,
     ) {
         self.large = worker::use_worker(store);
-        if self.on_worker(store, kind, settings) {
+        if self.on_worker(store, kind, settings, copy_budget) {
             return;
         }
         self.graph(store, kind);

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use crate::model::Store;
 
 /// The longest a frame spends copying.
-pub(super) const BUDGET: Duration = Duration::from_millis(4);
+pub(in super::super) const BUDGET: Duration = Duration::from_millis(4);
 
 /// Records copied between two looks at the clock.
 const CHUNK: usize = 256;

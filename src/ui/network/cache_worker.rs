@@ -25,7 +25,7 @@ use super::super::Outside;
 use super::super::legend_data::{self, LegendData, LegendInput};
 use super::super::scene::{self, NodeState};
 use super::super::scene_edges;
-use super::copy::{BUDGET, Copy};
+use super::copy::Copy;
 use super::{Arcs, Cache, Facets};
 use crate::analysis::network::Granularity;
 
@@ -191,12 +191,14 @@ pub(super) fn message(places: usize) -> String {
 impl Cache {
     /// Starts a worker for a large store's layout, or takes in what one built. Returns true
     /// while the layout of `kind` is still being built elsewhere (the caller waits). A store
-    /// not yet copied is copied a slice per frame first.
+    /// not yet copied is copied a slice per frame first, for at most `copy_budget` (zero: not
+    /// in this pass).
     pub(super) fn on_worker(
         &mut self,
         store: &Store,
         kind: LayoutKind,
         settings: &Settings,
+        copy_budget: std::time::Duration,
     ) -> bool {
         if let Some(pending) = &self.pending {
             match pending.poll() {
@@ -227,7 +229,7 @@ impl Cache {
             Some(graph) => Input::Graph(graph.clone()),
             None => {
                 let copy = self.copying.get_or_insert_with(|| Copy::new(store));
-                if !copy.step(store, BUDGET) {
+                if copy_budget.is_zero() || !copy.step(store, copy_budget) {
                     return true;
                 }
                 let Some(copy) = self.copying.take() else {

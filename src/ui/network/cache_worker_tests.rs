@@ -172,7 +172,12 @@ fn a_copy_under_way_is_dropped_when_a_layout_built_on_the_ui_thread_is_shown() {
     }
     let settings = Settings::default();
     let mut cache = Cache::default();
-    assert!(cache.on_worker(&store, LayoutKind::World, &settings));
+    assert!(cache.on_worker(
+        &store,
+        LayoutKind::World,
+        &settings,
+        super::super::COPY_BUDGET
+    ));
     assert!(
         cache.is_copying(),
         "50,000 places take more than one frame's slice"
@@ -180,7 +185,12 @@ fn a_copy_under_way_is_dropped_when_a_layout_built_on_the_ui_thread_is_shown() {
     assert!(cache.progress().is_some());
     // The institutions layout is built on the UI thread: the view must not wait for a copy
     // that nobody steps on.
-    assert!(!cache.on_worker(&store, LayoutKind::Institutions, &settings));
+    assert!(!cache.on_worker(
+        &store,
+        LayoutKind::Institutions,
+        &settings,
+        super::super::COPY_BUDGET
+    ));
     assert!(!cache.is_copying());
     assert_eq!(cache.progress(), None);
 }

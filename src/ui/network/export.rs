@@ -115,7 +115,7 @@ impl NetworkView {
         ctx: &ViewCtx<'_>,
         options: ExportOptions,
     ) -> Result<ExportFrame, ExportError> {
-        self.prepare(ctx);
+        self.prepare(ctx, super::cache::COPY_BUDGET);
         // A large store's layout is on a worker: the export waits for it (a worker busy with
         // another layout first finishes that one).
         for _ in 0..4 {
@@ -125,7 +125,7 @@ impl NetworkView {
             let settings = self.settings(ctx);
             self.cache
                 .wait_for_worker(ctx.store, self.layout, &settings);
-            self.prepare(ctx);
+            self.prepare(ctx, super::cache::COPY_BUDGET);
         }
         if self.layout == super::LayoutKind::Institutions
             && self.cache.force.as_ref().is_some_and(|f| !f.is_settled())

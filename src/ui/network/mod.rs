@@ -299,7 +299,14 @@ impl NetworkView {
     /// Shows the view in `ui` (filling it) and returns what the app should do.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewCtx<'_>) -> Vec<Command> {
         let mut commands = Vec::new();
-        self.prepare(ctx);
+        // A large store is copied for its worker a slice per frame, not per pass (a frame
+        // whose layout is discarded runs its passes again).
+        let budget = if ui.ctx().current_pass_index() == 0 {
+            cache::COPY_BUDGET
+        } else {
+            std::time::Duration::ZERO
+        };
+        self.prepare(ctx, budget);
         controls::toolbar(self, ui, ctx, &mut commands);
         // The canvas above, the legend in its own strip below: it never covers the picture.
         let avail = ui.available_rect_before_wrap();
@@ -414,11 +421,11 @@ impl NetworkView {
     }
 
     /// Builds what the current layout needs.
-    fn prepare(&mut self, ctx: &ViewCtx<'_>) {
+    fn prepare(&mut self, ctx: &ViewCtx<'_>, copy_budget: std::time::Duration) {
         self.cache.check(ctx.store);
         let settings = self.settings(ctx);
         self.cache
-            .prepare(ctx.store, self.layout, &self.pinned, &settings);
+            .prepare(ctx.store, self.layout, &self.pinned, &settings, copy_budget);
         self.cache.update_states(self.layout, &settings);
         self.take_prebuilt();
     }
