@@ -14,7 +14,12 @@
 //!   the first frame that draws it);
 //! - `hover`: the pointer moves over the canvas, nothing else changes (the common frame);
 //! - `pan`: the canvas is dragged every frame (the picture is rebuilt every frame);
-//! - `zoom`: a pinch zoom every frame (rebuilt every frame).
+//! - `zoom`: a pinch zoom every frame (rebuilt every frame);
+//! - `filter`: a programme is hidden or shown again, 20 times: `filter_ready` is the time until
+//!   the picture shows it (edge and node states, the bundles and the legend built again: on a
+//!   large store on a worker, while the previous picture stays), `filter_take_in` the frame
+//!   that draws it, `filter_waiting_frame_max` the slowest frame meanwhile;
+//! - `select`: another place is selected every frame (as from the list: the view frames it).
 //!
 //! Prints `BENCH <case> <median_ms> ms` (and the 90th percentile) per case.
 
@@ -135,7 +140,7 @@ fn bench_store(
     };
     for &layout in layouts {
         let name = format!("{label}_{}", format!("{layout:?}").to_lowercase());
-        if !["cold", "hover", "pan", "zoom"]
+        if !["cold", "hover", "pan", "zoom", "filter", "select"]
             .iter()
             .any(|c| wants(&format!("{name}_{c}")))
         {
@@ -227,6 +232,9 @@ fn bench_store(
         if wants(&format!("{name}_pan")) {
             report(&format!("{name}_pan"), pan, &mut f);
         }
+        if wants(&format!("{name}_filter")) || wants(&format!("{name}_select")) {
+            filter_and_select(&name, &mut view, &vctx, frames, &mut f, wants);
+        }
         if !wants(&format!("{name}_zoom")) {
             continue;
         }
@@ -243,6 +251,98 @@ fn bench_store(
             .collect();
         report(&format!("{name}_zoom"), zoom, &mut f);
     }
+}
+
+/// The `filter` and `select` cases.
+fn filter_and_select(
+    name: &str,
+    view: &mut NetworkView,
+    vctx: &ViewCtx<'_>,
+    frames: usize,
+    f: &mut Frame,
+    wants: &dyn Fn(&str) -> bool,
+) {
+    if let Some(programme) = vctx.store.programmes.first().map(|p| p.id.clone())
+        && wants(&format!("{name}_filter"))
+    {
+        filter_case(name, view, vctx, frames, f, &programme);
+    }
+    if wants(&format!("{name}_select")) {
+        select_case(name, view, vctx, frames, f);
+    }
+}
+
+/// The `filter` case.
+fn filter_case(
+    name: &str,
+    view: &mut NetworkView,
+    vctx: &ViewCtx<'_>,
+    frames: usize,
+    f: &mut Frame,
+    programme: &str,
+) {
+    let programme = programme.to_owned();
+    // Each toggle: frames until the picture shows the new filter (on a large store the states
+    // are built on a worker meanwhile; the frame that takes them in is `filter_take_in`).
+    f.split.clear();
+    let (mut filter, mut ready, mut take_in) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..frames.min(20) {
+        if !view.filter.hidden_programmes.remove(&programme) {
+            view.filter.hidden_programmes.insert(programme.clone());
+        }
+        let started = Instant::now();
+        let mut t = f.run(view, vctx, Vec::new());
+        while view.is_updating() {
+            filter.push(t);
+            std::thread::sleep(std::time::Duration::from_millis(2));
+            t = f.run(view, vctx, Vec::new());
+        }
+        take_in.push(t);
+        ready.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    view.filter.hidden_programmes.remove(&programme);
+    while {
+        f.run(view, vctx, Vec::new());
+        view.is_updating()
+    } {}
+    if !filter.is_empty() {
+        let worst = filter.iter().copied().fold(0.0, f64::max);
+        println!("BENCH {name}_filter_waiting_frame_max {worst:.3} ms");
+    }
+    let (r, r90) = stats(ready);
+    println!("BENCH {name}_filter_ready {r:.3} ms (p90 {r90:.3} ms)");
+    report(&format!("{name}_filter_take_in"), take_in, f);
+}
+
+/// The `select` case.
+fn select_case(
+    name: &str,
+    view: &mut NetworkView,
+    vctx: &ViewCtx<'_>,
+    frames: usize,
+    f: &mut Frame,
+) {
+    // Places with partnerships, spread over the store.
+    let linked: BTreeSet<&str> = vctx
+        .store
+        .partnerships
+        .iter()
+        .map(|p| p.a.as_str())
+        .collect();
+    let step = (linked.len() / frames.max(1)).max(1);
+    let ids: Vec<&str> = linked.into_iter().step_by(step).take(frames).collect();
+    f.split.clear();
+    let select: Vec<f64> = ids
+        .iter()
+        .map(|id| {
+            let ctx = ViewCtx {
+                selected: Some(id),
+                ..*vctx
+            };
+            f.run(view, &ctx, Vec::new())
+        })
+        .collect();
+    report(&format!("{name}_select"), select, f);
 }
 
 fn main() {

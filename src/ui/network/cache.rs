@@ -13,8 +13,14 @@ use crate::analysis::network::{Filter, Granularity, Graph, Layout, WRect};
 use crate::model::Store;
 
 use super::LayoutKind;
+pub(super) use copy::BUDGET as COPY_BUDGET;
 use worker::Pending;
+pub(super) use worker::{Prebuilt, Settings};
 
+#[path = "cache_copy.rs"]
+mod copy;
+#[path = "cache_restate.rs"]
+mod restate;
 #[path = "cache_worker.rs"]
 mod worker;
 
@@ -165,6 +171,16 @@ pub(super) struct Cache {
     facets: BTreeMap<u8, Facets>,
     /// A large store's layout being built on a worker ([`worker`]).
     pending: Option<Pending>,
+    /// The copy of a large store a worker will build from, made a slice per frame.
+    copying: Option<copy::Copy>,
+    /// What a worker built for the first picture, until the view takes it in.
+    prebuilt: Option<Prebuilt>,
+    /// The states under a new filter being built on a worker (a large store).
+    restate: Option<restate::Restate>,
+    /// Filter workers started since the store was read.
+    pub restates_started: u64,
+    /// The store is large enough for workers (see [`worker::use_worker`]).
+    large: bool,
     /// A worker stopped without a result: build on the UI thread from then on.
     worker_failed: bool,
 }
@@ -207,9 +223,27 @@ impl Cache {
         }
     }
 
-    /// What the view shows while a worker lays out a large store.
-    pub fn progress(&self) -> Option<&str> {
-        self.pending.as_ref().map(|p| p.message.as_str())
+    /// What the view shows while a worker lays out a large store (or the store is being
+    /// copied for it).
+    pub fn progress(&self) -> Option<String> {
+        match (&self.pending, &self.copying) {
+            (Some(p), _) => Some(p.message.clone()),
+            (None, Some(c)) => Some(worker::message(c.places())),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether the store is being copied for a worker (a slice per frame: the next frame
+    /// should come at once).
+    pub fn is_copying(&self) -> bool {
+        self.copying.is_some()
+    }
+
+    /// What a worker built for the first picture of `kind`, if it was built under the edge
+    /// states the view has now.
+    pub fn take_prebuilt(&mut self, kind: LayoutKind) -> Option<Prebuilt> {
+        let p = self.prebuilt.take()?;
+        (p.kind == kind && p.states_generation == self.states.generation).then_some(p)
     }
 
     /// Builds (if needed) the graph and layout of `kind`; the force layout starts at its first
@@ -219,8 +253,11 @@ impl Cache {
         store: &Store,
         kind: LayoutKind,
         pinned: &BTreeMap<String, [f32; 2]>,
+        settings: &Settings,
+        copy_budget: std::time::Duration,
     ) {
-        if self.on_worker(store, kind) {
+        self.large = worker::use_worker(store);
+        if self.on_worker(store, kind, settings, copy_budget) {
             return;
         }
         self.graph(store, kind);
@@ -364,8 +401,11 @@ impl Cache {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// Recomputes the edge states if the filter or graph changed; returns their generation.
-    pub fn update_states(&mut self, kind: LayoutKind, filter: &Filter) -> u64 {
+    /// Recomputes the edge states if the filter or graph changed (on a worker for a large
+    /// store, see `cache_restate.rs`); returns their generation.
+    pub fn update_states(&mut self, kind: LayoutKind, settings: &Settings) -> u64 {
+        let filter = &settings.filter;
+        self.poll_restate();
         let granularity = kind.granularity();
         let graph = match granularity {
             Granularity::Cities => self.cities.as_deref(),
@@ -378,12 +418,27 @@ impl Cache {
         if self.states.filter.as_ref() != Some(&current)
             || self.states.states.len() != graph.edges.len()
         {
+            if self.restate_elsewhere(kind, settings) {
+                return self.states.generation;
+            }
+            let graph = match granularity {
+                Granularity::Cities => self.cities.as_deref(),
+                Granularity::Institutions => self.institutions.as_deref(),
+            };
+            let Some(graph) = graph else {
+                return self.states.generation;
+            };
             self.states.states = filter.edge_states(graph);
             self.states.filter = Some(current);
             self.states.generation += 1;
         }
         self.states.generation
     }
+}
+
+/// Whether layouts of `kind` are built on workers when the store is `large`.
+fn use_worker_for(large: bool, kind: LayoutKind) -> bool {
+    large && kind != LayoutKind::Institutions
 }
 
 /// Labels go to busy nodes first: more partnerships, then more cohorts, then larger places, then

@@ -29,7 +29,7 @@ pub fn toolbar(
         if view.layout != before {
             view.live.flight = None;
             view.live.dragging = None;
-            view.prepare(ctx);
+            view.prepare(ctx, std::time::Duration::ZERO);
         }
         ui.separator();
         search_box(view, ui, ctx, commands);
@@ -78,7 +78,7 @@ pub fn toolbar(
             };
         }
     });
-    view.prepare(ctx);
+    view.prepare(ctx, std::time::Duration::ZERO);
 }
 
 fn view_menu(view: &mut NetworkView, ui: &mut Ui) {

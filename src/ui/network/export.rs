@@ -115,15 +115,17 @@ impl NetworkView {
         ctx: &ViewCtx<'_>,
         options: ExportOptions,
     ) -> Result<ExportFrame, ExportError> {
-        self.prepare(ctx);
+        self.prepare(ctx, super::cache::COPY_BUDGET);
         // A large store's layout is on a worker: the export waits for it (a worker busy with
         // another layout first finishes that one).
         for _ in 0..4 {
-            if self.cache.progress().is_none() {
+            if self.cache.progress().is_none() && !self.cache.is_restating() {
                 break;
             }
-            self.cache.wait_for_worker();
-            self.prepare(ctx);
+            let settings = self.settings(ctx);
+            self.cache
+                .wait_for_worker(ctx.store, self.layout, &settings);
+            self.prepare(ctx, super::cache::COPY_BUDGET);
         }
         if self.layout == super::LayoutKind::Institutions
             && self.cache.force.as_ref().is_some_and(|f| !f.is_settled())

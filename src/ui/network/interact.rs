@@ -185,7 +185,7 @@ impl NetworkView {
                 };
                 let built = Arc::new(scene::build(
                     &input,
-                    &mut self.live.pyramid,
+                    self.live.pyramids.entry(self.layout).or_default(),
                     &mut self.live.node_states,
                     &painter,
                 ));
@@ -212,7 +212,6 @@ impl NetworkView {
             .rect_filled(rect, 0.0, ui.visuals().extreme_bg_color);
         if let Some(message) = self.cache.progress() {
             // A large store is being laid out on a worker: say so, and look again soon.
-            let message = message.to_owned();
             let painter = ui.painter_at(rect);
             let label = Rect::from_center_size(rect.center(), egui::vec2(rect.width(), 24.0));
             ui.put(
@@ -225,9 +224,20 @@ impl NetworkView {
             let dot = centre + 9.0 * egui::vec2(angle.cos(), angle.sin());
             painter.circle_stroke(centre, 9.0, (1.5, ui.visuals().weak_text_color()));
             painter.circle_filled(dot, 3.0, ui.visuals().strong_text_color());
-            ui.ctx()
-                .request_repaint_after(std::time::Duration::from_millis(100));
+            if self.cache.is_copying() {
+                // The store is copied a slice per frame: the next slice now.
+                ui.ctx().request_repaint();
+            } else {
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(100));
+            }
             return;
+        }
+        if self.cache.is_restating() {
+            // A filter worker is at work (a large store): the previous picture stays until it
+            // reports; look again soon.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(15));
         }
         self.follow_selection(ui, rect, ctx);
         let Some((cam, limits)) = self.camera(rect) else {

@@ -5,13 +5,14 @@
 use egui::Color32;
 
 use crate::analysis::network::filter::{self, EdgeState};
-use crate::analysis::network::{EdgeKind, NodeKind, Undated};
+use crate::analysis::network::{EdgeKind, Filter, Graph, NodeKind, Undated};
 use crate::ui::{ViewCtx, theme};
 
 use super::scene::programme_colour;
 use super::{LayoutKind, NetworkView, Outside};
 
 /// One programme row.
+#[derive(Debug, PartialEq)]
 pub(super) struct ProgrammeRow {
     pub(super) id: String,
     pub(super) name: String,
@@ -23,6 +24,7 @@ pub(super) struct ProgrammeRow {
 
 /// What the legend says (kept until the store, the filter or the layout changes: gathering it
 /// walks every link).
+#[derive(Debug, PartialEq)]
 pub(super) struct LegendData {
     pub(super) layout: LayoutKind,
     pub(super) programmes: Vec<ProgrammeRow>,
@@ -39,32 +41,63 @@ pub(super) struct LegendData {
     pub(super) source: String,
 }
 
+/// What the legend is gathered from.
+pub(super) struct LegendInput<'a> {
+    pub(super) layout: LayoutKind,
+    pub(super) graph: &'a Graph,
+    pub(super) states: &'a [EdgeState],
+    pub(super) colours: &'a [Color32],
+    pub(super) filter: &'a Filter,
+    pub(super) outside: Outside,
+    pub(super) store_name: &'a str,
+}
+
 pub(super) fn gather(view: &NetworkView, ctx: &ViewCtx<'_>) -> Option<LegendData> {
     let (graph, _, _) = view.cache.borrow(view.layout)?;
-    let states = &view.cache.states.states;
-    let colours = view.cache.colours(view.layout.granularity());
+    Some(gather_from(&LegendInput {
+        layout: view.layout,
+        graph,
+        states: &view.cache.states.states,
+        colours: view.cache.colours(view.layout.granularity()),
+        filter: &view.filter,
+        outside: view.outside,
+        store_name: &ctx.store.name,
+    }))
+}
+
+/// The legend's data (a walk over every link and node: a large store's is gathered on the
+/// layout worker).
+pub(super) fn gather_from(input: &LegendInput<'_>) -> LegendData {
+    let LegendInput {
+        layout,
+        graph,
+        states,
+        colours,
+        filter,
+        outside,
+        store_name,
+    } = *input;
+    // (shown, total) links per programme, in one walk over the links.
+    let mut per_programme = vec![(0, 0); graph.programmes.len()];
+    for (e, s) in graph.edges.iter().zip(states) {
+        if let Some(c) = e.programme.and_then(|p| per_programme.get_mut(p as usize)) {
+            c.1 += 1;
+            c.0 += usize::from(*s == EdgeState::Shown);
+        }
+    }
     let programmes = graph
         .programmes
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let mine = graph
-                .edges
-                .iter()
-                .zip(states)
-                .filter(|(e, _)| e.programme == Some(i as u32));
-            let (mut shown, mut total) = (0, 0);
-            for (_, s) in mine {
-                total += 1;
-                shown += usize::from(*s == EdgeState::Shown);
-            }
+            let (shown, total) = per_programme[i];
             ProgrammeRow {
                 id: p.id.clone(),
                 name: p.name.clone(),
                 colour: programme_colour(Some(i as u32)),
                 shown,
                 total,
-                hidden_by_user: view.filter.hidden_programmes.contains(&p.id),
+                hidden_by_user: filter.hidden_programmes.contains(&p.id),
             }
         })
         .collect();
@@ -87,13 +120,13 @@ pub(super) fn gather(view: &NetworkView, ctx: &ViewCtx<'_>) -> Option<LegendData
     countries.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
     let more_countries = countries.len().saturating_sub(8);
     countries.truncate(8);
-    let source = if ctx.store.name.is_empty() {
+    let source = if store_name.is_empty() {
         "the open store".to_owned()
     } else {
-        ctx.store.name.clone()
+        store_name.to_owned()
     };
-    Some(LegendData {
-        layout: view.layout,
+    LegendData {
+        layout,
         programmes,
         countries,
         more_countries,
@@ -104,9 +137,9 @@ pub(super) fn gather(view: &NetworkView, ctx: &ViewCtx<'_>) -> Option<LegendData
             .zip(states)
             .filter(|(e, s)| e.kind == EdgeKind::Cohort && **s != EdgeState::Hidden)
             .count(),
-        year: view.filter.year,
-        undated: view.filter.undated,
-        outside: view.outside,
+        year: filter.year,
+        undated: filter.undated,
+        outside,
         unresolved: graph.unresolved.len(),
         has_country_nodes: graph
             .nodes
@@ -114,7 +147,7 @@ pub(super) fn gather(view: &NetworkView, ctx: &ViewCtx<'_>) -> Option<LegendData
             .any(|n| n.kind == NodeKind::Country && n.partnerships + n.cohorts > 0),
         has_hubs: graph.nodes.iter().any(|n| n.kind == NodeKind::CohortHub),
         source,
-    })
+    }
 }
 
 /// A count with thousands separators: 100,000.

@@ -24,6 +24,7 @@ mod raster;
 mod scene;
 mod scene_edges;
 mod scene_labels;
+mod scene_states;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -201,11 +202,15 @@ struct Live {
     /// The node a context menu was opened on.
     context: Option<interact::Hit>,
     scene: Option<(scene::SceneKey, Arc<scene::Scene>)>,
-    /// Bundles of a dense network, kept while only the camera changes.
-    pyramid: Option<(
-        scene::PyramidKey,
-        crate::analysis::network::bundles::Pyramid,
-    )>,
+    /// Bundles of a dense network per layout, kept while only the camera changes (and while
+    /// another layout is shown).
+    pyramids: std::collections::HashMap<
+        LayoutKind,
+        Option<(
+            scene::PyramidKey,
+            crate::analysis::network::bundles::Pyramid,
+        )>,
+    >,
     /// How each node is drawn under the current filter.
     node_states: Option<(scene::PyramidKey, Arc<Vec<scene::NodeState>>)>,
     background: Option<(draw::BackgroundKey, Arc<Background>)>,
@@ -294,7 +299,14 @@ impl NetworkView {
     /// Shows the view in `ui` (filling it) and returns what the app should do.
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &ViewCtx<'_>) -> Vec<Command> {
         let mut commands = Vec::new();
-        self.prepare(ctx);
+        // A large store is copied for its worker a slice per frame, not per pass (a frame
+        // whose layout is discarded runs its passes again).
+        let budget = if ui.ctx().current_pass_index() == 0 {
+            cache::COPY_BUDGET
+        } else {
+            std::time::Duration::ZERO
+        };
+        self.prepare(ctx, budget);
         controls::toolbar(self, ui, ctx, &mut commands);
         // The canvas above, the legend in its own strip below: it never covers the picture.
         let avail = ui.available_rect_before_wrap();
@@ -325,6 +337,7 @@ impl NetworkView {
     /// store by itself).
     pub fn store_changed(&mut self) {
         self.cache.clear();
+        self.live.pyramids.clear();
         self.live.scene = None;
         self.live.background = None;
     }
@@ -341,6 +354,18 @@ impl NetworkView {
     /// progress line meanwhile).
     pub fn is_laying_out(&self) -> bool {
         self.cache.progress().is_some()
+    }
+
+    /// Whether the picture is being brought up to a changed filter on a worker (a large store;
+    /// the previous picture shows meanwhile).
+    pub fn is_updating(&self) -> bool {
+        self.cache.is_restating()
+    }
+
+    /// How many filter changes were built on a worker so far (a large store's; for tests and
+    /// benchmarks).
+    pub fn filter_workers(&self) -> u64 {
+        self.cache.restates_started
     }
 
     /// Fits the current layout to the canvas on the next frame.
@@ -396,10 +421,52 @@ impl NetworkView {
     }
 
     /// Builds what the current layout needs.
-    fn prepare(&mut self, ctx: &ViewCtx<'_>) {
+    fn prepare(&mut self, ctx: &ViewCtx<'_>, copy_budget: std::time::Duration) {
         self.cache.check(ctx.store);
-        self.cache.prepare(ctx.store, self.layout, &self.pinned);
-        self.cache.update_states(self.layout, &self.filter);
+        let settings = self.settings(ctx);
+        self.cache
+            .prepare(ctx.store, self.layout, &self.pinned, &settings, copy_budget);
+        self.cache.update_states(self.layout, &settings);
+        self.take_prebuilt();
+    }
+
+    /// The settings a worker builds the first picture's states and bundles for.
+    fn settings(&self, ctx: &ViewCtx<'_>) -> cache::Settings {
+        cache::Settings {
+            filter: self.filter.clone(),
+            hide_outside: self.outside == Outside::Hide,
+            show_unlinked: self.show_unlinked,
+            store_name: ctx.store.name.clone(),
+        }
+    }
+
+    /// Takes in the node states and bundle pyramid a worker built for the first picture, if
+    /// the filter and settings are still the ones it was built for.
+    fn take_prebuilt(&mut self) {
+        let Some(p) = self.cache.take_prebuilt(self.layout) else {
+            return;
+        };
+        let hide = self.outside == Outside::Hide;
+        if p.hide_outside != hide {
+            return;
+        }
+        let (store, states) = (self.cache.generation, self.cache.states.generation);
+        self.live.legend = Some(((store, states, self.layout), p.legend));
+        if let Some(pyramid) = p.pyramid {
+            let key = scene_edges::pyramid_key_of(
+                store,
+                states,
+                self.layout,
+                self.live.layout_version,
+                hide,
+            );
+            self.live.pyramids.insert(self.layout, Some((key, pyramid)));
+        }
+        if p.show_unlinked == self.show_unlinked {
+            let key =
+                scene::node_states_key_of(store, states, self.layout, self.show_unlinked, hide);
+            self.live.node_states = Some((key, p.node_states));
+        }
     }
 
     /// The record a node stands for when selected: the place, organisation or cohort (a

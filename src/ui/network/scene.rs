@@ -21,6 +21,7 @@ use super::camera::Camera;
 use super::mesh;
 
 pub use super::scene_edges::PyramidKey;
+pub(super) use super::scene_states::{node_states, node_states_key, node_states_key_of};
 
 /// Above this many drawable links on screen, links are bundled.
 pub const MAX_INDIVIDUAL_EDGES: usize = 3000;
@@ -187,31 +188,6 @@ pub(super) fn faded(c: Color32) -> Color32 {
     Color32::from_rgba_unmultiplied(r, g, b, theme::NETWORK_FADED_ALPHA)
 }
 
-/// How each node is drawn, from its links' states.
-fn node_states(graph: &Graph, states: &[EdgeState], key: &SceneKey) -> Vec<NodeState> {
-    let mut best = vec![NodeState::Idle; graph.nodes.len()];
-    for (e, s) in graph.edges.iter().zip(states) {
-        let s = match s {
-            EdgeState::Shown => NodeState::Shown,
-            EdgeState::Faded if key.hide_outside => NodeState::Hidden,
-            EdgeState::Faded => NodeState::Faded,
-            EdgeState::Hidden => continue,
-        };
-        for n in [e.from, e.to] {
-            let b = &mut best[n as usize];
-            if *b == NodeState::Idle || s > *b {
-                *b = s;
-            }
-        }
-    }
-    for (i, b) in best.iter_mut().enumerate() {
-        if *b == NodeState::Idle && !key.show_unlinked && graph.incident[i].is_empty() {
-            *b = NodeState::Hidden;
-        }
-    }
-    best
-}
-
 /// Builds the scene. `painter` lays out label text; `pyramid` keeps the bundles of dense
 /// networks between scenes.
 pub fn build(
@@ -227,17 +203,16 @@ pub fn build(
     let cam = key.camera;
     let view = cam.visible(rect.expand(20.0));
     // Node states change with the filter, not the camera: keep them with the pyramid.
-    let skey: PyramidKey = (
-        key.store_generation,
-        key.states_generation,
-        key.layout,
-        key.show_unlinked as u64,
-        key.hide_outside,
-    );
+    let skey = node_states_key(key);
     let node_state = match states_cache.as_ref() {
         Some((k, s)) if *k == skey => s.clone(),
         _ => {
-            let s = std::sync::Arc::new(node_states(graph, input.states, key));
+            let s = std::sync::Arc::new(node_states(
+                graph,
+                input.states,
+                key.hide_outside,
+                key.show_unlinked,
+            ));
             *states_cache = Some((skey, s.clone()));
             s
         }

@@ -7,7 +7,7 @@ use egui::{Pos2, pos2};
 
 use crate::analysis::network::bundles::{Bundle, Pyramid};
 use crate::analysis::network::filter::EdgeState;
-use crate::analysis::network::{EdgeKind, WRect};
+use crate::analysis::network::{EdgeKind, Graph, Layout, WRect};
 use crate::ui::theme;
 
 use super::mesh;
@@ -17,11 +17,100 @@ use super::scene::{
 };
 
 fn edge_drawable(key: &SceneKey, s: EdgeState) -> bool {
+    drawable(key.hide_outside, s)
+}
+
+fn drawable(hide_outside: bool, s: EdgeState) -> bool {
     match s {
         EdgeState::Shown => true,
-        EdgeState::Faded => !key.hide_outside,
+        EdgeState::Faded => !hide_outside,
         EdgeState::Hidden => false,
     }
+}
+
+/// Whether a layout has so many drawable links that they are drawn as bundles when all are
+/// on screen (as when the camera shows the whole layout).
+pub(super) fn bundles_when_all_shown(
+    graph: &Graph,
+    layout: &Layout,
+    states: &[EdgeState],
+    hide_outside: bool,
+) -> bool {
+    graph
+        .edges
+        .iter()
+        .zip(states)
+        .filter(|(e, s)| {
+            drawable(hide_outside, **s)
+                && layout.positions[e.from as usize].is_some()
+                && layout.positions[e.to as usize].is_some()
+        })
+        .nth(MAX_INDIVIDUAL_EDGES)
+        .is_some()
+}
+
+/// The bundle pyramid of a layout's drawable links (one bundle of one per link, tagged by
+/// programme and state), over the layout's extent. Its levels are built on demand.
+pub(super) fn pyramid_of(
+    graph: &Graph,
+    layout: &Layout,
+    states: &[EdgeState],
+    hide_outside: bool,
+) -> Pyramid {
+    let mut all = Vec::new();
+    for (i, e) in graph.edges.iter().enumerate() {
+        if !drawable(hide_outside, states[i]) {
+            continue;
+        }
+        let (Some(a), Some(b)) = (
+            layout.positions[e.from as usize],
+            layout.positions[e.to as usize],
+        ) else {
+            continue;
+        };
+        let tag = (e.programme.map_or(255, |p| p.min(254)) as u16) << 1
+            | u16::from(states[i] == EdgeState::Shown);
+        all.push(Bundle {
+            rep: i as u32,
+            count: 1,
+            a,
+            b,
+            tag,
+        });
+    }
+    let extent = layout.bounds().unwrap_or(WRect {
+        min: [0.0, 0.0],
+        max: [1.0, 1.0],
+    });
+    Pyramid::new(all, extent)
+}
+
+/// The key under which a scene's bundle pyramid is kept.
+pub(super) fn pyramid_key(key: &SceneKey) -> PyramidKey {
+    pyramid_key_of(
+        key.store_generation,
+        key.states_generation,
+        key.layout,
+        key.layout_version,
+        key.hide_outside,
+    )
+}
+
+/// [`pyramid_key`] from its parts.
+pub(super) fn pyramid_key_of(
+    store_generation: u64,
+    states_generation: u64,
+    layout: super::LayoutKind,
+    layout_version: u64,
+    hide_outside: bool,
+) -> PyramidKey {
+    (
+        store_generation,
+        states_generation,
+        layout,
+        layout_version,
+        hide_outside,
+    )
 }
 
 pub(super) fn build_edges(
@@ -154,40 +243,10 @@ fn bundle(
         ..
     } = *input;
     let (rect, cam) = (key.rect, key.camera);
-    let pkey: PyramidKey = (
-        key.store_generation,
-        key.states_generation,
-        key.layout,
-        key.layout_version,
-        key.hide_outside,
-    );
+    let pkey = pyramid_key(key);
     if pyramid.as_ref().is_none_or(|(k, _)| *k != pkey) {
-        let mut all = Vec::new();
-        for (i, e) in graph.edges.iter().enumerate() {
-            if !edge_drawable(key, states[i]) {
-                continue;
-            }
-            let (Some(a), Some(b)) = (
-                layout.positions[e.from as usize],
-                layout.positions[e.to as usize],
-            ) else {
-                continue;
-            };
-            let tag = (e.programme.map_or(255, |p| p.min(254)) as u16) << 1
-                | u16::from(states[i] == EdgeState::Shown);
-            all.push(Bundle {
-                rep: i as u32,
-                count: 1,
-                a,
-                b,
-                tag,
-            });
-        }
-        let extent = layout.bounds().unwrap_or(WRect {
-            min: [0.0, 0.0],
-            max: [1.0, 1.0],
-        });
-        *pyramid = Some((pkey, Pyramid::new(all, extent)));
+        let built = pyramid_of(graph, layout, states, key.hide_outside);
+        *pyramid = Some((pkey, built));
     }
     let Some((_, pyr)) = pyramid.as_mut() else {
         return (0, 0);
