@@ -99,6 +99,14 @@ impl Index {
         &self.docs
     }
 
+    /// Where field `field` (an index into the field tables) begins in the corpus.
+    pub(super) fn field_begin(&self, field: usize) -> usize {
+        match field.checked_sub(1) {
+            Some(before) => self.field_end[before] as usize + 1,
+            None => 0,
+        }
+    }
+
     /// The doc whose text holds corpus byte `at`, looking from doc `from` on.
     pub(super) fn doc_at(&self, at: usize, from: usize) -> usize {
         let rest = self.doc_start.get(from + 1..).unwrap_or(&[]);

@@ -22,6 +22,9 @@ pub(super) struct TermHit {
     pub mask: u64,
     /// Which of the user's notes on the record hold it.
     pub user: u64,
+    /// How many of the doc's fields (from the first) were looked at: `mask` is exact for
+    /// them (at most 255).
+    pub upto: u8,
 }
 
 impl TermHit {
@@ -126,56 +129,138 @@ pub(super) fn scan(ix: &Index, f: &Finder<'_>, cands: Cands<'_>, notes: &Notes<'
     out
 }
 
+/// What one term has found in one doc so far.
+struct Acc {
+    fields: std::ops::Range<usize>,
+    /// Where the doc's text ends in the corpus.
+    hay_end: usize,
+    best: Option<Tier>,
+    mask: u64,
+    user: u64,
+}
+
+impl Acc {
+    /// Starts on doc `d`, with the user's notes `user` on it looked through.
+    fn new(ix: &Index, f: &Finder<'_>, d: usize, user: &[String]) -> Self {
+        let mut acc = Acc {
+            fields: ix.field_start[d] as usize..ix.field_start[d + 1] as usize,
+            hay_end: ix.doc_start[d + 1] as usize,
+            best: None,
+            mask: 0,
+            user: 0,
+        };
+        for (i, n) in user.iter().enumerate() {
+            if f.find(n.as_bytes()).is_some() {
+                acc.best = Some(Tier::UserNote.min(acc.best.unwrap_or(Tier::Source)));
+                acc.user |= 1 << i.min(63);
+            }
+        }
+        acc
+    }
+
+    /// Field `field` (an index into the index's field tables) holds the term; true when
+    /// neither the rank nor the snippet count can change any more.
+    fn found(&mut self, ix: &Index, field: usize) -> bool {
+        let tier = ix.field_tier[field];
+        let b = self.best.map_or(tier, |b| b.min(tier));
+        self.best = Some(b);
+        self.mask |= 1 << (field - self.fields.start).min(63);
+        let counted = (self.mask & !1).count_ones() + self.user.count_ones();
+        counted >= u32::from(EXTRA_MAX)
+            && (field + 1 >= self.fields.end || b <= ix.rest_best[field + 1])
+    }
+
+    /// Scans the doc from its field `from` on, starting with the match at corpus byte
+    /// `first` when one is known.
+    fn scan(mut self, ix: &Index, f: &Finder<'_>, from: usize, first: Option<usize>) -> Option<TermHit> {
+        let mut field = from;
+        let hay_end = self.hay_end;
+        let mut pos = ix.field_begin(field);
+        let mut next = first;
+        let mut upto = self.fields.end;
+        loop {
+            let at = match next.take() {
+                Some(at) => at,
+                None if pos >= hay_end => break,
+                None => match f.find(&ix.corpus[pos..hay_end]) {
+                    Some(off) => pos + off,
+                    None => break,
+                },
+            };
+            while field < self.fields.end && ix.field_end[field] as usize <= at {
+                field += 1;
+            }
+            if field >= self.fields.end {
+                break;
+            }
+            if self.found(ix, field) {
+                upto = field + 1;
+                break;
+            }
+            // The rest of this field can tell nothing new: go on from the next field.
+            pos = ix.field_end[field] as usize + 1;
+            field += 1;
+        }
+        self.finish(upto)
+    }
+
+    fn finish(self, upto: usize) -> Option<TermHit> {
+        let upto = (upto - self.fields.start).min(usize::from(u8::MAX)) as u8;
+        self.best.map(|tier| TermHit {
+            tier,
+            mask: self.mask,
+            user: self.user,
+            upto,
+        })
+    }
+}
+
 /// What the term finds in doc `d` (and in the user's notes `user` on it), starting from the
 /// match at corpus byte `first` when one is known; `None` when it is in none of its texts.
 fn in_doc(ix: &Index, f: &Finder<'_>, d: usize, first: Option<usize>, user: &[String]) -> Option<TermHit> {
-    let mut best = None::<Tier>;
-    let mut user_mask = 0_u64;
-    for (i, n) in user.iter().enumerate() {
-        if f.find(n.as_bytes()).is_some() {
-            best = Some(Tier::UserNote.min(best.unwrap_or(Tier::Source)));
-            user_mask |= 1 << i.min(63);
+    let acc = Acc::new(ix, f, d, user);
+    let from = acc.fields.start;
+    acc.scan(ix, f, from, first)
+}
+
+/// Like [`in_doc`], for a term that contains a term whose hits `hint` in the doc are known:
+/// only the fields that hold the shorter term can hold this one.
+fn in_doc_hinted(ix: &Index, f: &Finder<'_>, d: usize, hint: &TermHit, user: &[String]) -> Option<TermHit> {
+    let mut acc = Acc::new(ix, f, d, user);
+    let fields = acc.fields.clone();
+    // Fields past 63 share a bit, so only the first 63 are known one by one.
+    let known = usize::from(hint.upto).min(63).min(fields.len());
+    let mut bits = hint.mask & ((1_u64 << known) - 1);
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        let field = fields.start + i;
+        let text = &ix.corpus[ix.field_begin(field)..ix.field_end[field] as usize];
+        if f.find(text).is_some() && acc.found(ix, field) {
+            return acc.finish(field + 1);
         }
     }
-    let fields = ix.field_start[d] as usize..ix.field_start[d + 1] as usize;
-    let hay_end = ix.doc_start[d + 1] as usize;
-    let mut field = fields.start;
-    let mut pos = ix.doc_start[d] as usize;
-    let mut mask = 0_u64;
-    let mut next = first;
-    loop {
-        let at = match next.take() {
-            Some(at) => at,
-            None if pos >= hay_end => break,
-            None => match f.find(&ix.corpus[pos..hay_end]) {
-                Some(off) => pos + off,
-                None => break,
-            },
-        };
-        while field < fields.end && ix.field_end[field] as usize <= at {
-            field += 1;
-        }
-        if field >= fields.end {
-            break;
-        }
-        let tier = ix.field_tier[field];
-        let b = best.map_or(tier, |b| b.min(tier));
-        best = Some(b);
-        mask |= 1 << (field - fields.start).min(63);
-        let counted = (mask & !1).count_ones() + user_mask.count_ones();
-        if counted >= u32::from(EXTRA_MAX)
-            && (field + 1 >= fields.end || b <= ix.rest_best[field + 1])
-        {
-            // Neither the rank nor the snippet count can change any more.
-            break;
-        }
-        // The rest of this field can tell nothing new: go on from the next field.
-        pos = ix.field_end[field] as usize + 1;
-        field += 1;
+    if fields.start + known >= fields.end {
+        return acc.finish(fields.end);
     }
-    best.map(|tier| TermHit {
-        tier,
-        mask,
-        user: user_mask,
-    })
+    acc.scan(ix, f, fields.start + known, None)
+}
+
+/// Looks for a term in the docs `list`, given what a term it contains found in each
+/// (`hints[k]` for `list[k]`): for each doc holding it, its place in `list` and what it found.
+pub(super) fn scan_hinted(
+    ix: &Index,
+    f: &Finder<'_>,
+    list: &[u32],
+    hints: &[TermHit],
+    notes: &Notes<'_>,
+) -> Vec<(u32, TermHit)> {
+    list.iter()
+        .zip(hints)
+        .enumerate()
+        .filter_map(|(k, (&d, hint))| {
+            let h = in_doc_hinted(ix, f, d as usize, hint, notes_of(notes, d))?;
+            Some((k as u32, h))
+        })
+        .collect()
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use memchr::memmem::Finder;
 
 use super::corpus::Index;
-use super::scan::{Cands, TermHit, scan};
+use super::scan::{Cands, TermHit, scan, scan_hinted};
 use super::{Filters, Hit, Query, SortBy, UserNotes, admits, order};
 
 /// The docs a query matched (sorted) and, per query term, what it found in each of them.
@@ -46,6 +46,8 @@ pub(super) struct Base<'a> {
     docs: Option<&'a [u32]>,
     /// Per query term, what it found in each of `docs`, where that is known already.
     known: Vec<Option<&'a [TermHit]>>,
+    /// Per query term, what a term it contains found in each of `docs`, where known.
+    hint: Vec<Option<&'a [TermHit]>>,
 }
 
 impl Base<'_> {
@@ -53,6 +55,7 @@ impl Base<'_> {
         Base {
             docs: None,
             known: Vec::new(),
+            hint: Vec::new(),
         }
     }
 }
@@ -82,8 +85,14 @@ pub(super) fn run(
             continue;
         }
         let finder = Finder::new(term.as_bytes());
-        let cands = cur.as_deref().map_or(Cands::All, Cands::Some);
-        let found = scan(ix, &finder, cands, &notes);
+        let hints = base.hint.get(t).copied().flatten().and_then(|h| match &at {
+            Some(a) => a.iter().map(|&p| h.get(p as usize).copied()).collect(),
+            None => Some(h.to_vec()),
+        });
+        let found = match (&cur, hints) {
+            (Some(c), Some(h)) if h.len() == c.len() => scan_hinted(ix, &finder, c, &h, &notes),
+            _ => scan(ix, &finder, cur.as_deref().map_or(Cands::All, Cands::Some), &notes),
+        };
         let pick = |v: &[u32]| found.iter().map(|(k, _)| v[*k as usize]).collect();
         let places: Vec<u32> = found.iter().map(|(k, _)| *k).collect();
         at = Some(match &at {
@@ -229,17 +238,27 @@ impl Searcher {
             .filter(|l| query.narrows(&l.query))
             .min_by_key(|l| l.found.docs.len());
         if let Some(l) = earlier {
+            let col = |p: usize| l.found.cols.get(p).map(Vec::as_slice);
             let known = query
                 .terms
                 .iter()
+                .map(|t| col(l.query.terms.iter().position(|o| o == t)?))
+                .collect();
+            // A term typed further: only the fields holding its start can hold it.
+            let hint = query
+                .terms
+                .iter()
                 .map(|t| {
-                    let p = l.query.terms.iter().position(|o| o == t)?;
-                    l.found.cols.get(p).map(Vec::as_slice)
+                    let (p, _) = (l.query.terms.iter().enumerate())
+                        .filter(|(_, o)| t.contains(o.as_str()))
+                        .max_by_key(|(_, o)| o.len())?;
+                    col(p)
                 })
                 .collect();
             let base = Base {
                 docs: Some(&l.found.docs),
                 known,
+                hint,
             };
             return Arc::new(run(ix, query, filters, notes, base));
         }
@@ -286,6 +305,7 @@ impl Searcher {
         let base = Base {
             docs: Some(&kept.found.docs),
             known,
+            hint: Vec::new(),
         };
         Arc::new(run(ix, query, filters, notes, base))
     }
