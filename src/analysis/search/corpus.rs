@@ -14,6 +14,26 @@ use super::{SortBy, UserNotes};
 /// Separates fields in the corpus; folding never produces it from typed text.
 const SEP: u8 = 0x1f;
 
+/// The bit of byte `b` in [`Index::field_bytes`]: one bit for each letter a–z and digit, so
+/// that a field holds such a byte exactly when its bit is set; every other byte shares one of
+/// the remaining bits with others.
+pub(super) fn byte_bit(b: u8) -> u64 {
+    1 << byte_class(b)
+}
+
+/// Whether [`byte_bit`] tells exactly if a field holds `b`.
+pub(super) fn byte_exact(b: u8) -> bool {
+    b.is_ascii_lowercase() || b.is_ascii_digit()
+}
+
+fn byte_class(b: u8) -> u32 {
+    match b {
+        b'a'..=b'z' => u32::from(b - b'a'),
+        b'0'..=b'9' => 26 + u32::from(b - b'0'),
+        _ => 36 + u32::from(b) % 28,
+    }
+}
+
 /// Every record's search document, and the folded text of all of them in one buffer.
 #[derive(Clone, Debug, Default)]
 pub struct Index {
@@ -28,6 +48,9 @@ pub struct Index {
     pub(super) field_end: Vec<u32>,
     /// How much a match in each field counts.
     pub(super) field_tier: Vec<Tier>,
+    /// Which bytes each field's folded text holds ([`byte_bit`]): a one-letter term is looked
+    /// up here instead of in the text.
+    pub(super) field_bytes: Vec<u64>,
     /// The best tier of this field and the later fields of its doc: once a term was found
     /// at least that well, the rest of the doc cannot improve its rank.
     pub(super) rest_best: Vec<Tier>,
@@ -55,6 +78,7 @@ impl Index {
             field_start: Vec::with_capacity(docs.len() + 1),
             field_end: Vec::with_capacity(fields),
             field_tier: Vec::with_capacity(fields),
+            field_bytes: Vec::with_capacity(fields),
             rest_best: Vec::with_capacity(fields),
             by_rank: Default::default(),
             by_id: (0..docs.len() as u32).collect(),
@@ -64,8 +88,10 @@ impl Index {
             ix.doc_start.push(ix.corpus.len() as u32);
             ix.field_start.push(ix.field_end.len() as u32);
             for f in &doc.fields {
-                ix.corpus
-                    .extend_from_slice(crate::text::fold(&f.text).as_bytes());
+                let folded = crate::text::fold(&f.text);
+                ix.field_bytes
+                    .push(folded.bytes().fold(0, |m, b| m | byte_bit(b)));
+                ix.corpus.extend_from_slice(folded.as_bytes());
                 ix.field_end.push(ix.corpus.len() as u32);
                 ix.field_tier.push(f.tier);
                 ix.corpus.push(SEP);

@@ -6,7 +6,7 @@
 use memchr::memmem::Finder;
 
 use super::Tier;
-use super::corpus::Index;
+use super::corpus::{Index, byte_bit, byte_exact};
 
 /// Texts other than the English name counted per hit, at most: the list shows two snippets and
 /// sizes rows by this count, so counting further buys nothing.
@@ -59,6 +59,11 @@ fn notes_of<'n>(notes: &Notes<'n>, doc: u32) -> &'n [String] {
 /// Looks for one term in the candidates: for each doc holding it, its place in the candidates
 /// (the doc itself for [`Cands::All`]) and what it found there, in candidate order.
 pub(super) fn scan(ix: &Index, f: &Finder<'_>, cands: Cands<'_>, notes: &Notes<'_>) -> Vec<(u32, TermHit)> {
+    if let &[b] = f.needle()
+        && byte_exact(b)
+    {
+        return scan_byte(ix, f, byte_bit(b), cands, notes);
+    }
     let n = ix.len();
     let mut out = Vec::new();
     match cands {
@@ -127,6 +132,30 @@ pub(super) fn scan(ix: &Index, f: &Finder<'_>, cands: Cands<'_>, notes: &Notes<'
         out.sort_unstable_by_key(|(k, _)| *k);
     }
     out
+}
+
+/// Looks for a one-letter term (`bit` of [`Index::field_bytes`]) in the candidates, from the
+/// fields' byte sets alone: no text is read.
+fn scan_byte(ix: &Index, f: &Finder<'_>, bit: u64, cands: Cands<'_>, notes: &Notes<'_>) -> Vec<(u32, TermHit)> {
+    let one = |d: usize| {
+        let mut acc = Acc::new(ix, f, d, notes_of(notes, d as u32));
+        let mut upto = acc.fields.end;
+        for field in acc.fields.clone() {
+            if ix.field_bytes[field] & bit != 0 && acc.found(ix, field) {
+                upto = field + 1;
+                break;
+            }
+        }
+        acc.finish(upto)
+    };
+    match cands {
+        Cands::All => (0..ix.len())
+            .filter_map(|d| Some((d as u32, one(d)?)))
+            .collect(),
+        Cands::Some(list) => (list.iter().enumerate())
+            .filter_map(|(k, &d)| Some((k as u32, one(d as usize)?)))
+            .collect(),
+    }
 }
 
 /// What one term has found in one doc so far.
@@ -226,11 +255,16 @@ fn in_doc(ix: &Index, f: &Finder<'_>, d: usize, first: Option<usize>, user: &[St
 /// Like [`in_doc`], for a term that contains a term whose hits `hint` in the doc are known:
 /// only the fields that hold the shorter term can hold this one.
 fn in_doc_hinted(ix: &Index, f: &Finder<'_>, d: usize, hint: &TermHit, user: &[String]) -> Option<TermHit> {
-    let mut acc = Acc::new(ix, f, d, user);
-    let fields = acc.fields.clone();
+    let fields = ix.field_start[d] as usize..ix.field_start[d + 1] as usize;
     // Fields past 63 share a bit, so only the first 63 are known one by one.
     let known = usize::from(hint.upto).min(63).min(fields.len());
     let mut bits = hint.mask & ((1_u64 << known) - 1);
+    if bits.count_ones() >= 3 {
+        // The shorter term is in many fields: one pass over the whole text takes fewer
+        // searches (it jumps from match to match) than one search per field.
+        return in_doc(ix, f, d, None, user);
+    }
+    let mut acc = Acc::new(ix, f, d, user);
     while bits != 0 {
         let i = bits.trailing_zeros() as usize;
         bits &= bits - 1;

@@ -145,7 +145,7 @@ struct Last {
     found: Arc<Found>,
     sort: SortBy,
     descending: bool,
-    hits: Vec<Hit>,
+    hits: Arc<Vec<Hit>>,
 }
 
 /// One term's result over every doc the filters admit.
@@ -194,7 +194,7 @@ impl Searcher {
         if let Some(i) = self.recent.iter().rposition(|l| l.query == *query) {
             let mut l = self.recent.remove(i);
             if l.sort != sort || l.descending != descending {
-                order(docs, &mut l.hits, sort, descending);
+                order(docs, Arc::make_mut(&mut l.hits).as_mut_slice(), sort, descending);
                 l.sort = sort;
                 l.descending = descending;
                 self.version += 1;
@@ -216,10 +216,26 @@ impl Searcher {
                 found,
                 sort,
                 descending,
-                hits,
+                hits: Arc::new(hits),
             });
         }
         self.recent.last().map_or(&[], |l| l.hits.as_slice())
+    }
+
+    /// Like [`Searcher::search`], handing out the hits themselves (shared, not copied).
+    pub fn search_shared(
+        &mut self,
+        docs: &Index,
+        query: &Query,
+        filters: &Filters,
+        notes: &UserNotes,
+        sort: SortBy,
+        descending: bool,
+    ) -> Arc<Vec<Hit>> {
+        self.search(docs, query, filters, notes, sort, descending);
+        self.recent
+            .last()
+            .map_or_else(Default::default, |l| l.hits.clone())
     }
 
     /// Runs `query` from the smallest recent result it narrows, or from a kept whole-store

@@ -174,7 +174,14 @@ pub fn show_with_notes(
                 chips(ui, rows, state);
                 let notes = state.notes.take().unwrap_or_default();
                 let query = Query::parse(&state.search);
-                let shown = state.hits(rows, &notes).to_vec();
+                let shown = state.searcher.search_shared(
+                    rows,
+                    &query,
+                    &state.filters,
+                    &notes,
+                    state.sort,
+                    state.descending,
+                );
                 ui.horizontal(|ui| {
                     ui.weak(
                         match (query.is_empty() && state.filters.is_empty(), shown.len()) {
