@@ -9,8 +9,8 @@ use super::Tier;
 use super::corpus::{Index, byte_bit, byte_exact};
 
 /// Texts other than the English name counted per hit, at most: the list shows two snippets and
-/// sizes rows by this count, so counting further buys nothing.
-pub const EXTRA_MAX: u8 = 3;
+/// sizes rows by this count, so counting further buys nothing (and a scan stops sooner).
+pub const EXTRA_MAX: u8 = 2;
 
 /// What one term found in one doc.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -281,20 +281,24 @@ fn in_doc_hinted(ix: &Index, f: &Finder<'_>, d: usize, hint: &TermHit, user: &[S
 }
 
 /// Looks for a term in the docs `list`, given what a term it contains found in each
-/// (`hints[k]` for `list[k]`): for each doc holding it, its place in `list` and what it found.
-pub(super) fn scan_hinted(
+/// (`hint(k)` for `list[k]`): for each doc holding it, its place in `list` and what it found.
+pub(super) fn scan_hinted<'h>(
     ix: &Index,
     f: &Finder<'_>,
     list: &[u32],
-    hints: &[TermHit],
+    hint: impl Fn(usize) -> Option<&'h TermHit>,
     notes: &Notes<'_>,
 ) -> Vec<(u32, TermHit)> {
-    list.iter()
-        .zip(hints)
-        .enumerate()
-        .filter_map(|(k, (&d, hint))| {
-            let h = in_doc_hinted(ix, f, d as usize, hint, notes_of(notes, d))?;
-            Some((k as u32, h))
-        })
-        .collect()
+    let mut out = Vec::with_capacity(list.len());
+    for (k, &d) in list.iter().enumerate() {
+        let user = notes_of(notes, d);
+        let found = match hint(k) {
+            Some(h) => in_doc_hinted(ix, f, d as usize, h, user),
+            None => in_doc(ix, f, d as usize, None, user),
+        };
+        if let Some(h) = found {
+            out.push((k as u32, h));
+        }
+    }
+    out
 }

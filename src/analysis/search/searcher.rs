@@ -85,12 +85,12 @@ pub(super) fn run(
             continue;
         }
         let finder = Finder::new(term.as_bytes());
-        let hints = base.hint.get(t).copied().flatten().and_then(|h| match &at {
-            Some(a) => a.iter().map(|&p| h.get(p as usize).copied()).collect(),
-            None => Some(h.to_vec()),
-        });
-        let found = match (&cur, hints) {
-            (Some(c), Some(h)) if h.len() == c.len() => scan_hinted(ix, &finder, c, &h, &notes),
+        let hint = base.hint.get(t).copied().flatten();
+        let found = match (&cur, hint) {
+            (Some(c), Some(h)) => {
+                let place = |k: usize| at.as_ref().map_or(Some(k), |a| a.get(k).map(|&p| p as usize));
+                scan_hinted(ix, &finder, c, |k| h.get(place(k)?), &notes)
+            }
             _ => scan(ix, &finder, cur.as_deref().map_or(Cands::All, Cands::Some), &notes),
         };
         let pick = |v: &[u32]| found.iter().map(|(k, _)| v[*k as usize]).collect();
@@ -248,9 +248,8 @@ impl Searcher {
         notes: &UserNotes,
         key: &Key,
     ) -> Arc<Found> {
-        let earlier = self
-            .recent
-            .iter()
+        // The newest of the smallest: it shares the most terms with this query.
+        let earlier = (self.recent.iter().rev())
             .filter(|l| query.narrows(&l.query))
             .min_by_key(|l| l.found.docs.len());
         if let Some(l) = earlier {
