@@ -74,7 +74,9 @@ impl UserNotes {
 
     /// The folded notes, by record id.
     fn folded_by_record(&self) -> impl Iterator<Item = (&str, &[String])> {
-        self.folded.iter().map(|(id, n)| (id.as_str(), n.as_slice()))
+        self.folded
+            .iter()
+            .map(|(id, n)| (id.as_str(), n.as_slice()))
     }
 }
 
@@ -226,3 +228,5 @@ pub fn order(docs: &Index, hits: &mut [Hit], sort: SortBy, descending: bool) {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_engine;

@@ -58,7 +58,12 @@ fn notes_of<'n>(notes: &Notes<'n>, doc: u32) -> &'n [String] {
 
 /// Looks for one term in the candidates: for each doc holding it, its place in the candidates
 /// (the doc itself for [`Cands::All`]) and what it found there, in candidate order.
-pub(super) fn scan(ix: &Index, f: &Finder<'_>, cands: Cands<'_>, notes: &Notes<'_>) -> Vec<(u32, TermHit)> {
+pub(super) fn scan(
+    ix: &Index,
+    f: &Finder<'_>,
+    cands: Cands<'_>,
+    notes: &Notes<'_>,
+) -> Vec<(u32, TermHit)> {
     if let &[b] = f.needle()
         && byte_exact(b)
     {
@@ -136,7 +141,13 @@ pub(super) fn scan(ix: &Index, f: &Finder<'_>, cands: Cands<'_>, notes: &Notes<'
 
 /// Looks for a one-letter term (`bit` of [`Index::field_bytes`]) in the candidates, from the
 /// fields' byte sets alone: no text is read.
-fn scan_byte(ix: &Index, f: &Finder<'_>, bit: u64, cands: Cands<'_>, notes: &Notes<'_>) -> Vec<(u32, TermHit)> {
+fn scan_byte(
+    ix: &Index,
+    f: &Finder<'_>,
+    bit: u64,
+    cands: Cands<'_>,
+    notes: &Notes<'_>,
+) -> Vec<(u32, TermHit)> {
     let one = |d: usize| {
         let mut acc = Acc::new(ix, f, d, notes_of(notes, d as u32));
         let mut upto = acc.fields.end;
@@ -201,7 +212,13 @@ impl Acc {
 
     /// Scans the doc from its field `from` on, starting with the match at corpus byte
     /// `first` when one is known.
-    fn scan(mut self, ix: &Index, f: &Finder<'_>, from: usize, first: Option<usize>) -> Option<TermHit> {
+    fn scan(
+        mut self,
+        ix: &Index,
+        f: &Finder<'_>,
+        from: usize,
+        first: Option<usize>,
+    ) -> Option<TermHit> {
         let mut field = from;
         let hay_end = self.hay_end;
         let mut pos = ix.field_begin(field);
@@ -246,7 +263,13 @@ impl Acc {
 
 /// What the term finds in doc `d` (and in the user's notes `user` on it), starting from the
 /// match at corpus byte `first` when one is known; `None` when it is in none of its texts.
-fn in_doc(ix: &Index, f: &Finder<'_>, d: usize, first: Option<usize>, user: &[String]) -> Option<TermHit> {
+fn in_doc(
+    ix: &Index,
+    f: &Finder<'_>,
+    d: usize,
+    first: Option<usize>,
+    user: &[String],
+) -> Option<TermHit> {
     let acc = Acc::new(ix, f, d, user);
     let from = acc.fields.start;
     acc.scan(ix, f, from, first)
@@ -254,7 +277,13 @@ fn in_doc(ix: &Index, f: &Finder<'_>, d: usize, first: Option<usize>, user: &[St
 
 /// Like [`in_doc`], for a term that contains a term whose hits `hint` in the doc are known:
 /// only the fields that hold the shorter term can hold this one.
-fn in_doc_hinted(ix: &Index, f: &Finder<'_>, d: usize, hint: &TermHit, user: &[String]) -> Option<TermHit> {
+fn in_doc_hinted(
+    ix: &Index,
+    f: &Finder<'_>,
+    d: usize,
+    hint: &TermHit,
+    user: &[String],
+) -> Option<TermHit> {
     let fields = ix.field_start[d] as usize..ix.field_start[d + 1] as usize;
     // Fields past 63 share a bit, so only the first 63 are known one by one.
     let known = usize::from(hint.upto).min(63).min(fields.len());

@@ -88,10 +88,18 @@ pub(super) fn run(
         let hint = base.hint.get(t).copied().flatten();
         let found = match (&cur, hint) {
             (Some(c), Some(h)) => {
-                let place = |k: usize| at.as_ref().map_or(Some(k), |a| a.get(k).map(|&p| p as usize));
+                let place = |k: usize| {
+                    at.as_ref()
+                        .map_or(Some(k), |a| a.get(k).map(|&p| p as usize))
+                };
                 scan_hinted(ix, &finder, c, |k| h.get(place(k)?), &notes)
             }
-            _ => scan(ix, &finder, cur.as_deref().map_or(Cands::All, Cands::Some), &notes),
+            _ => scan(
+                ix,
+                &finder,
+                cur.as_deref().map_or(Cands::All, Cands::Some),
+                &notes,
+            ),
         };
         let pick = |v: &[u32]| found.iter().map(|(k, _)| v[*k as usize]).collect();
         let places: Vec<u32> = found.iter().map(|(k, _)| *k).collect();
@@ -116,7 +124,11 @@ pub(super) fn run(
             None => {
                 let known = base.known.get(t).copied().flatten().unwrap_or(&[]);
                 match &at {
-                    Some(a) => a.iter().filter_map(|&p| known.get(p as usize)).copied().collect(),
+                    Some(a) => a
+                        .iter()
+                        .filter_map(|&p| known.get(p as usize))
+                        .copied()
+                        .collect(),
                     None => known.to_vec(),
                 }
             }
@@ -126,8 +138,12 @@ pub(super) fn run(
     Found { docs, cols }
 }
 
-/// Recent results kept, and whole-store results of single terms kept.
-const RECENT: usize = 8;
+/// Whole-store results of single terms kept.
+const TERMS: usize = 8;
+/// Recent results kept, at most: as many as the last few dozen keystrokes, while together
+/// they hold at most [`RECENT_DOCS`] times as many hits as the index has docs.
+const RECENT: usize = 40;
+const RECENT_DOCS: usize = 4;
 
 /// What a result depends on besides the query.
 #[derive(Clone, Debug, PartialEq)]
@@ -194,7 +210,12 @@ impl Searcher {
         if let Some(i) = self.recent.iter().rposition(|l| l.query == *query) {
             let mut l = self.recent.remove(i);
             if l.sort != sort || l.descending != descending {
-                order(docs, Arc::make_mut(&mut l.hits).as_mut_slice(), sort, descending);
+                order(
+                    docs,
+                    Arc::make_mut(&mut l.hits).as_mut_slice(),
+                    sort,
+                    descending,
+                );
                 l.sort = sort;
                 l.descending = descending;
                 self.version += 1;
@@ -207,9 +228,17 @@ impl Searcher {
             let found = self.find(docs, query, filters, notes, &key);
             let mut hits = found.hits();
             order(docs, &mut hits, sort, descending);
-            if self.recent.len() >= RECENT {
-                self.recent.remove(0);
+            let budget = RECENT_DOCS * docs.len().max(1_000);
+            let mut held: usize = found.docs.len();
+            let mut keep = 0;
+            for l in self.recent.iter().rev() {
+                held += l.found.docs.len();
+                if held > budget || keep + 1 >= RECENT {
+                    break;
+                }
+                keep += 1;
             }
+            self.recent.drain(..self.recent.len() - keep);
             self.recent.push(Last {
                 key,
                 query: query.clone(),
@@ -293,7 +322,7 @@ impl Searcher {
                     terms: vec![first.clone()],
                 };
                 let found = Arc::new(run(ix, &one, filters, notes, Base::all()));
-                if self.terms.len() >= RECENT {
+                if self.terms.len() >= TERMS {
                     self.terms.remove(0);
                 }
                 let kept = TermResult {

@@ -24,9 +24,14 @@ pub struct Rows {
 #[derive(Debug)]
 enum State {
     Ready(Arc<Index>),
-    Building { rx: Receiver<Index>, records: usize },
+    Building {
+        rx: Receiver<Index>,
+        records: usize,
+    },
     /// The worker stopped without an index.
-    Lost { records: usize },
+    Lost {
+        records: usize,
+    },
 }
 
 impl Default for Rows {
