@@ -319,6 +319,29 @@ fn main() {
         samples,
         &format!(", {} docs", docs.len()),
     );
+    if wants("list_rows_worker_100k") {
+        // What opening a large store costs the UI thread now: the copy of the store handed to
+        // the worker (the index itself is built there), and how long until the rows are ready.
+        let mut ui = Vec::new();
+        let mut ready = Vec::new();
+        for _ in 0..3 {
+            let t = Instant::now();
+            let mut rows = list::Rows::build(&store, None);
+            ui.push(ms(t));
+            std::hint::black_box(rows.wait().map(|i| i.len()));
+            ready.push(ms(t));
+        }
+        report(
+            "list_rows_worker_ui_thread_100k",
+            ui,
+            ", Rows::build returns",
+        );
+        report(
+            "list_rows_worker_ready_100k",
+            ready,
+            ", until the index is ready",
+        );
+    }
     let notes = UserNotes::default();
     let none = Filters::default();
 

@@ -8,7 +8,7 @@
 
 use std::ops::Deref;
 
-use super::index::{Doc, Tier};
+use super::index::{Doc, Field, Tier};
 use super::{SortBy, UserNotes};
 
 /// Separates fields in the corpus; folding never produces it from typed text.
@@ -87,7 +87,12 @@ impl Index {
         for doc in &docs {
             ix.doc_start.push(ix.corpus.len() as u32);
             ix.field_start.push(ix.field_end.len() as u32);
-            for f in &doc.fields {
+            // The first field (the name) stays first, for the snippet count; the others go
+            // best tier first, so that a scan finds the match that ranks first soonest and may
+            // stop at the first matches it counts.
+            let mut order: Vec<&Field> = doc.fields.iter().skip(1).collect();
+            order.sort_by_key(|f| f.tier);
+            for f in doc.fields.first().into_iter().chain(order) {
                 let folded = crate::text::fold(&f.text);
                 ix.field_bytes
                     .push(folded.bytes().fold(0, |m, b| m | byte_bit(b)));
@@ -97,7 +102,7 @@ impl Index {
                 ix.corpus.push(SEP);
             }
             let first = ix.rest_best.len();
-            ix.rest_best.extend(doc.fields.iter().map(|f| f.tier));
+            ix.rest_best.extend_from_slice(&ix.field_tier[first..]);
             for i in (first..ix.rest_best.len().saturating_sub(1)).rev() {
                 ix.rest_best[i] = ix.rest_best[i].min(ix.rest_best[i + 1]);
             }
