@@ -87,7 +87,9 @@ pub(super) fn run(
         let finder = Finder::new(term.as_bytes());
         let hint = base.hint.get(t).copied().flatten();
         let found = match (&cur, hint) {
-            (Some(c), Some(h)) => {
+            // Over most of the store one pass through the corpus, which skips the records
+            // without the term in one go, beats looking into every record's fields.
+            (Some(c), Some(h)) if c.len() * 5 < ix.len() * 3 => {
                 let place = |k: usize| {
                     at.as_ref()
                         .map_or(Some(k), |a| a.get(k).map(|&p| p as usize))
