@@ -4,7 +4,7 @@
 //! (egui pass + tessellation, no GPU) after a keystroke.
 //!
 //! ```text
-//! flock /tmp/cargo.lock cargo bench --bench search
+//! flock /tmp/cargo-heavy.lock cargo bench --bench search
 //! ```
 //!
 //! Prints `BENCH <case> <median> ms (p90 …, max …)` per case.
@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use egui::{Pos2, RawInput, Rect, vec2};
 use partnership_atlas::analysis::search::{
-    self, Filters, Query, Searcher, SortBy, UserNotes, index, snippets,
+    self, Filters, Index, Query, Searcher, SortBy, UserNotes, index, snippets,
 };
 use partnership_atlas::model::*;
 use partnership_atlas::ui::list::{self, ListState};
@@ -307,7 +307,7 @@ fn main() {
     let wants = |s: &str| filter.as_deref().is_none_or(|f| s.contains(f));
     let store = generated_store();
     eprintln!("generated store: {}", store.summary());
-    let mut docs = Vec::new();
+    let mut docs = Index::default();
     let mut samples = Vec::new();
     for _ in 0..3 {
         let t = Instant::now();
@@ -319,6 +319,29 @@ fn main() {
         samples,
         &format!(", {} docs", docs.len()),
     );
+    if wants("list_rows_worker_100k") {
+        // What opening a large store costs the UI thread now: the copy of the store handed to
+        // the worker (the index itself is built there), and how long until the rows are ready.
+        let mut ui = Vec::new();
+        let mut ready = Vec::new();
+        for _ in 0..3 {
+            let t = Instant::now();
+            let mut rows = list::Rows::build(&store, None);
+            ui.push(ms(t));
+            std::hint::black_box(rows.wait().map(|i| i.len()));
+            ready.push(ms(t));
+        }
+        report(
+            "list_rows_worker_ui_thread_100k",
+            ui,
+            ", Rows::build returns",
+        );
+        report(
+            "list_rows_worker_ready_100k",
+            ready,
+            ", until the index is ready",
+        );
+    }
     let notes = UserNotes::default();
     let none = Filters::default();
 
@@ -363,6 +386,9 @@ fn main() {
                     .search(&docs, &q, &none, &notes, SortBy::Kind, false)
                     .len();
                 samples.push(ms(t));
+                if std::env::var_os("BENCH_STEPS").is_some() {
+                    eprintln!("  {text:?}: {:.2} ms, {n} hits", samples[samples.len() - 1]);
+                }
                 std::hint::black_box(n);
             }
         }
@@ -384,13 +410,46 @@ fn main() {
                     .search(&docs, &q, &none, &notes, SortBy::Kind, false)
                     .len();
                 samples.push(ms(t));
+                if std::env::var_os("BENCH_STEPS").is_some() {
+                    eprintln!("  {text:?}: {:.2} ms, {n} hits", samples[samples.len() - 1]);
+                }
                 std::hint::black_box(n);
             }
         }
         report(
             "search_keystroke_deleting_100k",
             samples,
-            ", backspace to empty (every step searches afresh)",
+            ", backspace to empty with a fresh searcher (nothing typed before)",
+        );
+    }
+    if wants("search_keystroke_deleting_after_typing_100k") {
+        let mut samples = Vec::new();
+        for _ in 0..3 {
+            let mut searcher = Searcher::default();
+            let mut text = String::new();
+            for c in typed.chars() {
+                text.push(c);
+                let q = Query::parse(&text);
+                std::hint::black_box(
+                    searcher
+                        .search(&docs, &q, &none, &notes, SortBy::Kind, false)
+                        .len(),
+                );
+            }
+            while text.pop().is_some() {
+                let t = Instant::now();
+                let q = Query::parse(&text);
+                let n = searcher
+                    .search(&docs, &q, &none, &notes, SortBy::Kind, false)
+                    .len();
+                samples.push(ms(t));
+                std::hint::black_box(n);
+            }
+        }
+        report(
+            "search_keystroke_deleting_after_typing_100k",
+            samples,
+            ", typed letter by letter first, then backspace to empty",
         );
     }
     if wants("search_chip_status_100k") {
@@ -421,12 +480,13 @@ fn main() {
         report("search_snippets_first_50", samples, "");
     }
     if wants("list_frame_keystroke_100k") {
-        list_frames(&store, &docs, typed);
+        list_frames(&store, docs, typed);
     }
 }
 
 /// One egui frame of the browse list (pass + tessellation) per typed letter.
-fn list_frames(store: &Store, docs: &[list::Row], typed: &str) {
+fn list_frames(store: &Store, docs: Index, typed: &str) {
+    let mut rows = list::Rows::from(docs);
     let ctx = egui::Context::default();
     theme::install(&ctx);
     let noted = BTreeSet::new();
@@ -447,9 +507,11 @@ fn list_frames(store: &Store, docs: &[list::Row], typed: &str) {
         };
         let t = Instant::now();
         let mut out = ctx.run_ui(input, |ui| {
-            let _ = list::show(ui, &vctx, docs, state, 600.0);
+            let _ = list::show(ui, &vctx, &mut rows, state, 600.0);
         });
         let p = ctx.tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
+        // No renderer here to take the font atlas updates.
+        out.textures_delta.clear();
         std::hint::black_box(p);
         ms(t)
     };

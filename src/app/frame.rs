@@ -172,7 +172,7 @@ impl AtlasApp {
             commands.extend(ui::list::show_with_notes(
                 ui,
                 &ctx,
-                &self.rows,
+                &mut self.rows,
                 &mut self.settings.list,
                 Some(&self.notes.book),
                 fit.list_max,

@@ -105,8 +105,8 @@ pub struct AtlasApp {
     pub show_problems: bool,
     /// The selected record id.
     pub selected: Option<String>,
-    /// Rows of the browse list, rebuilt when the store changes.
-    pub rows: Vec<ui::list::Row>,
+    /// Rows of the browse list, rebuilt when the store changes (a large store's on a worker).
+    pub rows: ui::list::Rows,
     /// Ids of records that have notes.
     pub noted: BTreeSet<String>,
     /// One-line message in the status bar.
@@ -279,7 +279,7 @@ impl AtlasApp {
             problems,
             failure,
             selected: None,
-            rows: Vec::new(),
+            rows: ui::list::Rows::default(),
             noted: BTreeSet::new(),
             status: String::new(),
             smoke: options.smoke.then(|| smoke::Smoke {

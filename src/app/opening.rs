@@ -8,7 +8,7 @@ use crate::store::{LoadError, Loaded, Problem};
 impl AtlasApp {
     /// Rebuilds what is derived from the store.
     pub(crate) fn rebuild(&mut self) {
-        self.rows = ui::list::rows(&self.loaded.store);
+        self.rows = ui::list::Rows::build(&self.loaded.store, self.egui_ctx.clone());
         // The store changed in place; the network view must not keep its geometry.
         self.settings.network.store_changed();
         self.settings.timeline.store_changed();

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{ItemRef, Status, Store};
 
+use super::corpus::Index;
 use super::fields::{Builder, Lookup, aliases, economy_country, period_years};
 
 /// The kind of a record, in the order the list groups them.
@@ -136,10 +137,6 @@ pub struct Doc {
     pub years: Option<(i32, i32)>,
     /// Every text the record shows; `fields[0]` is the name.
     pub fields: Vec<Field>,
-    /// The folded texts of `fields`, joined by a separator no query contains.
-    pub(super) haystack: String,
-    /// Byte ranges of each field's folded text in `haystack`.
-    pub(super) spans: Vec<(u32, u32)>,
     /// Folded name, for sorting.
     pub(super) sort_name: String,
     /// Which build of the index this doc belongs to (caches compare it).
@@ -159,16 +156,7 @@ impl Doc {
     pub fn year(&self) -> Option<i32> {
         self.years.map(|(s, _)| s)
     }
-
-    /// The folded text of field `i`.
-    pub(super) fn folded(&self, i: usize) -> &str {
-        let (s, e) = self.spans[i];
-        &self.haystack[s as usize..e as usize]
-    }
 }
-
-/// Separates fields in a haystack; folding never produces it from typed text.
-pub(super) const SEP: char = '\u{1f}';
 
 static GENERATION: AtomicU64 = AtomicU64::new(1);
 
@@ -176,7 +164,7 @@ static GENERATION: AtomicU64 = AtomicU64::new(1);
 pub const ALSO_KNOWN_AS: &str = "Also known as";
 
 /// Builds the index of every record of the store, in store order.
-pub fn index(store: &Store) -> Vec<Doc> {
+pub fn index(store: &Store) -> Index {
     let generation = GENERATION.fetch_add(1, Ordering::Relaxed);
     let lk = Lookup::new(store);
     let mut docs = Vec::new();
@@ -184,7 +172,7 @@ pub fn index(store: &Store) -> Vec<Doc> {
         docs.push(doc(store, &lk, item, generation));
     }
     super::rank_docs(&mut docs);
-    docs
+    Index::new(docs)
 }
 
 /// The doc of one record.
@@ -366,30 +354,20 @@ fn doc(store: &Store, lk: &Lookup<'_>, item: ItemRef<'_>, generation: u64) -> Do
         status,
         years,
         fields: b.fields,
-        haystack: String::new(),
-        spans: Vec::new(),
         sort_name: String::new(),
         generation,
         rank: [0; 5],
     })
 }
 
-/// Normalises the field texts to NFC and folds them into the haystack.
-pub(super) fn finish(mut doc: Doc) -> Doc {
+/// Normalises the field texts to NFC (the [`Index`] folds them into its corpus).
+fn finish(mut doc: Doc) -> Doc {
     use unicode_normalization::UnicodeNormalization as _;
-    let mut haystack = String::new();
-    let mut spans = Vec::with_capacity(doc.fields.len());
     for f in &mut doc.fields {
         if !unicode_normalization::is_nfc(&f.text) {
             f.text = f.text.nfc().collect();
         }
-        let start = haystack.len();
-        haystack.push_str(&crate::text::fold(&f.text));
-        spans.push((start as u32, haystack.len() as u32));
-        haystack.push(SEP);
     }
     doc.sort_name = crate::text::fold(&doc.name);
-    doc.haystack = haystack;
-    doc.spans = spans;
     doc
 }

@@ -5,10 +5,12 @@
 //! ([`UserNotes`]) because they live apart from the store. Every comparison folds text with
 //! [`crate::text::fold`], the one folding of the app.
 
+mod corpus;
 mod fields;
 mod index;
 mod query;
 mod scan;
+mod searcher;
 mod snippet;
 
 use std::cmp::Ordering;
@@ -16,9 +18,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use corpus::Index;
 pub use index::{ALSO_KNOWN_AS, Doc, Field, Kind, Tier, index};
 pub use query::{Filters, Query};
 pub use scan::EXTRA_MAX;
+pub use searcher::Searcher;
 pub use snippet::{Snippet, highlight, snippets};
 
 /// The user's own notes, by the id of the record they are on (folded once).
@@ -68,8 +72,11 @@ impl UserNotes {
         self.by_record.get(id).map_or(&[], Vec::as_slice)
     }
 
-    fn folded(&self, id: &str) -> &[String] {
-        self.folded.get(id).map_or(&[], Vec::as_slice)
+    /// The folded notes, by record id.
+    fn folded_by_record(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.folded
+            .iter()
+            .map(|(id, n)| (id.as_str(), n.as_slice()))
     }
 }
 
@@ -114,49 +121,19 @@ pub fn admits(doc: &Doc, f: &Filters) -> bool {
             }))
 }
 
-/// The rank of `doc` for `query` and the number of its texts other than the English name that
-/// hold a term (at most [`EXTRA_MAX`]), or `None` when some term is in none of its texts.
-pub fn score(doc: &Doc, query: &Query, notes: &UserNotes) -> Option<(u32, u8)> {
-    scan::Prepared::new(query).score(doc, notes)
-}
-
 /// Every doc that passes the filters and matches the query, ranked, then ordered by `sort`.
 pub fn search(
-    docs: &[Doc],
+    docs: &Index,
     query: &Query,
     filters: &Filters,
     notes: &UserNotes,
     sort: SortBy,
     descending: bool,
 ) -> Vec<Hit> {
-    let candidates = 0..docs.len();
-    let mut hits = collect(docs, candidates, query, filters, notes);
+    let found = searcher::run(docs, query, filters, notes, searcher::Base::all());
+    let mut hits = found.hits();
     order(docs, &mut hits, sort, descending);
     hits
-}
-
-fn collect(
-    docs: &[Doc],
-    candidates: impl Iterator<Item = usize>,
-    query: &Query,
-    filters: &Filters,
-    notes: &UserNotes,
-) -> Vec<Hit> {
-    let prepared = scan::Prepared::new(query);
-    candidates
-        .filter_map(|i| {
-            let d = docs.get(i)?;
-            if !admits(d, filters) {
-                return None;
-            }
-            let (score, extra) = prepared.score(d, notes)?;
-            Some(Hit {
-                doc: i,
-                score,
-                extra,
-            })
-        })
-        .collect()
 }
 
 impl SortBy {
@@ -206,92 +183,50 @@ pub(super) fn rank_docs(docs: &mut [Doc]) {
 
 /// Orders hits: best rank first, then by the column (ascending or descending), then by name
 /// and id (reversed too when descending).
-pub fn order(docs: &[Doc], hits: &mut [Hit], sort: SortBy, descending: bool) {
+pub fn order(docs: &Index, hits: &mut [Hit], sort: SortBy, descending: bool) {
     let slot = sort.slot();
-    hits.sort_unstable_by_key(|h| {
-        let r = docs[h.doc].rank[slot];
-        let r = if descending { u32::MAX - r } else { r };
-        (u64::from(h.score) << 32) | u64::from(r)
-    });
-}
-
-/// Remembers the last search so that typing one more letter only looks at the last hits.
-#[derive(Clone, Debug, Default)]
-pub struct Searcher {
-    last: Option<Last>,
-    /// Counts the searches actually run, so a view can tell when its hits changed.
-    version: u64,
-}
-
-#[derive(Clone, Debug)]
-struct Last {
-    generation: u64,
-    len: usize,
-    notes_revision: u64,
-    query: Query,
-    filters: Filters,
-    sort: SortBy,
-    descending: bool,
-    hits: Vec<Hit>,
-}
-
-impl Searcher {
-    /// Changes whenever [`Searcher::search`] computed new hits.
-    pub fn version(&self) -> u64 {
-        self.version
-    }
-
-    /// Like [`search`], reusing the last result when nothing changed and searching only the
-    /// last hits when the query narrows the last one.
-    pub fn search(
-        &mut self,
-        docs: &[Doc],
-        query: &Query,
-        filters: &Filters,
-        notes: &UserNotes,
-        sort: SortBy,
-        descending: bool,
-    ) -> &[Hit] {
-        let generation = docs.first().map_or(0, |d| d.generation);
-        let same_docs = |l: &Last| {
-            l.generation == generation
-                && l.len == docs.len()
-                && l.notes_revision == notes.revision
-                && l.filters == *filters
-        };
-        let fresh = self.last.as_ref().is_some_and(|l| {
-            same_docs(l) && l.query == *query && l.sort == sort && l.descending == descending
+    let n = docs.len();
+    let max = hits.iter().map(|h| h.score).max().unwrap_or(0) as usize;
+    if hits.len() < 1024 || hits.len() * 8 < n || max > 4096 {
+        hits.sort_unstable_by_key(|h| {
+            let r = docs[h.doc].rank[slot];
+            let r = if descending { u32::MAX - r } else { r };
+            (u64::from(h.score) << 32) | u64::from(r)
         });
-        if !fresh {
-            self.version += 1;
-            let hits = match self.last.take() {
-                Some(mut l) if same_docs(&l) && l.query == *query => {
-                    order(docs, &mut l.hits, sort, descending);
-                    l.hits
-                }
-                Some(l) if same_docs(&l) && query.narrows(&l.query) => {
-                    let mut earlier: Vec<usize> = l.hits.iter().map(|h| h.doc).collect();
-                    earlier.sort_unstable();
-                    let mut hits = collect(docs, earlier.into_iter(), query, filters, notes);
-                    order(docs, &mut hits, sort, descending);
-                    hits
-                }
-                _ => search(docs, query, filters, notes, sort, descending),
-            };
-            self.last = Some(Last {
-                generation,
-                len: docs.len(),
-                notes_revision: notes.revision,
-                query: query.clone(),
-                filters: filters.clone(),
-                sort,
-                descending,
-                hits,
-            });
-        }
-        self.last.as_ref().map_or(&[], |l| l.hits.as_slice())
+        return;
     }
+    // Many hits: walk the docs in the column's order once and drop each hit into the bucket
+    // of its rank (linear, where a sort of 100,000 keys takes milliseconds).
+    let mut place = vec![u32::MAX; n];
+    let mut next = vec![0_usize; max + 2];
+    for (i, h) in hits.iter().enumerate() {
+        if let Some(p) = place.get_mut(h.doc) {
+            *p = i as u32;
+        }
+        next[h.score as usize + 1] += 1;
+    }
+    for s in 1..next.len() {
+        next[s] += next[s - 1];
+    }
+    let mut out = hits.to_vec();
+    let mut put = |d: u32| {
+        if let Some(&i) = place.get(d as usize)
+            && let Some(&h) = hits.get(i as usize)
+            && let Some(o) = out.get_mut(next[h.score as usize])
+        {
+            *o = h;
+            next[h.score as usize] += 1;
+        }
+    };
+    if descending {
+        docs.by_rank[slot].iter().rev().for_each(|&d| put(d));
+    } else {
+        docs.by_rank[slot].iter().for_each(|&d| put(d));
+    }
+    hits.copy_from_slice(&out);
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_engine;

@@ -97,10 +97,11 @@ pub fn snippets(doc: &Doc, query: &Query, notes: &UserNotes, max: usize) -> Vec<
     let user = notes.fields(&doc.id);
     let mut found: Vec<(Tier, usize, usize, &Field)> = Vec::new();
     for (i, f) in doc.fields.iter().enumerate().skip(1) {
+        let folded = crate::text::fold(&f.text);
         let n = query
             .terms
             .iter()
-            .filter(|t| doc.folded(i).contains(t.as_str()))
+            .filter(|t| folded.contains(t.as_str()))
             .count();
         if n > 0 {
             found.push((f.tier, usize::MAX - n, i, f));

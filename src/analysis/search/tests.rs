@@ -11,7 +11,7 @@ fn ids(docs: &[Doc], hits: &[Hit]) -> Vec<String> {
     hits.iter().map(|h| docs[h.doc].id.clone()).collect()
 }
 
-fn find(docs: &[Doc], text: &str) -> Vec<Hit> {
+fn find(docs: &Index, text: &str) -> Vec<Hit> {
     search(
         docs,
         &Query::parse(text),

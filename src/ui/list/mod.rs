@@ -7,14 +7,17 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::{Command, ViewCtx};
-use crate::analysis::search::{self, Doc, Filters, Kind, Query, Searcher, UserNotes};
+use crate::analysis::search::{self, Doc, Filters, Index, Kind, Query, Searcher, UserNotes};
 use crate::model::Status;
 use crate::notes::Notebook;
 
 pub use crate::analysis::search::SortBy;
 
 mod chips;
+mod rows;
 mod table;
+
+pub use rows::{Rows, WORKER_THRESHOLD, thousands};
 
 use chips::{chips, search_box};
 use table::{Heights, table};
@@ -87,7 +90,7 @@ impl Facets {
 
 impl ListState {
     /// The ids of the records the list shows now, in list order (what the officer sees).
-    pub fn shown_ids(&mut self, rows: &[Row]) -> Vec<String> {
+    pub fn shown_ids(&mut self, rows: &Index) -> Vec<String> {
         let notes = self.notes.take().unwrap_or_default();
         let ids = self
             .hits(rows, &notes)
@@ -98,7 +101,7 @@ impl ListState {
         ids
     }
 
-    fn hits(&mut self, rows: &[Row], notes: &UserNotes) -> &[search::Hit] {
+    fn hits(&mut self, rows: &Index, notes: &UserNotes) -> &[search::Hit] {
         let query = Query::parse(&self.search);
         self.searcher.search(
             rows,
@@ -126,8 +129,9 @@ impl ListState {
     }
 }
 
-/// Builds the rows of every record (the search index).
-pub fn rows(store: &crate::model::Store) -> Vec<Row> {
+/// Builds the rows of every record (the search index) on this thread; [`Rows::build`] builds
+/// a large store's on a worker.
+pub fn rows(store: &crate::model::Store) -> Index {
     search::index(store)
 }
 
@@ -135,7 +139,7 @@ pub fn rows(store: &crate::model::Store) -> Vec<Row> {
 pub fn show(
     ui: &mut egui::Ui,
     ctx: &ViewCtx<'_>,
-    rows: &[Row],
+    rows: &mut Rows,
     state: &mut ListState,
     max_width: f32,
 ) -> Vec<Command> {
@@ -146,7 +150,7 @@ pub fn show(
 pub fn show_with_notes(
     ui: &mut egui::Ui,
     ctx: &ViewCtx<'_>,
-    rows: &[Row],
+    rows: &mut Rows,
     state: &mut ListState,
     book: Option<&Notebook>,
     max_width: f32,
@@ -163,10 +167,21 @@ pub fn show_with_notes(
             super::bounded::within(ui, |ui| {
                 ui.add_space(4.0);
                 search_box(ui, state);
+                let Some(rows) = rows.poll() else {
+                    rows.show_progress(ui);
+                    return;
+                };
                 chips(ui, rows, state);
                 let notes = state.notes.take().unwrap_or_default();
                 let query = Query::parse(&state.search);
-                let shown = state.hits(rows, &notes).to_vec();
+                let shown = state.searcher.search_shared(
+                    rows,
+                    &query,
+                    &state.filters,
+                    &notes,
+                    state.sort,
+                    state.descending,
+                );
                 ui.horizontal(|ui| {
                     ui.weak(
                         match (query.is_empty() && state.filters.is_empty(), shown.len()) {

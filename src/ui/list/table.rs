@@ -184,7 +184,6 @@ pub(super) fn table(
         state.heights.key = key;
         state.heights.heights = heights;
     }
-    let heights = state.heights.heights.clone();
     // The heights the rows on screen were laid out at, to replace the estimates.
     let mut laid_out: Vec<(usize, f32)> = Vec::new();
     let style = ui.style().clone();
@@ -235,7 +234,7 @@ pub(super) fn table(
             }
         })
         .body(|body| {
-            body.heterogeneous_rows(heights.into_iter(), |mut row| {
+            body.heterogeneous_rows(state.heights.heights.iter().copied(), |mut row| {
                 let Some(hit) = shown.get(row.index()) else {
                     return;
                 };
