@@ -189,14 +189,14 @@ pub enum Pending {
 }
 
 /// Starts, on a thread of its own, the work the first frame needs that needs no window:
-/// reading the built-in store and the map outlines with their land borders. Call it before
+/// reading and indexing the built-in store, and the map outlines with their land borders. Call it before
 /// opening the window: creating the window and its renderer keeps the main thread busy for a
 /// while, and the app then finds these ready (or waits for the rest; nothing is read twice).
 pub fn warm_up() {
     let started = std::thread::Builder::new()
         .name("warm-up".to_owned())
         .spawn(|| {
-            let _ = store::embedded();
+            let _ = ui::list::Rows::built_in();
             crate::analysis::network::geo::warm_up();
         });
     // Without a thread the same work is done on first use.

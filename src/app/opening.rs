@@ -8,7 +8,12 @@ use crate::store::{LoadError, Loaded, Problem};
 impl AtlasApp {
     /// Rebuilds what is derived from the store.
     pub(crate) fn rebuild(&mut self) {
-        self.rows = ui::list::Rows::build(&self.loaded.store, self.egui_ctx.clone());
+        // The built-in store as shipped was indexed while the window opened.
+        let shipped = crate::store::built_in().is_ok_and(|s| *s == self.loaded.store);
+        self.rows = match ui::list::Rows::built_in().filter(|_| shipped) {
+            Some(rows) => rows,
+            None => ui::list::Rows::build(&self.loaded.store, self.egui_ctx.clone()),
+        };
         // The store changed in place; the network view must not keep its geometry.
         self.settings.network.store_changed();
         self.settings.timeline.store_changed();

@@ -175,6 +175,14 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 /// It is read once per process (from any thread: a second caller waits for the first) and
 /// each call returns a copy, so the app can start reading it while its window opens.
 pub fn embedded() -> Result<Loaded, Vec<Problem>> {
+    Ok(Loaded {
+        store: built_in().map_err(<[Problem]>::to_vec)?.clone(),
+        origin: Origin::Embedded,
+    })
+}
+
+/// The built-in store, read once per process (see [`embedded`]).
+pub fn built_in() -> Result<&'static Store, &'static [Problem]> {
     static EMBEDDED: std::sync::OnceLock<Result<Store, Vec<Problem>>> = std::sync::OnceLock::new();
     let store = EMBEDDED.get_or_init(|| {
         let files: Vec<(String, Vec<u8>)> = EMBEDDED_FILES
@@ -183,10 +191,7 @@ pub fn embedded() -> Result<Loaded, Vec<Problem>> {
             .collect();
         load_texts(&files)
     });
-    Ok(Loaded {
-        store: store.clone()?,
-        origin: Origin::Embedded,
-    })
+    store.as_ref().map_err(Vec::as_slice)
 }
 
 fn with_default_name(mut store: Store, path: &Path) -> Store {

@@ -2,7 +2,7 @@
 //! so that opening it never holds the window: the list says "Indexing 100,000 records…" until
 //! the worker hands the index back. A small store (the built-in one) is indexed at once.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
@@ -52,6 +52,20 @@ impl Rows {
         Self {
             state: State::Ready(Arc::new(index)),
         }
+    }
+
+    /// The rows of the built-in store as it is shipped: indexed once per process (the
+    /// warm-up thread does it while the window opens, see [`crate::app::warm_up`]).
+    pub fn built_in() -> Option<Self> {
+        static INDEX: OnceLock<Option<Arc<Index>>> = OnceLock::new();
+        let index = INDEX.get_or_init(|| {
+            crate::store::built_in()
+                .ok()
+                .map(|store| Arc::new(search::index(store)))
+        });
+        index.clone().map(|index| Self {
+            state: State::Ready(index),
+        })
     }
 
     /// Indexes `store`: at once when it is small, else on a worker (a copy of the store goes
