@@ -193,7 +193,8 @@ impl NotesSession {
     pub fn tick(&mut self) {
         let Some(saver) = &self.saver else { return };
         if self.book.revision() != self.requested {
-            saver.request_save(self.book.to_file());
+            // A pointer per note; the saver thread copies and writes them.
+            saver.request_save(self.book.snapshot());
             self.requested = self.book.revision();
         }
         let outcomes: Vec<SaveOutcome> = std::iter::from_fn(|| saver.poll()).collect();
@@ -224,7 +225,7 @@ impl NotesSession {
     /// Saves at once (Ctrl+S): also retries a failed save now.
     pub fn save_now(&mut self) {
         if let Some(saver) = &self.saver {
-            saver.request_save(self.book.to_file());
+            saver.request_save(self.book.snapshot());
             self.requested = self.book.revision();
             saver.retry_now();
         }
@@ -305,7 +306,7 @@ impl NotesSession {
         let file = self.book.to_file();
         let error = match &self.saver {
             Some(saver) => {
-                saver.request_save(file.clone());
+                saver.request_save(self.book.snapshot());
                 self.requested = self.book.revision();
                 match saver.flush_blocking(Duration::from_secs(5)) {
                     Ok(()) => return ExitSave::Saved,
