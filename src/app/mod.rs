@@ -343,6 +343,7 @@ impl AtlasApp {
             Command::AskPath(action) => return self.ask_path(action),
             Command::FileAt(action, path) => return self.file_at(action, path),
             Command::WriteFile { path, bytes, what } => self.write_file(&path, &bytes, &what),
+            Command::SaveChartPng(png) => self.save_chart_png(*png),
             Command::ReplaceStore { store, label } => {
                 self.status = format!(
                     "{label} — the open store now holds it (unsaved: File → Save store as… keeps it)."
