@@ -134,8 +134,8 @@ pub struct AtlasApp {
     panel_fit: layout::PanelFit,
     /// Where the last frame drew its panels.
     drawn: layout::Drawn,
-    /// A briefing being written on a worker thread: its result arrives here.
-    briefing: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
+    /// A briefing being written on a worker thread (its own slot, so an export can run too).
+    briefing: Option<jobs::StatusJob>,
     /// An export or file write running on a worker thread ([`jobs`]).
     job: Option<jobs::StatusJob>,
     /// The name typed in the "your name" prompt, while it is open.

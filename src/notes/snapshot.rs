@@ -38,6 +38,11 @@ impl NotesSnapshot {
         self.notes.is_empty()
     }
 
+    /// Every note, including tombstones, sorted by id.
+    pub fn iter(&self) -> impl Iterator<Item = &Note> {
+        self.notes.iter().map(Arc::as_ref)
+    }
+
     /// The notes as a file to save (this copies every note: call it off the UI thread).
     pub fn to_file(&self) -> NotesFile {
         NotesFile {

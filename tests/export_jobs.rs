@@ -1,5 +1,6 @@
-//! The chart PNG export runs as an App job: the view hands over the window screenshot, and a
-//! worker crops, encodes and writes it while the status bar shows its progress and result.
+//! Exports run as App jobs: for the chart PNG the view hands over the window screenshot and a
+//! worker crops, encodes and writes it; a briefing draws its map and charts and writes its
+//! files on a worker. The status bar shows the progress, then the result.
 
 mod common;
 
@@ -109,4 +110,33 @@ fn a_chart_png_whose_area_is_off_the_screenshot_is_refused_by_the_job_and_writes
         .apply(Command::SaveChartPng(Box::new(png(inside, &path))));
     h.state_mut().finish_job();
     assert_eq!(png_size(&path), (4, 3), "{}", h.state().status);
+}
+
+#[test]
+fn a_briefing_shows_its_progress_while_a_worker_writes_it_then_where_it_went() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = app_harness(app_on(&dir.path().join("notes.ron")));
+    h.run();
+    let id = h.state().loaded.store.partnerships[0].id.clone();
+    let out = dir.path().join("brief.html");
+    h.state_mut().apply(Command::FileAt(
+        FileAction::Briefing { ids: vec![id] },
+        out.clone(),
+    ));
+    // The frame that asked returns at once, with the progress line.
+    assert!(h.state().briefing_in_progress());
+    let status = h.state().status.clone();
+    assert!(status.starts_with("Writing the briefing…"), "{status}");
+    let start = std::time::Instant::now();
+    while h.state().briefing_in_progress() {
+        assert!(
+            start.elapsed().as_secs() < 60,
+            "the briefing never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    let status = h.state().status.clone();
+    assert!(status.contains(&out.display().to_string()), "{status}");
+    assert!(out.is_file(), "{status}");
 }
