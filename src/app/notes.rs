@@ -303,7 +303,6 @@ impl NotesSession {
     /// stay in memory, the saver keeps retrying, and [`NotesSession::save_error`] says where
     /// they are. Nothing is dropped without a message: see [`ExitSave::message`].
     pub fn flush(&mut self) -> ExitSave {
-        let file = self.book.to_file();
         let error = match &self.saver {
             Some(saver) => {
                 saver.request_save(self.book.snapshot());
@@ -313,12 +312,14 @@ impl NotesSession {
                     Err(e) => e.to_string(),
                 }
             }
-            None if file.notes.is_empty() => return ExitSave::Saved,
+            None if self.book.is_empty() => return ExitSave::Saved,
             None => self
                 .load_error
                 .clone()
                 .unwrap_or_else(|| "the notes file is not being saved".to_owned()),
         };
+        // Only now, when the notes file could not take them, are the notes copied.
+        let file = self.book.to_file();
         let mut rescue_errors = Vec::new();
         for dir in &self.rescue_dirs {
             match save_rescue_copy(&file, Some(dir)) {
