@@ -6,8 +6,8 @@
 //!   the RON parse alone (`ron::from_str`), parse + validate + join (what opening the store does, `store::load_texts`),
 //!   and serde_json on the same records (serialised by the same serde derives) side by side.
 //! - `notes_autosave_*`: 5,000 notes; one edit, then the UI thread's share of the save
-//!   request (`NotesSession::tick`: the snapshot and its hand-over), and the saver thread's
-//!   write of the file (request to "saved", with the debounce set to zero).
+//!   request (`NotesSession::tick`: the snapshot, a pointer per note, and its hand-over), and
+//!   the saver thread's copy and write of the file (request to "saved", debounce zero).
 //!
 //! ```text
 //! flock /tmp/cargo-heavy.lock cargo bench --bench store_load
