@@ -311,13 +311,17 @@ impl Worker {
         match result {
             Ok(report) => {
                 self.failures = 0;
-                self.saved.fetch_max(pending.seq, Ordering::SeqCst);
                 let merge = report.merged.map(|merged| ExternalMerge {
                     snapshot: snapshot.clone(),
                     merged,
                     report: report.merged_in,
                 });
-                self.last_snapshot = snapshot;
+                // Let go of the shared notes and the old copy before saying "saved", so this
+                // clean-up does not run beside the UI thread's next snapshot.
+                drop(std::mem::replace(&mut self.last_snapshot, snapshot));
+                let seq = pending.seq;
+                drop(pending);
+                self.saved.fetch_max(seq, Ordering::SeqCst);
                 self.report(SaveOutcome::Saved {
                     at: Timestamp::now(),
                     wrote: report.wrote,
