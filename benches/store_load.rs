@@ -8,8 +8,9 @@
 //!   on threads of their own), and serde_json on the same records (serialised by the same
 //!   serde derives) side by side.
 //! - `notes_autosave_*`: 5,000 notes; one edit, then the UI thread's share of the save
-//!   request (`NotesSession::tick`: the snapshot and its hand-over), and the saver thread's
-//!   write of the file (request to "saved", with the debounce set to zero).
+//!   request (`NotesSession::tick`: the snapshot, a pointer per note, and its hand-over), and
+//!   the saver thread's copy and write of the file (request to "saved", debounce zero);
+//!   `notes_autosave_snapshot_5000` times `Notebook::snapshot` alone.
 //!
 //! ```text
 //! flock /tmp/cargo-heavy.lock cargo bench --bench store_load
@@ -161,7 +162,7 @@ fn notes_autosave(runs: usize) {
         std::thread::sleep(Duration::from_millis(1));
         session.tick();
     }
-    let (mut ui, mut write) = (Vec::new(), Vec::new());
+    let (mut ui, mut write, mut snap) = (Vec::new(), Vec::new(), Vec::new());
     for run in 0..runs {
         let id = &ids[run % ids.len()];
         if session
@@ -185,7 +186,12 @@ fn notes_autosave(runs: usize) {
             }
         }
         write.push(started.elapsed().as_secs_f64() * 1000.0);
+        // The snapshot alone, with the saver idle (after the save it asked for).
+        let (t, snapshot) = ms(|| session.book.snapshot());
+        snap.push(t);
+        drop(snapshot);
     }
+    report("notes_autosave_snapshot_5000", "ms", snap);
     report("notes_autosave_ui_thread_5000", "ms", ui);
     report("notes_autosave_write_on_saver_5000", "ms", write);
 }

@@ -324,17 +324,14 @@ fn the_chart_exports_as_a_png_that_carries_its_source() {
         .commands
         .iter()
         .find_map(|c| match c {
-            Command::WriteFile {
-                path: p,
-                bytes,
-                what,
-            } if *p == path => {
-                assert!(what.starts_with("the chart as PNG"), "{what}");
-                Some(bytes.clone())
+            Command::SaveChartPng(png) if png.path == path => {
+                assert!(png.what.starts_with("the chart as PNG"), "{}", png.what);
+                // What the App's worker does with it before writing.
+                Some(png.encode().expect("the PNG encodes"))
             }
             _ => None,
         })
-        .expect("the view hands the PNG to the app to write");
+        .expect("the view hands the screenshot to the app to save");
     let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
     let reader = decoder.read_info().expect("a PNG");
     let info = reader.info();

@@ -173,54 +173,57 @@ impl AtlasApp {
             return;
         }
         let store = self.loaded.store.clone();
-        let notes: Vec<crate::notes::Note> = self.notes.book.live().cloned().collect();
+        // The notes are shared, not copied (a pointer each); the store is still copied here.
+        let notes = self.notes.book.snapshot();
         let options = crate::briefing::BuildOptions {
             origin: self.loaded.origin.to_string(),
             written: crate::briefing::cli::today(),
         };
         let markdown = path.with_extension("md");
-        let (tx, rx) = std::sync::mpsc::channel();
-        let waker = self.egui_ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("briefing".to_owned())
-            .spawn(move || {
-                let result = crate::briefing::cli::write_briefing(
+        let wake = self
+            .egui_ctx
+            .clone()
+            .map(|ctx| Box::new(move || ctx.request_repaint()) as Box<dyn Fn() + Send>);
+        // Everything but the copies above runs on the worker: the map and charts are drawn
+        // offscreen, encoded as PNG, and the files written there.
+        let spawned =
+            super::jobs::Job::spawn("briefing", "Writing the briefing", wake, move || {
+                crate::briefing::cli::write_briefing(
                     &store,
-                    notes.iter(),
+                    notes.iter().filter(|n| n.is_live()),
                     &ids,
                     &options,
                     &path,
                     Some(&markdown),
                 )
-                .map_err(|e| e.to_string());
-                let _ = tx.send(result);
-                if let Some(ctx) = waker {
-                    ctx.request_repaint();
-                }
+                .map_err(|e| format!("The briefing was not written: {e}"))
             });
         match spawned {
-            Ok(_) => {
-                self.status = "Writing the briefing…".to_owned();
-                self.briefing = Some(rx);
+            Ok(job) => {
+                self.status = job.progress();
+                self.briefing = Some(job);
             }
             Err(e) => self.status = format!("Could not start writing the briefing: {e}"),
         }
     }
 
-    /// Takes in a finished briefing, if one was being written.
-    pub(crate) fn poll_briefing(&mut self) {
-        let Some(rx) = &self.briefing else { return };
-        match rx.try_recv() {
-            Ok(Ok(done)) => {
-                self.status = done;
+    /// Takes in a finished briefing, if one was being written, or keeps its progress line
+    /// moving ("Writing the briefing… 2 s", a repaint a few times a second while it runs).
+    pub(crate) fn poll_briefing(&mut self, ctx: &egui::Context) {
+        use super::jobs::{PROGRESS_REPAINT, Poll};
+        let Some(job) = &mut self.briefing else {
+            return;
+        };
+        match job.poll() {
+            Poll::Running => {
+                self.status = job.progress();
+                ctx.request_repaint_after(PROGRESS_REPAINT);
+            }
+            Poll::Done(Ok(line) | Err(line)) => {
+                self.status = line;
                 self.briefing = None;
             }
-            Ok(Err(e)) => {
-                self.status = format!("The briefing was not written: {e}");
-                self.briefing = None;
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+            Poll::Lost => {
                 self.status = "The briefing was not written: its worker stopped.".to_owned();
                 self.briefing = None;
             }

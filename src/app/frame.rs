@@ -18,7 +18,7 @@ impl AtlasApp {
         let mut commands = Vec::new();
         self.sync_theme(&ctx);
         self.notes.tick();
-        self.poll_briefing();
+        self.poll_briefing(&ctx);
         self.poll_job(&ctx);
         self.poll_reading();
         if let Some(m) = self.notes.last_merge.take() {

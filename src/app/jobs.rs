@@ -117,6 +117,17 @@ impl super::AtlasApp {
         }
     }
 
+    /// Crops, encodes and writes a chart PNG on a worker; the status bar shows "Saving the
+    /// chart as PNG… N s", then where it was saved or why not (nothing is written then).
+    pub(crate) fn save_chart_png(&mut self, png: crate::ui::charts::export::ChartPng) {
+        self.start_job("Saving the chart as PNG", move || {
+            let bytes = png.encode().map_err(|e| {
+                format!("PNG not saved ({}): {e} — {}", png.what, png.path.display())
+            })?;
+            write_status(&png.path, &bytes, &png.what)
+        });
+    }
+
     /// Takes in a finished job's result, or keeps its progress line moving (a repaint a few
     /// times a second while it runs; none once it is done).
     pub(crate) fn poll_job(&mut self, ctx: &egui::Context) {

@@ -135,8 +135,8 @@ pub struct AtlasApp {
     panel_fit: layout::PanelFit,
     /// Where the last frame drew its panels.
     drawn: layout::Drawn,
-    /// A briefing being written on a worker thread: its result arrives here.
-    briefing: Option<std::sync::mpsc::Receiver<Result<String, String>>>,
+    /// A briefing being written on a worker thread (its own slot, so an export can run too).
+    briefing: Option<jobs::StatusJob>,
     /// An export or file write running on a worker thread ([`jobs`]).
     job: Option<jobs::StatusJob>,
     /// The name typed in the "your name" prompt, while it is open.
@@ -357,6 +357,7 @@ impl AtlasApp {
             Command::AskPath(action) => return self.ask_path(action),
             Command::FileAt(action, path) => return self.file_at(action, path),
             Command::WriteFile { path, bytes, what } => self.write_file(&path, &bytes, &what),
+            Command::SaveChartPng(png) => self.save_chart_png(*png),
             Command::ReplaceStore { store, label } => {
                 self.status = format!(
                     "{label} — the open store now holds it (unsaved: File → Save store as… keeps it)."

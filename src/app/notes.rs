@@ -193,7 +193,8 @@ impl NotesSession {
     pub fn tick(&mut self) {
         let Some(saver) = &self.saver else { return };
         if self.book.revision() != self.requested {
-            saver.request_save(self.book.to_file());
+            // A pointer per note; the saver thread copies and writes them.
+            saver.request_save(self.book.snapshot());
             self.requested = self.book.revision();
         }
         let outcomes: Vec<SaveOutcome> = std::iter::from_fn(|| saver.poll()).collect();
@@ -224,7 +225,7 @@ impl NotesSession {
     /// Saves at once (Ctrl+S): also retries a failed save now.
     pub fn save_now(&mut self) {
         if let Some(saver) = &self.saver {
-            saver.request_save(self.book.to_file());
+            saver.request_save(self.book.snapshot());
             self.requested = self.book.revision();
             saver.retry_now();
         }
@@ -302,22 +303,23 @@ impl NotesSession {
     /// stay in memory, the saver keeps retrying, and [`NotesSession::save_error`] says where
     /// they are. Nothing is dropped without a message: see [`ExitSave::message`].
     pub fn flush(&mut self) -> ExitSave {
-        let file = self.book.to_file();
         let error = match &self.saver {
             Some(saver) => {
-                saver.request_save(file.clone());
+                saver.request_save(self.book.snapshot());
                 self.requested = self.book.revision();
                 match saver.flush_blocking(Duration::from_secs(5)) {
                     Ok(()) => return ExitSave::Saved,
                     Err(e) => e.to_string(),
                 }
             }
-            None if file.notes.is_empty() => return ExitSave::Saved,
+            None if self.book.is_empty() => return ExitSave::Saved,
             None => self
                 .load_error
                 .clone()
                 .unwrap_or_else(|| "the notes file is not being saved".to_owned()),
         };
+        // Only now, when the notes file could not take them, are the notes copied.
+        let file = self.book.to_file();
         let mut rescue_errors = Vec::new();
         for dir in &self.rescue_dirs {
             match save_rescue_copy(&file, Some(dir)) {

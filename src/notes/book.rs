@@ -1,6 +1,7 @@
 //! [`Notebook`]: the notes in memory, and the only place that changes them.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use super::ancestry::{NoteVersion, join, push_parent};
 use super::error::NotesError;
@@ -8,6 +9,7 @@ use super::merge::{self, MergeReport};
 use super::model::{Note, NoteDraft, NoteId, NoteTarget, NotesFile, normalise_tags};
 use super::query::{NoteQuery, NoteSort, sort_notes};
 use super::saver::ExternalMerge;
+use super::snapshot::NotesSnapshot;
 use super::time::Timestamp;
 
 /// Every note, including tombstones, by id.
@@ -21,11 +23,15 @@ use super::time::Timestamp;
 /// loaded, sent or received records the version it replaced, so a colleague holding that
 /// version can later tell that this one grew from it. Later changes (every keystroke of
 /// the same editing session) record nothing more, because no one else can hold them.
+///
+/// Each note is held behind an [`Arc`] and never changed in place (a change stores a new
+/// note), so [`Notebook::snapshot`] shares the notes with the saver instead of copying them.
 #[derive(Clone, Debug, Default)]
 pub struct Notebook {
-    notes: BTreeMap<NoteId, Note>,
-    /// Per note, the version last sent to or received from another file.
-    exchanged: BTreeMap<NoteId, NoteVersion>,
+    notes: BTreeMap<NoteId, Arc<Note>>,
+    /// Per note, the version last sent to or received from another file (shared with
+    /// snapshots; copied on the rare change while one holds it).
+    exchanged: Arc<BTreeMap<NoteId, NoteVersion>>,
     /// Notes changed here since they were last loaded, sent or received: their current
     /// version exists only here, so replacing it adds nothing to the ancestry.
     drafting: BTreeSet<NoteId>,
@@ -42,8 +48,8 @@ impl Notebook {
     /// loaded file never has) is kept under a derived id.
     pub fn from_file(file: &NotesFile) -> Self {
         Self {
-            notes: merge::index(&file.notes),
-            exchanged: file.exchanged.clone(),
+            notes: shared(merge::index(&file.notes)),
+            exchanged: Arc::new(file.exchanged.clone()),
             drafting: BTreeSet::new(),
             revision: 0,
         }
@@ -54,9 +60,19 @@ impl Notebook {
     /// tombstones of notes no one else had.)
     pub fn to_file(&self) -> NotesFile {
         NotesFile {
-            exchanged: self.exchanged.clone(),
-            ..NotesFile::new(self.notes.values().cloned().collect())
+            exchanged: BTreeMap::clone(&self.exchanged),
+            ..NotesFile::new(self.iter().cloned().collect())
         }
+    }
+
+    /// The notes as they stand now, for the background saver: shares every note instead of
+    /// copying it (a pointer per note), and gives the same file as [`Notebook::to_file`]
+    /// through [`NotesSnapshot::to_file`], which the saver calls on its own thread.
+    pub fn snapshot(&self) -> NotesSnapshot {
+        NotesSnapshot::new(
+            self.notes.values().cloned().collect(),
+            Arc::clone(&self.exchanged),
+        )
     }
 
     /// The version of a note last sent to or received from another file, if any.
@@ -81,22 +97,22 @@ impl Notebook {
 
     /// The note with this id, live or deleted.
     pub fn get(&self, id: &NoteId) -> Option<&Note> {
-        self.notes.get(id)
+        self.notes.get(id).map(Arc::as_ref)
     }
 
     /// Every note, including tombstones, sorted by id.
     pub fn iter(&self) -> impl Iterator<Item = &Note> {
-        self.notes.values()
+        self.notes.values().map(Arc::as_ref)
     }
 
     /// Every note that is not deleted, sorted by id.
     pub fn live(&self) -> impl Iterator<Item = &Note> {
-        self.notes.values().filter(|n| n.is_live())
+        self.iter().filter(|n| n.is_live())
     }
 
     /// Deleted notes, sorted by id.
     pub fn trash(&self) -> impl Iterator<Item = &Note> {
-        self.notes.values().filter(|n| n.deleted)
+        self.iter().filter(|n| n.deleted)
     }
 
     /// Live notes about one record, most recently changed first.
@@ -111,7 +127,7 @@ impl Notebook {
 
     /// Notes matching a search, in the query's order.
     pub fn query(&self, query: &NoteQuery) -> Vec<&Note> {
-        query.run(self.notes.values())
+        query.run(self.iter())
     }
 
     /// Every tag used by a live note, with how many live notes use it, sorted by tag.
@@ -143,7 +159,7 @@ impl Notebook {
             ancestry: Vec::new(),
         };
         apply(&mut note, draft);
-        self.notes.insert(id.clone(), note);
+        self.notes.insert(id.clone(), Arc::new(note));
         self.drafting.insert(id.clone());
         self.revision += 1;
         id
@@ -178,15 +194,17 @@ impl Notebook {
         let Some(mut note) = state else {
             let removed = self.notes.remove(id).is_some();
             if removed {
-                self.exchanged.remove(id);
+                if self.exchanged.contains_key(id) {
+                    Arc::make_mut(&mut self.exchanged).remove(id);
+                }
                 self.drafting.remove(id);
                 self.revision += 1;
             }
             return removed;
         };
         note.id = id.clone();
-        let Some(current) = self.notes.get(id) else {
-            self.notes.insert(id.clone(), note);
+        let Some(current) = self.get(id) else {
+            self.notes.insert(id.clone(), Arc::new(note));
             self.drafting.insert(id.clone());
             self.revision += 1;
             return true;
@@ -210,14 +228,17 @@ impl Notebook {
         let mut recorded = 0;
         let mut changed = false;
         for n in &sent.notes {
-            let Some(mine) = self.notes.get(&n.id) else {
+            let Some(mine) = self.get(&n.id) else {
                 continue;
             };
             if !mine.same_content(n) {
                 continue;
             }
             let version = mine.version();
-            changed |= self.exchanged.insert(n.id.clone(), version) != Some(version);
+            if self.exchanged.get(&n.id) != Some(&version) {
+                Arc::make_mut(&mut self.exchanged).insert(n.id.clone(), version);
+                changed = true;
+            }
             self.drafting.remove(&n.id);
             recorded += 1;
         }
@@ -259,22 +280,28 @@ impl Notebook {
 
     /// Takes the merged notes; a note whose content came from elsewhere is no longer a draft.
     fn replace(&mut self, file: &NotesFile) {
-        let notes = merge::index(&file.notes);
-        for (id, n) in &notes {
-            if self.notes.get(id).is_none_or(|old| !old.same_content(n)) {
-                self.drafting.remove(id);
+        let mut notes = BTreeMap::new();
+        for (id, n) in merge::index(&file.notes) {
+            let old = self.notes.get(&id);
+            if old.is_none_or(|old| !old.same_content(&n)) {
+                self.drafting.remove(&id);
             }
+            // An unchanged note keeps its shared copy.
+            let n = match old {
+                Some(old) if **old == n => Arc::clone(old),
+                _ => Arc::new(n),
+            };
+            notes.insert(id, n);
         }
-        if notes != self.notes || file.exchanged != self.exchanged {
+        if notes != self.notes || file.exchanged != *self.exchanged {
             self.notes = notes;
-            self.exchanged = file.exchanged.clone();
+            self.exchanged = Arc::new(file.exchanged.clone());
             self.revision += 1;
         }
     }
 
     pub(super) fn note(&self, id: &NoteId) -> Result<&Note, NotesError> {
-        self.notes
-            .get(id)
+        self.get(id)
             .ok_or_else(|| NotesError::UnknownNote(id.clone()))
     }
 
@@ -284,10 +311,9 @@ impl Notebook {
     /// keeps the version, which others may hold, so it leaves the draft state alone.
     pub(super) fn commit_local(&mut self, mut note: Note) {
         let unchanged = self
-            .notes
             .get(&note.id)
             .is_some_and(|old| old.same_content(&note));
-        if let Some(old) = self.notes.get(&note.id)
+        if let Some(old) = self.get(&note.id)
             && !unchanged
             && !self.drafting.contains(&note.id)
         {
@@ -296,7 +322,7 @@ impl Notebook {
         if !unchanged {
             self.drafting.insert(note.id.clone());
         }
-        self.notes.insert(note.id.clone(), note);
+        self.notes.insert(note.id.clone(), Arc::new(note));
         self.revision += 1;
     }
 
@@ -316,6 +342,11 @@ impl Notebook {
         self.commit_local(changed);
         Ok(true)
     }
+}
+
+/// The notes of an index, each behind its own [`Arc`].
+fn shared(notes: BTreeMap<NoteId, Note>) -> BTreeMap<NoteId, Arc<Note>> {
+    notes.into_iter().map(|(id, n)| (id, Arc::new(n))).collect()
 }
 
 /// Copies a draft into a note, tidying the one-line fields and normalising tags.

@@ -37,7 +37,7 @@
 //!
 //! // Each frame, after applying the frame's commands to `book`:
 //! if book.revision() != saved_revision {
-//!     saver.request_save(book.to_file());
+//!     saver.request_save(book.snapshot()); // shares the notes: no copy on the UI thread
 //!     saved_revision = book.revision();
 //! }
 //! while let Some(outcome) = saver.poll() {
@@ -74,6 +74,7 @@ mod query;
 mod report;
 mod resolve;
 mod saver;
+mod snapshot;
 mod sync;
 mod time;
 
@@ -97,5 +98,6 @@ pub use persist::{
 pub use query::{NoteQuery, NoteScope, NoteSort, fold_for_search, sort_notes};
 pub use resolve::Resolution;
 pub use saver::{ExternalMerge, FlushError, SaveOutcome, Saver, SaverOptions};
+pub use snapshot::NotesSnapshot;
 pub use sync::{DiskState, SaveReport};
 pub use time::{CivilTime, Timestamp};

@@ -1,6 +1,7 @@
 //! [`Saver`]: saves notes on a background thread so the UI never waits on the disk.
 //!
-//! The UI sends snapshots; the worker keeps only the latest, waits briefly for typing to
+//! The UI sends snapshots ([`NotesSnapshot`], which share the notes rather than copy them);
+//! the worker keeps only the latest, turns it into the file's notes on its own thread, waits briefly for typing to
 //! pause, saves atomically with the merge check of [`DiskState::save`], and reports each
 //! result through [`Saver::poll`]. A failed save keeps the snapshot and is retried with
 //! growing pauses (1 s, 2 s, 5 s, 10 s, 20 s, then every 30 s) until it succeeds, so nothing
@@ -17,6 +18,7 @@ use std::time::{Duration, Instant};
 use super::error::NotesError;
 use super::merge::MergeReport;
 use super::model::NotesFile;
+use super::snapshot::NotesSnapshot;
 use super::sync::DiskState;
 use super::time::Timestamp;
 
@@ -95,7 +97,7 @@ pub enum FlushError {
 }
 
 enum Request {
-    Save(NotesFile, u64),
+    Save(NotesSnapshot, u64),
     Check,
     RetryNow,
     Flush(Sender<Result<(), String>>),
@@ -154,11 +156,12 @@ impl Saver {
     }
 
     /// Asks for `snapshot` to be saved soon. Returns at once; only the latest snapshot
-    /// matters, so calling this on every change is fine.
-    pub fn request_save(&self, snapshot: NotesFile) {
+    /// matters, so calling this on every change is fine. Pass [`super::Notebook::snapshot`]
+    /// (a pointer per note) rather than a [`NotesFile`] (which copies every note).
+    pub fn request_save(&self, snapshot: impl Into<NotesSnapshot>) {
         let seq = self.requested.fetch_add(1, Ordering::SeqCst) + 1;
         // If the worker is gone, `all_saved` stays false and `flush_blocking` reports it.
-        let _ = self.requests.send(Request::Save(snapshot, seq));
+        let _ = self.requests.send(Request::Save(snapshot.into(), seq));
     }
 
     /// Asks the worker to look for changes made to the file by another program (for example
@@ -210,7 +213,7 @@ impl Drop for Saver {
 }
 
 struct Pending {
-    snapshot: NotesFile,
+    snapshot: NotesSnapshot,
     seq: u64,
     first_requested: Instant,
     due: Instant,
@@ -241,7 +244,7 @@ impl Worker {
                 Ok(Request::Check) => {
                     if self.pending.is_none() {
                         let seq = self.saved.load(Ordering::SeqCst);
-                        self.queue(self.last_snapshot.clone(), seq);
+                        self.queue(self.last_snapshot.clone().into(), seq);
                         if let Some(p) = &mut self.pending {
                             p.due = Instant::now();
                         }
@@ -275,7 +278,7 @@ impl Worker {
 
     /// Keeps the latest snapshot; while saves succeed, waits for a pause in the requests
     /// (at most `max_delay`); after a failure, keeps the retry time.
-    fn queue(&mut self, snapshot: NotesFile, seq: u64) {
+    fn queue(&mut self, snapshot: NotesSnapshot, seq: u64) {
         let now = Instant::now();
         let first_requested = self.pending.as_ref().map_or(now, |p| p.first_requested);
         let due = match &self.pending {
@@ -297,8 +300,9 @@ impl Worker {
         };
         let disk = &mut self.disk;
         let last = &self.last_snapshot;
-        let snapshot = &pending.snapshot;
-        let result = panic::catch_unwind(AssertUnwindSafe(|| disk.save(last, snapshot)));
+        // The copy of every note happens here, on the saver thread.
+        let snapshot = pending.snapshot.to_file();
+        let result = panic::catch_unwind(AssertUnwindSafe(|| disk.save(last, &snapshot)));
         let result = match result {
             Ok(Ok(report)) => Ok(report),
             Ok(Err(e)) => Err(e.to_string()),
@@ -307,13 +311,17 @@ impl Worker {
         match result {
             Ok(report) => {
                 self.failures = 0;
-                self.saved.fetch_max(pending.seq, Ordering::SeqCst);
                 let merge = report.merged.map(|merged| ExternalMerge {
-                    snapshot: pending.snapshot.clone(),
+                    snapshot: snapshot.clone(),
                     merged,
                     report: report.merged_in,
                 });
-                self.last_snapshot = pending.snapshot;
+                // Let go of the shared notes and the old copy before saying "saved", so this
+                // clean-up does not run beside the UI thread's next snapshot.
+                drop(std::mem::replace(&mut self.last_snapshot, snapshot));
+                let seq = pending.seq;
+                drop(pending);
+                self.saved.fetch_max(seq, Ordering::SeqCst);
                 self.report(SaveOutcome::Saved {
                     at: Timestamp::now(),
                     wrote: report.wrote,

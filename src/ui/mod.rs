@@ -99,6 +99,9 @@ pub enum Command {
         /// What it is, for the message ("the chart as PNG").
         what: String,
     },
+    /// Crop, encode and write a chart screenshot as PNG, on a worker thread (the status bar
+    /// shows the progress and then the result).
+    SaveChartPng(Box<charts::export::ChartPng>),
     /// Replace the open store with one a view built from it (an applied CSV import): an
     /// undoable change that marks the store unsaved.
     ReplaceStore {

@@ -1,6 +1,13 @@
 //! Chart exports as bytes: the plotted data as CSV, and a screenshot of the chart card as PNG
 //! with the title and source also written into the PNG's text chunks. The App writes them
 //! (atomically); nothing here touches the disk.
+//!
+//! A chart PNG is cropped and encoded off the UI thread: the view hands the App a
+//! [`ChartPng`] (the window screenshot, shared, and where to cut it), and an App job calls
+//! [`ChartPng::encode`] and writes the file.
+
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use egui::{ColorImage, Rect};
 
@@ -18,16 +25,56 @@ pub enum ExportError {
     OffScreen,
 }
 
-/// Cuts `rect` (in points) out of a screenshot taken at `pixels_per_point`, clamped to the
-/// image. Returns `None` when nothing of the rect is on the image.
-pub fn crop(image: &ColorImage, rect: Rect, pixels_per_point: f32) -> Option<ColorImage> {
-    let [w, h] = image.size;
+/// A chart screenshot to save as PNG: what the view hands the App, which crops, encodes and
+/// writes it on a worker thread (see [`crate::ui::Command::SaveChartPng`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartPng {
+    /// Where to write.
+    pub path: PathBuf,
+    /// The whole window as egui captured it (shared, not copied).
+    pub screenshot: Arc<ColorImage>,
+    /// The part to keep, in points.
+    pub rect: Rect,
+    /// The scale the screenshot was taken at.
+    pub pixels_per_point: f32,
+    /// The chart's title, for the PNG's `Title` text chunk.
+    pub title: String,
+    /// The chart's source line, for the PNG's `Source` text chunk.
+    pub source: String,
+    /// What it is, for the status bar ("the chart as PNG").
+    pub what: String,
+}
+
+impl ChartPng {
+    /// The PNG bytes (crop and encode: call it on a worker, it takes a moment on a large
+    /// window).
+    pub fn encode(&self) -> Result<Vec<u8>, ExportError> {
+        png_of(
+            &self.screenshot,
+            self.rect,
+            self.pixels_per_point,
+            &self.title,
+            &self.source,
+        )
+    }
+}
+
+/// The pixel bounds `[x0, y0, x1, y1]` of `rect` (in points) on an image of `size` taken at
+/// `pixels_per_point`, clamped to it; `None` when nothing of the rect is on the image. Cheap:
+/// the view checks it before handing a screenshot on.
+pub fn crop_bounds(size: [usize; 2], rect: Rect, pixels_per_point: f32) -> Option<[usize; 4]> {
+    let [w, h] = size;
     let to_px = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
     let (x0, x1) = (to_px(rect.min.x, w), to_px(rect.max.x, w));
     let (y0, y1) = (to_px(rect.min.y, h), to_px(rect.max.y, h));
-    if x1 <= x0 || y1 <= y0 {
-        return None;
-    }
+    (x1 > x0 && y1 > y0).then_some([x0, y0, x1, y1])
+}
+
+/// Cuts `rect` (in points) out of a screenshot taken at `pixels_per_point`, clamped to the
+/// image. Returns `None` when nothing of the rect is on the image.
+pub fn crop(image: &ColorImage, rect: Rect, pixels_per_point: f32) -> Option<ColorImage> {
+    let w = image.size[0];
+    let [x0, y0, x1, y1] = crop_bounds(image.size, rect, pixels_per_point)?;
     let mut pixels = Vec::with_capacity((x1 - x0) * (y1 - y0));
     for y in y0..y1 {
         pixels.extend_from_slice(image.pixels.get(y * w + x0..y * w + x1)?);

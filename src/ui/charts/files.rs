@@ -82,32 +82,34 @@ impl FilesState {
                 Ok(image) => {
                     let path = png.path.clone();
                     let partial = png.partial;
-                    let result = match png.rect {
-                        Some(rect) => export::png_of(
-                            &image,
-                            rect,
-                            png.pixels_per_point,
-                            &self.title_source.0,
-                            &self.title_source.1,
-                        ),
-                        None => Err(export::ExportError::OffScreen),
-                    };
+                    let ppp = png.pixels_per_point;
+                    // Only the cheap check here; the App crops, encodes and writes on a worker.
+                    let rect = png
+                        .rect
+                        .filter(|r| export::crop_bounds(image.size, *r, ppp).is_some());
                     self.png = None;
-                    match result {
-                        Ok(bytes) => {
+                    match rect {
+                        Some(rect) => {
                             let part = if partial {
                                 " (the part on screen; the chart is taller than the window, so its source is printed under the title)"
                             } else {
                                 ""
                             };
                             self.message = None;
-                            commands.push(Command::WriteFile {
+                            commands.push(Command::SaveChartPng(Box::new(export::ChartPng {
                                 path,
-                                bytes,
+                                screenshot: image,
+                                rect,
+                                pixels_per_point: ppp,
+                                title: self.title_source.0.clone(),
+                                source: self.title_source.1.clone(),
                                 what: format!("the chart as PNG{part}"),
-                            });
+                            })));
                         }
-                        Err(e) => self.say(commands, format!("PNG not saved: {e}"), false),
+                        None => {
+                            let e = export::ExportError::OffScreen;
+                            self.say(commands, format!("PNG not saved: {e}"), false);
+                        }
                     }
                 }
                 Err(mpsc::TryRecvError::Empty) => {
