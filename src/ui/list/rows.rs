@@ -55,7 +55,7 @@ impl Rows {
     }
 
     /// The rows of the built-in store as it is shipped: indexed once per process (the
-    /// warm-up thread does it while the window opens, see [`crate::app::warm_up`]).
+    /// app's warm-up thread does it while the window opens).
     pub fn built_in() -> Option<Self> {
         static INDEX: OnceLock<Option<Arc<Index>>> = OnceLock::new();
         let index = INDEX.get_or_init(|| {
