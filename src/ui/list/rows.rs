@@ -2,8 +2,8 @@
 //! so that opening it never holds the window: the list says "Indexing 100,000 records…" until
 //! the worker hands the index back. A small store (the built-in one) is indexed at once.
 
-use std::sync::{Arc, OnceLock};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use crate::analysis::search::{self, Index};
