@@ -366,3 +366,34 @@ fn a_milestone_is_changed_in_its_form_and_removed_with_one_click_that_undo_bring
     h.run();
     assert_eq!(milestones(h.state()), before);
 }
+
+/// The built-in store's rows are indexed once, while the window opens; an edit must not
+/// leave the list on those rows, and undoing it must bring the record back to the list.
+#[test]
+fn the_list_follows_an_edit_of_the_built_in_store_and_its_undo() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let options = StartOptions {
+        notes: Some(dir.path().join("notes.ron")),
+        ..StartOptions::default()
+    };
+    let mut app = AtlasApp::new(returning_user(), &options);
+    let listed = |app: &AtlasApp, id: &str| {
+        app.rows
+            .index()
+            .is_some_and(|i| i.iter().any(|d| d.id == id))
+    };
+    assert!(listed(&app, "pair-belfast-sejong"));
+    app.apply(Command::EditStore(Box::new(StoreEdit::Delete {
+        id: "pair-belfast-sejong".into(),
+    })));
+    assert!(app.loaded.store.item("pair-belfast-sejong").is_none());
+    assert!(
+        !listed(&app, "pair-belfast-sejong"),
+        "the list lost the deleted pair"
+    );
+    app.apply(Command::Ui(UiCommand::Undo));
+    assert!(
+        listed(&app, "pair-belfast-sejong"),
+        "undo brings it back to the list"
+    );
+}

@@ -194,4 +194,14 @@ mod tests {
         assert_eq!(rows.poll().map(|i| i.len()), Some(store.items().count()));
         assert_eq!(rows.progress(), None);
     }
+
+    #[test]
+    fn the_built_in_rows_are_the_rows_of_the_built_in_store() {
+        let store = crate::store::embedded().expect("embedded").store;
+        let fresh = search::index(&store);
+        let shared = Rows::built_in().expect("the built-in store loads");
+        let ids = |i: &Index| i.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+        assert!(!fresh.is_empty());
+        assert_eq!(shared.index().map(ids), Some(ids(&fresh)));
+    }
 }
