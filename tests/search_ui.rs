@@ -81,9 +81,22 @@ fn typing_tbc_lists_the_agreements_whose_status_is_tbc_first_each_with_its_snipp
             a.title
         );
     }
-    // Records that only mention "TBC" in a text come after them (checked by the ranking's
-    // unit tests in analysis::search; the data's notes changed since this test was written).
-    let _ = lowest_status;
+    // …and they come first: whatever else mentions "TBC" in a text is listed after them.
+    let app = h.state_mut();
+    let index = app
+        .rows
+        .index()
+        .expect("the built-in store is indexed")
+        .clone();
+    let shown = app.settings.list.shown_ids(&index);
+    let first: std::collections::BTreeSet<&str> =
+        shown.iter().take(tbc.len()).map(String::as_str).collect();
+    let expected: std::collections::BTreeSet<&str> = tbc.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(
+        first, expected,
+        "the TBC agreements head the list: {shown:?}"
+    );
+    assert!(lowest_status > f32::MIN);
 }
 
 #[test]
