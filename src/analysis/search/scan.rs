@@ -56,6 +56,49 @@ fn notes_of<'n>(notes: &Notes<'n>, doc: u32) -> &'n [String] {
     }
 }
 
+/// From this many candidates on, a pass through the corpus is split over two threads.
+const PARALLEL_CANDIDATES: usize = 50_000;
+
+/// The pass through the corpus for candidates `from..to` (places in `doc_of`, or docs).
+fn pass(
+    ix: &Index,
+    f: &Finder<'_>,
+    doc_of: Option<&[u32]>,
+    from: usize,
+    to: usize,
+    notes: &Notes<'_>,
+) -> Vec<(u32, TermHit)> {
+    let mut out = Vec::new();
+    let cand = |k: usize| doc_of.map_or(k, |l| l[k] as usize);
+    if from >= to {
+        return out;
+    }
+    let end = ix.doc_start[cand(to - 1) + 1] as usize;
+    let mut k = from;
+    while k < to {
+        let d = cand(k);
+        let pos = ix.doc_start[d] as usize;
+        let Some(off) = f.find(&ix.corpus[pos..end]) else {
+            break;
+        };
+        let at = pos + off;
+        let found = ix.doc_at(at, d);
+        // The candidates before the doc of the match do not hold the term.
+        k += match doc_of {
+            None => found - d,
+            Some(l) => l[k..to].partition_point(|&c| (c as usize) < found),
+        };
+        if k < to && cand(k) == found {
+            let user = notes_of(notes, found as u32);
+            if let Some(h) = in_doc(ix, f, found, Some(at), user) {
+                out.push((k as u32, h));
+            }
+            k += 1;
+        }
+    }
+    out
+}
+
 /// Looks for one term in the candidates: for each doc holding it, its place in the candidates
 /// (the doc itself for [`Cands::All`]) and what it found there, in candidate order.
 pub(super) fn scan(
@@ -83,37 +126,35 @@ pub(super) fn scan(
         }
         _ => {}
     }
-    // Many candidates: one pass through the corpus, from each candidate to the next match.
+    // Many candidates: one pass through the corpus, from each candidate to the next match;
+    // over a very large set, two halves on two threads (the hits stay in candidate order).
     let (len, doc_of) = match cands {
         Cands::All => (n, None),
         Cands::Some(list) => (list.len(), Some(list)),
     };
-    let cand = |k: usize| doc_of.map_or(k, |l| l[k] as usize);
     if len == 0 {
         return out;
     }
-    let end = ix.doc_start[cand(len - 1) + 1] as usize;
-    let mut k = 0;
-    while k < len {
-        let d = cand(k);
-        let pos = ix.doc_start[d] as usize;
-        let Some(off) = f.find(&ix.corpus[pos..end]) else {
-            break;
-        };
-        let at = pos + off;
-        let found = ix.doc_at(at, d);
-        // The candidates before the doc of the match do not hold the term.
-        k += match doc_of {
-            None => found - d,
-            Some(l) => l[k..].partition_point(|&c| (c as usize) < found),
-        };
-        if k < len && cand(k) == found {
-            let user = notes_of(notes, found as u32);
-            if let Some(h) = in_doc(ix, f, found, Some(at), user) {
-                out.push((k as u32, h));
-            }
-            k += 1;
+    let threads = if len >= PARALLEL_CANDIDATES {
+        std::thread::available_parallelism().map_or(1, |p| p.get().min(2))
+    } else {
+        1
+    };
+    if threads == 2 {
+        let mid = len / 2;
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| pass(ix, f, doc_of, mid, len, notes));
+            let first = pass(ix, f, doc_of, 0, mid, notes);
+            (first, second.join())
+        });
+        out = first;
+        match second {
+            Ok(rest) => out.extend(rest),
+            // The pass does not panic; should the thread fail anyway, scan its half here.
+            Err(_) => out.extend(pass(ix, f, doc_of, mid, len, notes)),
         }
+    } else {
+        out = pass(ix, f, doc_of, 0, len, notes);
     }
     // A term may be only in the user's notes on a record.
     let mut extra = false;
@@ -330,4 +371,32 @@ pub(super) fn scan_hinted<'h>(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two threads each take a half of the candidates: the halves' hits, one after the other,
+    /// are the hits of one pass over all of them, wherever the cut falls.
+    #[test]
+    fn a_pass_cut_in_two_finds_what_one_pass_finds() {
+        let store = crate::store::embedded().expect("embedded").store;
+        let ix = crate::analysis::search::index(&store);
+        let every: Vec<u32> = (0..ix.len() as u32).collect();
+        let odd: Vec<u32> = every.iter().copied().filter(|d| d % 2 == 1).collect();
+        for term in ["in", "se", "korea", "tbc", "2019"] {
+            let f = Finder::new(term.as_bytes());
+            for doc_of in [None, Some(odd.as_slice())] {
+                let len = doc_of.map_or(ix.len(), <[u32]>::len);
+                let whole = pass(&ix, &f, doc_of, 0, len, &[]);
+                assert!(!whole.is_empty() || term == "tbc", "{term} is in the store");
+                for mid in [0, 1, len / 3, len / 2, len - 1, len] {
+                    let mut cut = pass(&ix, &f, doc_of, 0, mid, &[]);
+                    cut.extend(pass(&ix, &f, doc_of, mid, len, &[]));
+                    assert_eq!(cut, whole, "{term} cut at {mid}");
+                }
+            }
+        }
+    }
 }
