@@ -193,14 +193,13 @@ pub enum Pending {
 /// opening the window: creating the window and its renderer keeps the main thread busy for a
 /// while, and the app then finds these ready (or waits for the rest; nothing is read twice).
 pub fn warm_up() {
-    let started = std::thread::Builder::new()
+    // The thread is left to finish on its own; without one, the same work is done on first use.
+    let _ = std::thread::Builder::new()
         .name("warm-up".to_owned())
         .spawn(|| {
             let _ = ui::list::Rows::built_in();
             crate::analysis::network::geo::warm_up();
         });
-    // Without a thread the same work is done on first use.
-    drop(started);
 }
 
 impl AtlasApp {

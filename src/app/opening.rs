@@ -9,7 +9,8 @@ impl AtlasApp {
     /// Rebuilds what is derived from the store.
     pub(crate) fn rebuild(&mut self) {
         // The built-in store as shipped was indexed while the window opened.
-        let shipped = crate::store::built_in().is_ok_and(|s| *s == self.loaded.store);
+        let shipped = matches!(self.loaded.origin, Origin::Embedded)
+            && crate::store::built_in().is_ok_and(|s| *s == self.loaded.store);
         self.rows = match ui::list::Rows::built_in().filter(|_| shipped) {
             Some(rows) => rows,
             None => ui::list::Rows::build(&self.loaded.store, self.egui_ctx.clone()),

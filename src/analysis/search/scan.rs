@@ -59,6 +59,13 @@ fn notes_of<'n>(notes: &Notes<'n>, doc: u32) -> &'n [String] {
 /// From this many candidates on, a pass through the corpus is split over two threads.
 const PARALLEL_CANDIDATES: usize = 50_000;
 
+/// Whether the machine has a second core for half of a large pass (asked once: on Linux the
+/// answer reads the cgroup files).
+fn several_cores() -> bool {
+    static SEVERAL: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *SEVERAL.get_or_init(|| std::thread::available_parallelism().is_ok_and(|p| p.get() >= 2))
+}
+
 /// The pass through the corpus for candidates `from..to` (places in `doc_of`, or docs).
 fn pass(
     ix: &Index,
@@ -135,27 +142,18 @@ pub(super) fn scan(
     if len == 0 {
         return out;
     }
-    let threads = if len >= PARALLEL_CANDIDATES {
-        std::thread::available_parallelism().map_or(1, |p| p.get().min(2))
-    } else {
-        1
-    };
-    if threads == 2 {
+    out = if len >= PARALLEL_CANDIDATES && several_cores() {
         let mid = len / 2;
-        let (first, second) = std::thread::scope(|scope| {
+        let (mut first, second) = std::thread::scope(|scope| {
             let second = scope.spawn(|| pass(ix, f, doc_of, mid, len, notes));
-            let first = pass(ix, f, doc_of, 0, mid, notes);
-            (first, second.join())
+            (pass(ix, f, doc_of, 0, mid, notes), second.join())
         });
-        out = first;
-        match second {
-            Ok(rest) => out.extend(rest),
-            // The pass does not panic; should the thread fail anyway, scan its half here.
-            Err(_) => out.extend(pass(ix, f, doc_of, mid, len, notes)),
-        }
+        // The pass does not panic; should the thread fail anyway, scan its half here.
+        first.extend(second.unwrap_or_else(|_| pass(ix, f, doc_of, mid, len, notes)));
+        first
     } else {
-        out = pass(ix, f, doc_of, 0, len, notes);
-    }
+        pass(ix, f, doc_of, 0, len, notes)
+    };
     // A term may be only in the user's notes on a record.
     let mut extra = false;
     for &(d, user) in notes {

@@ -153,16 +153,25 @@ fn ring_lines(
     clip: Option<LonLatBox>,
     mut keep: impl FnMut(&[f64; 2], &[f64; 2]) -> bool,
 ) -> Vec<Vec<[f64; 2]>> {
+    let segments = (0..ring.len()).map(|i| (ring[i], ring[(i + 1) % ring.len()]));
+    runs(segments, |a, b| {
+        (a[0] - b[0]).abs() <= 180.0
+            && clip.is_none_or(|c| c.contains(*a) || c.contains(*b))
+            && keep(a, b)
+    })
+}
+
+/// The runs of consecutive segments that `keep` accepts, as polylines.
+fn runs(
+    segments: impl Iterator<Item = ([f64; 2], [f64; 2])>,
+    mut keep: impl FnMut(&[f64; 2], &[f64; 2]) -> bool,
+) -> Vec<Vec<[f64; 2]>> {
     let mut lines = Vec::new();
     let mut current: Vec<[f64; 2]> = Vec::new();
-    for (i, a) in ring.iter().enumerate() {
-        let b = ring[(i + 1) % ring.len()];
-        let ok = (a[0] - b[0]).abs() <= 180.0
-            && clip.is_none_or(|c| c.contains(*a) || c.contains(b))
-            && keep(a, &b);
-        if ok {
+    for (a, b) in segments {
+        if keep(&a, &b) {
             if current.is_empty() {
-                current.push(*a);
+                current.push(a);
             }
             current.push(b);
         } else if !current.is_empty() {
@@ -225,23 +234,8 @@ fn border_lines(outline: &Outlines, clip: Option<LonLatBox>) -> Vec<Vec<[f64; 2]
     };
     all.iter()
         .flat_map(|line| {
-            let ring_like = line.windows(2).map(|w| (w[0], w[1]));
-            let mut runs = Vec::new();
-            let mut current: Vec<[f64; 2]> = Vec::new();
-            for (a, b) in ring_like {
-                if clip.contains(a) || clip.contains(b) {
-                    if current.is_empty() {
-                        current.push(a);
-                    }
-                    current.push(b);
-                } else if !current.is_empty() {
-                    runs.push(std::mem::take(&mut current));
-                }
-            }
-            if !current.is_empty() {
-                runs.push(current);
-            }
-            runs
+            let segments = line.windows(2).map(|w| (w[0], w[1]));
+            runs(segments, |a, b| clip.contains(*a) || clip.contains(*b))
         })
         .collect()
 }
