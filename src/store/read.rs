@@ -102,7 +102,9 @@ struct VersionProbe {
     format_version: u32,
 }
 
-fn options() -> ron::Options {
+/// The RON options every store text is read with (store files and change files): implicit
+/// `Some`, and a nesting limit so a hostile file cannot overflow the stack.
+pub(super) fn options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(Extensions::IMPLICIT_SOME)
         .with_recursion_limit(RECURSION_LIMIT)

@@ -207,10 +207,7 @@ impl ChangeFile {
                 "the file is empty; expected a RON change file `(format_version: 1, …)`".to_owned(),
             ));
         }
-        let opts = ron::Options::default()
-            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-            .with_recursion_limit(64);
-        let file: ChangeFile = match opts.from_str(text) {
+        let file: ChangeFile = match super::read::options().from_str(text) {
             Ok(f) => f,
             Err(e) => return Err(at(e.span.start.line, e.span.start.col, e.code.to_string())),
         };
