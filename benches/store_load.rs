@@ -6,7 +6,9 @@
 //!   the RON parse alone (`ron::from_str`), parse + validate + join (what opening the store does, `store::load_texts`),
 //!   the same for the store split into files as "Save as my store" writes them (files parsed
 //!   on threads of their own), and serde_json on the same records (serialised by the same
-//!   serde derives) side by side.
+//!   serde derives) side by side; and through the store cache as the app opens a store
+//!   (`store::load_texts_cached`): the first read of the files, a reopen of the same files
+//!   (the checked copy read back), and the copy's write.
 //! - `notes_autosave_*`: 5,000 notes; one edit, then the UI thread's share of the save
 //!   request (`NotesSession::tick`: the snapshot, a pointer per note, and its hand-over), and
 //!   the saver thread's copy and write of the file (request to "saved", debounce zero);
@@ -27,6 +29,7 @@ use std::time::{Duration, Instant};
 use partnership_atlas::app::notes::NotesSession;
 use partnership_atlas::model::Store;
 use partnership_atlas::notes::{NoteDraft, SaverOptions, Timestamp};
+use partnership_atlas::store::cache::StoreCache;
 
 fn report(name: &str, unit: &str, mut xs: Vec<f64>) {
     xs.sort_by(f64::total_cmp);
@@ -100,6 +103,55 @@ fn store_load(runs: usize) {
         assert!(r.is_ok(), "the JSON parses");
         js.push(t);
     }
+    // Through the store cache, as the app opens a store: the first read of these files (RON,
+    // checks, and the JSON of the copy made; the copy is written on a thread of its own), then
+    // a reopen of the same files (the copy read back), then the copy's write alone.
+    let (mut first, mut reopen, mut keep) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let Ok(dir) = tempfile::tempdir() else {
+            eprintln!("skipping the cached load: no temporary folder");
+            return;
+        };
+        let cache = StoreCache::new(dir.path());
+        let (t, r) = ms(|| partnership_atlas::store::load_texts_cached(&files, Some(&cache)));
+        assert!(
+            r.as_ref().is_ok_and(|s| s == &store),
+            "the first read loads the store"
+        );
+        first.push(t);
+        // Wait for the copy (made in the background) before reopening.
+        let started = Instant::now();
+        while std::fs::read_dir(dir.path()).map_or(0, Iterator::count) == 0 {
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "the copy is written"
+            );
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let (t, r) = ms(|| partnership_atlas::store::load_texts_cached(&files, Some(&cache)));
+        assert!(
+            r.as_ref().is_ok_and(|s| s == &store),
+            "the reopen loads the same store"
+        );
+        reopen.push(t);
+        let key = partnership_atlas::store::cache::Key::of(&files);
+        let (t, written) = ms(|| cache.put(key, &store));
+        assert!(written.is_ok(), "the copy is kept: {written:?}");
+        keep.push(t);
+    }
+    let reopen_ratio = {
+        let mut v = reopen.clone();
+        v.sort_by(f64::total_cmp);
+        let mut j = js.clone();
+        j.sort_by(f64::total_cmp);
+        v[v.len() / 2] / j[j.len() / 2]
+    };
+    report("store_load_cached_first_read_100k", "ms", first);
+    report("store_load_cached_reopen_100k", "ms", reopen);
+    report("store_load_cache_copy_write_100k", "ms", keep);
+    println!(
+        "BENCH store_load_reopen_ratio_to_serde_json {reopen_ratio:.2} x (same files again, through the cache; target <= 2)"
+    );
     let median = |xs: &[f64]| {
         let mut v = xs.to_vec();
         v.sort_by(f64::total_cmp);

@@ -125,6 +125,7 @@ fn main() -> ExitCode {
             smoke: cli.smoke,
             notes: cli.notes,
             started: Some(started),
+            store_cache: store::cache::StoreCache::user(),
         }),
     }
 }

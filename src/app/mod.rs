@@ -86,6 +86,9 @@ pub struct StartOptions {
     pub notes: Option<PathBuf>,
     /// When the process started, for the first-frame time.
     pub started: Option<Instant>,
+    /// Where checked copies of large stores are kept, so that reopening one is quick
+    /// ([`crate::store::cache`]); none: every store is read from its files.
+    pub store_cache: Option<crate::store::cache::StoreCache>,
 }
 
 /// At most this many rounds of follow-up commands are applied for one command.
@@ -95,6 +98,8 @@ const MAX_ROUNDS: usize = 8;
 pub struct AtlasApp {
     /// Persisted settings.
     pub settings: Settings,
+    /// Checked copies of large stores (see [`StartOptions::store_cache`]).
+    pub store_cache: Option<crate::store::cache::StoreCache>,
     /// The open store.
     pub loaded: Loaded,
     /// Problems of the last store that failed to load (shown in the problems panel).
@@ -273,6 +278,7 @@ impl AtlasApp {
             noted_revision: None,
             egui_ctx,
             settings,
+            store_cache: options.store_cache.clone(),
             show_problems: !problems.is_empty(),
             loaded,
             problems,

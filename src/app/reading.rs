@@ -75,9 +75,10 @@ impl AtlasApp {
     /// Opens a store from disk (read off the UI thread); see [`AtlasApp::open_loaded`].
     pub fn open(&mut self, path: PathBuf) {
         let what = format!("the store {}", path.display());
+        let cache = self.store_cache.clone();
         self.read_with(what, move || {
             let stamp = super::store_save::stamp(&path);
-            let result = crate::store::load_path(&path);
+            let result = crate::store::load_path_cached(&path, cache.as_ref());
             ReadDone::Store(path, Box::new(result), stamp)
         });
     }

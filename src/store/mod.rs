@@ -4,6 +4,7 @@
 //! panics: every problem, syntactic or semantic, comes back as a [`Problem`] that names the file,
 //! line and column and says what was expected, and all problems are reported together.
 
+pub mod cache;
 pub mod changes;
 pub mod cli;
 pub mod csv_import;
@@ -121,12 +122,31 @@ pub fn load_texts(files: &[(String, Vec<u8>)]) -> Result<Store, Vec<Problem>> {
     Ok(store)
 }
 
+/// Reads a store like [`load_texts`], but takes the checked copy `cache` keeps of the same
+/// files when there is one (see [`cache`]); after reading large files that are valid, it has a
+/// copy kept, written on a thread of its own so that this read does not wait for it.
+pub fn load_texts_cached(
+    files: &[(String, Vec<u8>)],
+    cache: Option<&cache::StoreCache>,
+) -> Result<Store, Vec<Problem>> {
+    let Some(cache) = cache.filter(|_| cache::worth_keeping(files)) else {
+        return load_texts(files);
+    };
+    let key = cache::Key::of(files);
+    if let Some(store) = cache.get(key) {
+        return Ok(store);
+    }
+    let store = load_texts(files)?;
+    cache.keep_in_background(key, &store);
+    Ok(store)
+}
+
 /// Above this many bytes in all, a store's files are parsed on threads of their own (a large
 /// store split into files, as the app saves it, reads in about the time of its largest file).
 const PARALLEL_PARSE_BYTES: usize = 1 << 20;
 
 /// Parses each file, in file order; on threads, one per file, when the files are large.
-fn parse_files(files: &[(String, Vec<u8>)]) -> Vec<Result<read::ParsedFile, Vec<Problem>>> {
+fn parse_files(files: &[(String, Vec<u8>)]) -> Vec<Result<read::ParsedFile<'_>, Vec<Problem>>> {
     let total: usize = files.iter().map(|(_, b)| b.len()).sum();
     if files.len() < 2 || total < PARALLEL_PARSE_BYTES {
         return files
@@ -158,8 +178,16 @@ fn parse_files(files: &[(String, Vec<u8>)]) -> Vec<Result<read::ParsedFile, Vec<
 
 /// Loads a store from a `.ron` file or a folder of `.ron` files.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    load_path_cached(path, None)
+}
+
+/// Loads a store like [`load_path`], through `cache` (see [`load_texts_cached`]).
+pub fn load_path_cached(
+    path: &Path,
+    cache: Option<&cache::StoreCache>,
+) -> Result<Loaded, LoadError> {
     let files = read::read_path(path)?;
-    let store = load_texts(&files).map_err(LoadError::Invalid)?;
+    let store = load_texts_cached(&files, cache).map_err(LoadError::Invalid)?;
     let store = with_default_name(store, path);
     Ok(Loaded {
         store,

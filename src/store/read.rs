@@ -20,11 +20,11 @@ pub const MAX_LINE_CHARS: usize = 20_000;
 const RECURSION_LIMIT: usize = 64;
 
 /// One parsed file of a store, with its text kept for locating semantic problems.
-pub struct ParsedFile {
+pub struct ParsedFile<'a> {
     /// The file name, as shown in problems.
     pub name: String,
-    /// The file's text.
-    pub text: String,
+    /// The file's text (borrowed from the bytes read: a large store is not copied).
+    pub text: &'a str,
     /// Its records.
     pub store: Store,
 }
@@ -111,7 +111,7 @@ pub(super) fn options() -> ron::Options {
 }
 
 /// Parses one store file. Never panics, whatever the bytes.
-pub fn parse_file(name: &str, bytes: &[u8]) -> Result<ParsedFile, Vec<Problem>> {
+pub fn parse_file<'a>(name: &str, bytes: &'a [u8]) -> Result<ParsedFile<'a>, Vec<Problem>> {
     let at = |line, column, message: String| {
         vec![Problem {
             file: name.to_owned(),
@@ -183,7 +183,7 @@ pub fn parse_file(name: &str, bytes: &[u8]) -> Result<ParsedFile, Vec<Problem>> 
     match parsed {
         Ok(store) => Ok(ParsedFile {
             name: name.to_owned(),
-            text: text.to_owned(),
+            text,
             store,
         }),
         // A missing version is reported here too, as a missing field.

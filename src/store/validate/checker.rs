@@ -1,9 +1,7 @@
 //! Collecting the problems of one record, each at the record or at a value inside it, and the
 //! checks that many kinds of record share (years, periods, dates, numbers, references).
 
-use std::collections::BTreeMap;
-
-use super::kinds::Kind;
+use super::kinds::{Kind, Kinds};
 use super::{Locator, Problem, YEARS};
 use crate::model::{Citation, Milestone, PartialDate, Period};
 
@@ -97,7 +95,7 @@ impl Checker<'_> {
     }
 }
 
-pub(super) fn milestones(c: &mut Checker<'_>, kinds: &BTreeMap<&str, Kind>, list: &[Milestone]) {
+pub(super) fn milestones(c: &mut Checker<'_>, kinds: &Kinds<'_>, list: &[Milestone]) {
     for m in list {
         c.date(&m.date);
         if let Some(p) = &m.place {
@@ -107,7 +105,7 @@ pub(super) fn milestones(c: &mut Checker<'_>, kinds: &BTreeMap<&str, Kind>, list
     }
 }
 
-pub(super) fn cites(c: &mut Checker<'_>, kinds: &BTreeMap<&str, Kind>, citations: &[Citation]) {
+pub(super) fn cites(c: &mut Checker<'_>, kinds: &Kinds<'_>, citations: &[Citation]) {
     if citations.is_empty() {
         c.report(
             Some("sources:"),
@@ -119,12 +117,7 @@ pub(super) fn cites(c: &mut Checker<'_>, kinds: &BTreeMap<&str, Kind>, citations
     }
 }
 
-pub(super) fn refers(
-    c: &mut Checker<'_>,
-    kinds: &BTreeMap<&str, Kind>,
-    id: &str,
-    allowed: &[Kind],
-) {
+pub(super) fn refers(c: &mut Checker<'_>, kinds: &Kinds<'_>, id: &str, allowed: &[Kind]) {
     let expected = allowed
         .iter()
         .map(|k| k.word())

@@ -1,22 +1,18 @@
 //! Checks of what users add in the app: the aliases of places and organisations, and the edit
 //! marks on records they added or changed.
 
-use std::collections::BTreeMap;
-
 use super::checker::{Checker, refers};
-use super::kinds::Kind;
+use super::kinds::{Kind, Kinds};
 use super::{ParsedFile, Problem};
 use crate::model::Alias;
 use crate::store::locate::line_col;
 
 /// An alias is a non-empty name, not the record's own name nor another alias, and cites a
 /// source of the store.
-pub(super) fn aliases(
-    c: &mut Checker<'_>,
-    kinds: &BTreeMap<&str, Kind>,
-    names: &[&str],
-    list: &[Alias],
-) {
+pub(super) fn aliases(c: &mut Checker<'_>, kinds: &Kinds<'_>, names: &[&str], list: &[Alias]) {
+    if list.is_empty() {
+        return;
+    }
     let fold = |s: &str| s.trim().to_lowercase();
     let mut seen: Vec<String> = names.iter().map(|n| fold(n)).collect();
     for a in list {
@@ -42,11 +38,7 @@ pub(super) fn aliases(
 }
 
 /// Every edit mark names a record of the store and gives an ISO date (`2026-12-01`).
-pub(super) fn marks(
-    files: &[ParsedFile],
-    kinds: &BTreeMap<&str, Kind>,
-    problems: &mut Vec<Problem>,
-) {
+pub(super) fn marks(files: &[ParsedFile<'_>], kinds: &Kinds<'_>, problems: &mut Vec<Problem>) {
     for file in files {
         let mut from = 0;
         for m in &file.store.edits {

@@ -1,14 +1,12 @@
 //! Checks of stated figures and programme strands.
 
-use std::collections::BTreeMap;
-
 use super::checker::{Checker, cites, refers};
-use super::kinds::Kind;
+use super::kinds::{Kind, Kinds};
 use crate::model::{Figure, Strand};
 
 /// A stated figure: finite numbers, a range that runs upwards, a unit, the source's words, and
 /// citations that say where in the source it is stated.
-pub(super) fn figures(c: &mut Checker<'_>, kinds: &BTreeMap<&str, Kind>, list: &[Figure]) {
+pub(super) fn figures(c: &mut Checker<'_>, kinds: &Kinds<'_>, list: &[Figure]) {
     for f in list {
         c.finite("value", f.value);
         if let Some(h) = f.value_high {
@@ -59,7 +57,7 @@ pub(super) fn figures(c: &mut Checker<'_>, kinds: &BTreeMap<&str, Kind>, list: &
 }
 
 /// A programme strand: a title, SDG numbers 1–17, references to records that exist, citations.
-pub(super) fn strands(c: &mut Checker<'_>, kinds: &BTreeMap<&str, Kind>, list: &[Strand]) {
+pub(super) fn strands(c: &mut Checker<'_>, kinds: &Kinds<'_>, list: &[Strand]) {
     for s in list {
         if s.title.trim().is_empty() {
             c.report(Some("title:"), "a strand needs a title".to_owned());

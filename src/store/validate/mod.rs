@@ -16,21 +16,20 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 /// Checks a whole store that is already in memory (for example one built by an import) and
 /// returns its problems; positions are unknown, so problems name the record instead.
 pub fn validate(store: &Store, name: &str) -> Vec<Problem> {
-    let text = String::new();
     let file = ParsedFile {
         name: name.to_owned(),
-        text,
+        text: "",
         store: store.clone(),
     };
     validate_files(std::slice::from_ref(&file))
 }
 
 /// Checks every file of a store together (ids must be unique across files).
-pub fn validate_files(files: &[ParsedFile]) -> Vec<Problem> {
-    let locators: Vec<Locator<'_>> = files.iter().map(|f| Locator::new(&f.text)).collect();
+pub fn validate_files(files: &[ParsedFile<'_>]) -> Vec<Problem> {
+    let locators: Vec<Locator<'_>> = files.iter().map(|f| Locator::new(f.text)).collect();
     let mut problems = Vec::new();
-    let kinds = kinds::collect(files, &locators, &mut problems);
-    records::check(files, &locators, &kinds, &mut problems);
-    edits::marks(files, &kinds, &mut problems);
+    let ids = kinds::collect(files, &locators, &mut problems);
+    records::check(files, &locators, &ids, &mut problems);
+    edits::marks(files, &ids.kinds, &mut problems);
     problems
 }

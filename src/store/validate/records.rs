@@ -1,32 +1,37 @@
 //! The second pass over a store: each record's own checks (coordinates, years, periods,
 //! units, finite numbers) and its references to other records and to sources.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 use super::checker::{Checker, cites, milestones, refers};
 use super::edits::aliases;
 use super::figures::{figures, strands};
-use super::kinds::Kind;
+use super::kinds::{Ids, Kind, Kinds};
 use super::{Locator, ParsedFile, Problem};
 
 /// Checks every record of the files against the ids of the whole store.
 pub(super) fn check(
-    files: &[ParsedFile],
+    files: &[ParsedFile<'_>],
     locators: &[Locator<'_>],
-    kinds: &BTreeMap<&str, Kind>,
+    ids: &Ids<'_>,
     problems: &mut Vec<Problem>,
 ) {
+    let kinds = &ids.kinds;
     // Second pass: each record's own checks and references.
     for (fi, file) in files.iter().enumerate() {
-        let mut nth: BTreeMap<String, usize> = BTreeMap::new();
+        // Occurrence numbers are counted only for ids the file uses more than once (any other
+        // record is the first and only one with its id).
+        let mut nth: HashMap<String, usize> = HashMap::new();
         let s = &file.store;
         let mut checker =
-            |id: &str,
-             nth: &mut BTreeMap<_, _>,
-             f: &mut dyn FnMut(&mut Checker<'_>, &BTreeMap<&str, Kind>)| {
-                let count = nth.entry(id.to_owned()).or_insert(0usize);
-                let n = *count;
-                *count += 1;
+            |id: &str, nth: &mut HashMap<_, _>, f: &mut dyn FnMut(&mut Checker<'_>, &Kinds<'_>)| {
+                let n = if ids.repeated.contains(&(fi, id)) {
+                    let count = nth.entry(id.to_owned()).or_insert(0usize);
+                    *count += 1;
+                    *count - 1
+                } else {
+                    0
+                };
                 let mut c = Checker {
                     file: &file.name,
                     loc: &locators[fi],
