@@ -156,7 +156,7 @@ fn main() -> ExitCode {
         }
     }
     let store = match partnership_atlas::store::embedded() {
-        Ok(loaded) => loaded.store,
+        Ok(loaded) => loaded.into_store(),
         Err(problems) => {
             for p in problems {
                 eprintln!("{p}");

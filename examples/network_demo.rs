@@ -91,7 +91,7 @@ fn main() -> eframe::Result {
         sample_store()
     } else {
         match partnership_atlas::store::embedded() {
-            Ok(loaded) => loaded.store,
+            Ok(loaded) => loaded.into_store(),
             Err(problems) => {
                 eprintln!(
                     "the built-in store has {} problems; showing the sample store",

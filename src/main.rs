@@ -132,7 +132,7 @@ fn main() -> ExitCode {
 
 fn print_version() -> ExitCode {
     let loaded = store::embedded();
-    let store = loaded.as_ref().map(|l| &l.store).map_err(Vec::len);
+    let store = loaded.as_ref().map(|l| &*l.store).map_err(Vec::len);
     let text = desktop::version_text(
         env!("CARGO_PKG_VERSION"),
         store,
@@ -179,7 +179,7 @@ fn notes(path: Option<PathBuf>, action: NotesAction) -> ExitCode {
         NotesAction::Export { markdown, out } => {
             // Name the records notes are about, from the built-in store.
             let store = store::embedded().ok().map(|l| l.store);
-            notes::cli::export(&path, &out, markdown, store.as_ref())
+            notes::cli::export(&path, &out, markdown, store.as_deref())
         }
         NotesAction::Merge { file, verbose } => {
             notes::cli::merge(&path, &file).map(|r| notes::cli::merge_text(&r, verbose))

@@ -29,7 +29,7 @@ fn import(
 
 fn default_store() -> Store {
     match partnership_atlas::store::embedded() {
-        Ok(loaded) => loaded.store,
+        Ok(loaded) => loaded.into_store(),
         Err(problems) => panic!(
             "the default store does not load:\n{}",
             problems
@@ -177,5 +177,5 @@ fn an_imported_store_saves_atomically_and_loads_back_equal() {
     let path = dir.path().join("updated.ron");
     partnership_atlas::store::save::save_store(&out.store, &path).expect("saved");
     let loaded = partnership_atlas::store::load_path(&path).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(loaded.store, out.store);
+    assert_eq!(*loaded.store, out.store);
 }

@@ -11,7 +11,7 @@ use partnership_atlas::model::{
 fn seed_store() -> Store {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     match partnership_atlas::store::load_path(&seeds) {
-        Ok(loaded) => loaded.store,
+        Ok(loaded) => loaded.into_store(),
         Err(e) => panic!("seeds/ does not load: {e:?}"),
     }
 }

@@ -30,7 +30,7 @@ fn large_store() -> Store {
 
 #[test]
 fn a_large_store_is_indexed_on_a_worker_and_a_small_one_at_once() {
-    let store = large_store();
+    let store = std::sync::Arc::new(large_store());
     let records = store.items().count();
     let mut rows = Rows::build(&store, None);
     assert!(rows.is_building(), "{records} records go to a worker");
@@ -43,7 +43,7 @@ fn a_large_store_is_indexed_on_a_worker_and_a_small_one_at_once() {
     assert!(index.iter().any(|d| d.id == "place-copy-0"));
     assert_eq!(rows.progress(), None);
 
-    let small = common::default_store();
+    let small = std::sync::Arc::new(common::default_store());
     let rows = Rows::build(&small, None);
     assert!(!rows.is_building(), "the built-in store is indexed at once");
     assert_eq!(rows.index().map(|i| i.len()), Some(small.items().count()));

@@ -58,7 +58,7 @@ fn a_large_store_is_reopened_from_its_copy_and_read_again_when_a_byte_changes() 
 
     // First read: from the RON, the same as without a cache; a copy is kept.
     let first = store::load_path_cached(&path, Some(&cache)).expect("loads");
-    assert_eq!(first.store, store);
+    assert_eq!(*first.store, store);
     assert_eq!(first.store, store::load_path(&path).expect("loads").store);
     let copies = wait_for_copies(&cache_dir, 1);
     assert_eq!(copies.len(), 1, "one copy kept");
@@ -110,7 +110,10 @@ fn an_invalid_store_is_never_kept_and_still_names_its_problems() {
             Err(LoadError::Invalid(problems)) => {
                 assert!(problems.iter().any(|p| p.line > 0), "{problems:?}");
             }
-            other => panic!("expected problems, got {:?}", other.map(|l| l.store.name)),
+            other => panic!(
+                "expected problems, got {:?}",
+                other.map(|l| l.store.name.clone())
+            ),
         }
     }
     std::thread::sleep(Duration::from_millis(200));
@@ -130,14 +133,14 @@ fn a_small_store_is_not_kept_and_a_cache_that_cannot_be_written_changes_nothing(
     let (path, store) = large_store_file(dir.path());
     for _ in 0..2 {
         let loaded = store::load_path_cached(&path, Some(&cache)).expect("loads");
-        assert_eq!(loaded.store, store);
+        assert_eq!(*loaded.store, store);
     }
     // The built-in store is small: read from its files, no copy.
     let cache_dir = dir.path().join("cache");
     let cache = StoreCache::new(&cache_dir);
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let loaded = store::load_path_cached(&seeds, Some(&cache)).expect("loads");
-    assert_eq!(&loaded.store, store::built_in().expect("built-in"));
+    assert_eq!(&*loaded.store, store::built_in().expect("built-in"));
     std::thread::sleep(Duration::from_millis(200));
     assert!(!cache_dir.exists(), "no copy of a small store");
 }

@@ -23,7 +23,7 @@ fn err(o: &Output) -> String {
 }
 
 fn base() -> Store {
-    store::embedded().expect("built-in").store
+    store::embedded().expect("built-in").into_store()
 }
 
 fn with_milestone(title: &str) -> Store {

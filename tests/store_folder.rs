@@ -6,7 +6,7 @@ use partnership_atlas::store::{self, diff::diff, folder};
 fn embedded() -> partnership_atlas::model::Store {
     store::embedded()
         .expect("the built-in store is valid")
-        .store
+        .into_store()
 }
 
 #[test]
@@ -20,7 +20,9 @@ fn the_built_in_store_saved_as_a_folder_loads_back_equal() {
         .collect();
     assert!(names.contains(&"10-places.ron".to_owned()), "{names:?}");
     assert!(names.contains(&"50-indicators.ron".to_owned()), "{names:?}");
-    let loaded = store::load_path(dir.path()).expect("loads back").store;
+    let loaded = store::load_path(dir.path())
+        .expect("loads back")
+        .into_store();
     assert!(
         diff(&original, &loaded).is_empty(),
         "{}",
@@ -37,7 +39,9 @@ fn saving_into_the_seeds_layout_keeps_its_files_and_changes_only_one() {
         let p = e.expect("entry").path();
         std::fs::copy(&p, dir.path().join(p.file_name().expect("name"))).expect("copied");
     }
-    let mut store = store::load_path(dir.path()).expect("seeds load").store;
+    let mut store = store::load_path(dir.path())
+        .expect("seeds load")
+        .into_store();
     folder::save_folder(&store, dir.path()).expect("first save");
     let after_first: Vec<(String, Vec<u8>)> = read_all(dir.path());
     assert!(
@@ -65,7 +69,7 @@ fn saving_into_the_seeds_layout_keeps_its_files_and_changes_only_one() {
         .collect();
     assert_eq!(changed, ["10-places.ron"]);
     assert_ne!(folder::disk_state(dir.path()), state);
-    let loaded = store::load_path(dir.path()).expect("loads").store;
+    let loaded = store::load_path(dir.path()).expect("loads").into_store();
     assert_eq!(loaded, store);
 }
 

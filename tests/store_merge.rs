@@ -11,7 +11,7 @@ use partnership_atlas::store::kind::RecordKind;
 use partnership_atlas::store::{self, embedded};
 
 fn base() -> Store {
-    embedded().expect("built-in store").store
+    embedded().expect("built-in store").into_store()
 }
 
 const PAIR: &str = "pair-belfast-sejong";

@@ -296,6 +296,7 @@ fn undo_takes_back_a_csv_import_and_redo_applies_it_again() {
     let (dir, notes) = notes_dir();
     let mut h = app_harness(app_on(&notes));
     h.run();
+    let opened = &std::sync::Arc::clone(&h.state().loaded.store);
     let before = import_fixture(&mut h);
     let after = h.state().loaded.store.indicators.len();
     assert!(h.state().store_unsaved());
@@ -308,13 +309,20 @@ fn undo_takes_back_a_csv_import_and_redo_applies_it_again() {
         h.state().history.undo_label()
     );
 
+    // Undo and redo put back the very stores they keep (shared, not copied again).
+    let imported = std::sync::Arc::clone(&h.state().loaded.store);
     undo(h.state_mut());
     assert_eq!(h.state().loaded.store.indicators.len(), before);
     assert!(!h.state().store_unsaved(), "back to the store as opened");
+    assert!(
+        std::sync::Arc::ptr_eq(&h.state().loaded.store, opened),
+        "the store as opened comes back itself"
+    );
 
     redo(h.state_mut());
     assert_eq!(h.state().loaded.store.indicators.len(), after);
     assert!(h.state().store_unsaved());
+    assert!(std::sync::Arc::ptr_eq(&h.state().loaded.store, &imported));
 
     // The file on disk: saving writes the imported figures, and the store is then saved.
     let out = dir.path().join("store.ron");

@@ -172,8 +172,9 @@ impl AtlasApp {
             self.status = "A briefing is still being written; try again in a moment.".to_owned();
             return;
         }
-        let store = self.loaded.store.clone();
-        // The notes are shared, not copied (a pointer each); the store is still copied here.
+        // The store and the notes are shared, not copied (the store is one pointer, the
+        // notes a pointer each).
+        let store = std::sync::Arc::clone(&self.loaded.store);
         let notes = self.notes.book.snapshot();
         let options = crate::briefing::BuildOptions {
             origin: self.loaded.origin.to_string(),
@@ -184,7 +185,7 @@ impl AtlasApp {
             .egui_ctx
             .clone()
             .map(|ctx| Box::new(move || ctx.request_repaint()) as Box<dyn Fn() + Send>);
-        // Everything but the copies above runs on the worker: the map and charts are drawn
+        // Everything but the pointers above runs on the worker: the map and charts are drawn
         // offscreen, encoded as PNG, and the files written there.
         let spawned =
             super::jobs::Job::spawn("briefing", "Writing the briefing", wake, move || {

@@ -225,7 +225,7 @@ impl AtlasApp {
             Ok(l) => (l, Vec::new(), None),
             Err(problems) => (
                 Loaded {
-                    store: crate::model::Store::default(),
+                    store: Default::default(),
                     origin: Origin::Embedded,
                 },
                 problems,

@@ -10,7 +10,7 @@ impl AtlasApp {
     pub(crate) fn rebuild(&mut self) {
         // The built-in store as shipped was indexed while the window opened.
         let shipped = matches!(self.loaded.origin, Origin::Embedded)
-            && crate::store::built_in().is_ok_and(|s| *s == self.loaded.store);
+            && crate::store::built_in().is_ok_and(|s| *s == *self.loaded.store);
         self.rows = match ui::list::Rows::built_in().filter(|_| shipped) {
             Some(rows) => rows,
             None => ui::list::Rows::build(&self.loaded.store, self.egui_ctx.clone()),

@@ -87,7 +87,7 @@ impl AtlasApp {
             return;
         }
         match review.outcome.resolve(&review.choices) {
-            Ok(store) if store == self.loaded.store => {
+            Ok(store) if store == *self.loaded.store => {
                 self.status = format!("{}: every change was already in your store.", review.name);
             }
             Ok(store) => {

@@ -134,11 +134,11 @@ mod tests {
     #[test]
     fn a_folder_store_is_written_reads_back_and_a_change_on_disk_is_noticed() {
         let dir = tempfile::tempdir().expect("temp");
-        let store = crate::store::embedded().expect("embedded").store;
+        let store = Store::clone(&crate::store::embedded().expect("embedded").store);
         let mine = dir.path().join("mine");
         write_folder(&store, &mine).expect("written");
         let back = crate::store::load_path(&mine).expect("reads back");
-        assert_eq!(back.store, store);
+        assert_eq!(*back.store, store);
         let before = stamp(&mine);
         assert_eq!(stamp(&mine), before, "nothing changed");
         let mut theirs = store.clone();
@@ -149,7 +149,7 @@ mod tests {
 
     #[test]
     fn differences_name_the_records_on_each_side() {
-        let store = crate::store::embedded().expect("embedded").store;
+        let store = Store::clone(&crate::store::embedded().expect("embedded").store);
         let mut disk = store.clone();
         disk.partnerships[0].since = Some(2001);
         let d = differences(&store, &disk);

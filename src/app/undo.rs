@@ -78,8 +78,8 @@ impl AtlasApp {
     /// Replaces the open store with a changed one: an undoable change that marks the store
     /// unsaved.
     pub(crate) fn replace_store(&mut self, store: Store, label: String) {
-        let before = Arc::new(std::mem::replace(&mut self.loaded.store, store));
-        let after = Arc::new(self.loaded.store.clone());
+        let after = Arc::new(store);
+        let before = std::mem::replace(&mut self.loaded.store, Arc::clone(&after));
         let before_generation = self.store_generation;
         self.next_generation += 1;
         self.store_generation = self.next_generation;
@@ -148,7 +148,7 @@ impl AtlasApp {
     }
 
     fn put_store(&mut self, store: &Arc<Store>, generation: u64) {
-        self.loaded.store = Store::clone(store);
+        self.loaded.store = Arc::clone(store);
         self.store_generation = generation;
         self.rebuild();
     }

@@ -172,7 +172,7 @@ pub fn apply_to(changes: &Path, path: &Path) -> u8 {
         );
         return 1;
     }
-    if outcome.store == loaded.store {
+    if outcome.store == *loaded.store {
         println!("nothing to change; the store is untouched");
         return 0;
     }

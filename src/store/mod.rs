@@ -88,10 +88,18 @@ impl std::fmt::Display for Origin {
 /// A store that loaded without problems, with where it came from.
 #[derive(Clone, Debug)]
 pub struct Loaded {
-    /// The records.
-    pub store: Store,
+    /// The records, shared: a briefing, an undo step or a worker holds the same store
+    /// without copying it (a change makes a new store; see `AtlasApp::replace_store`).
+    pub store: std::sync::Arc<Store>,
     /// Where they were read from.
     pub origin: Origin,
+}
+
+impl Loaded {
+    /// The records as a store of one's own (no copy if nothing else shares them).
+    pub fn into_store(self) -> Store {
+        std::sync::Arc::unwrap_or_clone(self.store)
+    }
 }
 
 /// Reads a store from named texts (file name, contents), checks it, and joins the files.
@@ -190,7 +198,7 @@ pub fn load_path_cached(
     let store = load_texts_cached(&files, cache).map_err(LoadError::Invalid)?;
     let store = with_default_name(store, path);
     Ok(Loaded {
-        store,
+        store: std::sync::Arc::new(store),
         origin: Origin::Path(path.to_path_buf()),
     })
 }
@@ -201,23 +209,29 @@ pub fn load_path_cached(
 /// any other store's.
 ///
 /// It is read once per process (from any thread: a second caller waits for the first) and
-/// each call returns a copy, so the app can start reading it while its window opens.
+/// each call shares that one copy, so the app can start reading it while its window opens.
 pub fn embedded() -> Result<Loaded, Vec<Problem>> {
     Ok(Loaded {
-        store: built_in().map_err(<[Problem]>::to_vec)?.clone(),
+        store: std::sync::Arc::clone(built_in_shared().map_err(<[Problem]>::to_vec)?),
         origin: Origin::Embedded,
     })
 }
 
 /// The built-in store, read once per process (see [`embedded`]).
 pub fn built_in() -> Result<&'static Store, &'static [Problem]> {
-    static EMBEDDED: std::sync::OnceLock<Result<Store, Vec<Problem>>> = std::sync::OnceLock::new();
+    built_in_shared().map(|s| &**s)
+}
+
+/// The built-in store as [`embedded`] hands it out: one copy, shared.
+fn built_in_shared() -> Result<&'static std::sync::Arc<Store>, &'static [Problem]> {
+    static EMBEDDED: std::sync::OnceLock<Result<std::sync::Arc<Store>, Vec<Problem>>> =
+        std::sync::OnceLock::new();
     let store = EMBEDDED.get_or_init(|| {
         let files: Vec<(String, Vec<u8>)> = EMBEDDED_FILES
             .iter()
             .map(|(name, text)| ((*name).to_owned(), text.as_bytes().to_vec()))
             .collect();
-        load_texts(&files)
+        load_texts(&files).map(std::sync::Arc::new)
     });
     store.as_ref().map_err(Vec::as_slice)
 }

@@ -109,7 +109,7 @@ mod tests {
         let path = dir.path().join("store.ron");
         save_store(&store(), &path).expect("saved");
         let loaded = crate::store::load_path(&path).expect("loads");
-        assert_eq!(loaded.store, store());
+        assert_eq!(*loaded.store, store());
         let text = std::fs::read_to_string(&path).expect("readable");
         assert!(text.contains("format_version: 1"), "{text}");
         assert!(text.contains("\n    "), "pretty-printed: {text}");

@@ -191,6 +191,8 @@ mod tests {
         crate::store::embedded()
             .expect("the embedded store loads")
             .store
+            .as_ref()
+            .clone()
     }
 
     fn korea_eu() -> BTreeSet<String> {

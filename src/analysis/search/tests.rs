@@ -5,6 +5,8 @@ fn store() -> Store {
     crate::store::embedded()
         .expect("the embedded store loads")
         .store
+        .as_ref()
+        .clone()
 }
 
 fn ids(docs: &[Doc], hits: &[Hit]) -> Vec<String> {

@@ -8,6 +8,8 @@ fn store() -> Store {
     crate::store::embedded()
         .expect("the embedded store loads")
         .store
+        .as_ref()
+        .clone()
 }
 
 /// The plain meaning of a search, written out without any of the engine's shortcuts: each

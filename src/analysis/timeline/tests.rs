@@ -4,7 +4,7 @@ use super::*;
 
 fn store() -> Store {
     match crate::store::embedded() {
-        Ok(loaded) => loaded.store,
+        Ok(loaded) => Store::clone(&loaded.store),
         Err(problems) => panic!("the default store does not load: {problems:?}"),
     }
 }

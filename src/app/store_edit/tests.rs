@@ -2,7 +2,7 @@ use super::*;
 use crate::model::{Citation, Milestone, PartialDate, Source};
 
 fn store() -> Store {
-    crate::store::embedded().expect("embedded store").store
+    Store::clone(&crate::store::embedded().expect("embedded store").store)
 }
 
 fn workshop(sources: Vec<Citation>) -> Milestone {

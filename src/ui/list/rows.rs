@@ -68,14 +68,14 @@ impl Rows {
         })
     }
 
-    /// Indexes `store`: at once when it is small, else on a worker (a copy of the store goes
-    /// to the worker; `wake` gets a repaint request when the index is ready).
-    pub fn build(store: &Store, wake: Option<egui::Context>) -> Self {
+    /// Indexes `store`: at once when it is small, else on a worker (the worker shares the
+    /// store, no copy; `wake` gets a repaint request when the index is ready).
+    pub fn build(store: &Arc<Store>, wake: Option<egui::Context>) -> Self {
         let records = store.items().count();
         if records <= WORKER_THRESHOLD {
             return Self::ready(search::index(store));
         }
-        let copy = store.clone();
+        let copy = Arc::clone(store);
         let (tx, rx) = mpsc::channel();
         let started = std::thread::Builder::new()
             .name("search-index".to_owned())
