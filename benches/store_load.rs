@@ -121,7 +121,15 @@ fn store_load(runs: usize) {
         first.push(t);
         // Wait for the copy (made in the background) before reopening.
         let started = Instant::now();
-        while std::fs::read_dir(dir.path()).map_or(0, Iterator::count) == 0 {
+        // (The writer's temporary file shows first; the copy is there once renamed.)
+        let kept = |d: &Path| {
+            std::fs::read_dir(d).is_ok_and(|mut entries| {
+                entries.any(|e| {
+                    e.is_ok_and(|e| e.file_name().to_string_lossy().ends_with(".store.json"))
+                })
+            })
+        };
+        while !kept(dir.path()) {
             assert!(
                 started.elapsed() < Duration::from_secs(60),
                 "the copy is written"
