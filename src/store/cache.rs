@@ -156,7 +156,7 @@ impl StoreCache {
                 (used, e.path())
             })
             .collect();
-        copies.sort_by(|a, b| b.0.cmp(&a.0));
+        copies.sort_by_key(|c| std::cmp::Reverse(c.0));
         for (_, path) in copies.into_iter().skip(keep) {
             let _ = std::fs::remove_file(path);
         }

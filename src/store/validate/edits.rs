@@ -50,7 +50,7 @@ pub(super) fn marks(files: &[ParsedFile<'_>], kinds: &Kinds<'_>, problems: &mut 
             if let Some(at) = found {
                 from = at + needle.len();
             }
-            let (line, column) = found.map_or((0, 0), |o| line_col(&file.text, o));
+            let (line, column) = found.map_or((0, 0), |o| line_col(file.text, o));
             let mut report = |message: String| {
                 let message = if found.is_some() {
                     message
