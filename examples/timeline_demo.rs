@@ -76,7 +76,7 @@ fn arg(args: &[String], name: &str) -> Option<String> {
 fn main() -> eframe::Result {
     let args: Vec<String> = std::env::args().collect();
     let store = match partnership_atlas::store::embedded() {
-        Ok(loaded) => Store::clone(&loaded.store),
+        Ok(loaded) => loaded.into_store(),
         Err(problems) => {
             eprintln!("the built-in store has {} problems", problems.len());
             Store::default()

@@ -228,7 +228,7 @@ mod tests {
     fn a_rescued_store_reads_back_and_is_offered_until_it_is_seen() {
         let dir = tempfile::tempdir().expect("temp dir");
         let rescue = dir.path().join(RESCUE_FOLDER);
-        let mut store = Store::clone(&crate::store::embedded().expect("store").store);
+        let mut store = crate::store::embedded().expect("store").into_store();
         store.name = "Rescued edits".to_owned();
         let a = write_store_rescue(&store, &rescue).expect("written");
         let b = write_store_rescue(&store, &rescue).expect("a second one");

@@ -134,7 +134,7 @@ mod tests {
     #[test]
     fn a_folder_store_is_written_reads_back_and_a_change_on_disk_is_noticed() {
         let dir = tempfile::tempdir().expect("temp");
-        let store = Store::clone(&crate::store::embedded().expect("embedded").store);
+        let store = crate::store::embedded().expect("embedded").into_store();
         let mine = dir.path().join("mine");
         write_folder(&store, &mine).expect("written");
         let back = crate::store::load_path(&mine).expect("reads back");
@@ -149,7 +149,7 @@ mod tests {
 
     #[test]
     fn differences_name_the_records_on_each_side() {
-        let store = Store::clone(&crate::store::embedded().expect("embedded").store);
+        let store = crate::store::embedded().expect("embedded").into_store();
         let mut disk = store.clone();
         disk.partnerships[0].since = Some(2001);
         let d = differences(&store, &disk);

@@ -76,7 +76,7 @@ pub fn view_harness<S: 'static>(
 /// The built-in store.
 pub fn default_store() -> Store {
     match partnership_atlas::store::embedded() {
-        Ok(l) => Store::clone(&l.store),
+        Ok(l) => l.into_store(),
         Err(p) => panic!("the built-in store does not load: {p:?}"),
     }
 }

@@ -190,9 +190,7 @@ mod tests {
     fn store() -> Store {
         crate::store::embedded()
             .expect("the embedded store loads")
-            .store
-            .as_ref()
-            .clone()
+            .into_store()
     }
 
     fn korea_eu() -> BTreeSet<String> {

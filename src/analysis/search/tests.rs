@@ -4,9 +4,7 @@ use crate::model::{Status, Store};
 fn store() -> Store {
     crate::store::embedded()
         .expect("the embedded store loads")
-        .store
-        .as_ref()
-        .clone()
+        .into_store()
 }
 
 fn ids(docs: &[Doc], hits: &[Hit]) -> Vec<String> {

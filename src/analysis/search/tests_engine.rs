@@ -7,9 +7,7 @@ use crate::model::{Status, Store};
 fn store() -> Store {
     crate::store::embedded()
         .expect("the embedded store loads")
-        .store
-        .as_ref()
-        .clone()
+        .into_store()
 }
 
 /// The plain meaning of a search, written out without any of the engine's shortcuts: each

@@ -4,7 +4,7 @@ use super::*;
 
 fn store() -> Store {
     match crate::store::embedded() {
-        Ok(loaded) => Store::clone(&loaded.store),
+        Ok(loaded) => loaded.into_store(),
         Err(problems) => panic!("the default store does not load: {problems:?}"),
     }
 }

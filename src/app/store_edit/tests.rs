@@ -2,7 +2,9 @@ use super::*;
 use crate::model::{Citation, Milestone, PartialDate, Source};
 
 fn store() -> Store {
-    Store::clone(&crate::store::embedded().expect("embedded store").store)
+    crate::store::embedded()
+        .expect("embedded store")
+        .into_store()
 }
 
 fn workshop(sources: Vec<Citation>) -> Milestone {

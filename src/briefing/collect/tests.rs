@@ -11,7 +11,7 @@ fn options() -> BuildOptions {
 
 fn store() -> Store {
     match crate::store::embedded() {
-        Ok(l) => Store::clone(&l.store),
+        Ok(l) => l.into_store(),
         Err(p) => panic!("the embedded store is invalid: {p:?}"),
     }
 }

@@ -57,7 +57,7 @@ pub fn embedded_base() -> &'static Store {
     static BASE: std::sync::OnceLock<Store> = std::sync::OnceLock::new();
     BASE.get_or_init(|| {
         crate::store::embedded()
-            .map(|l| Store::clone(&l.store))
+            .map(crate::store::Loaded::into_store)
             .unwrap_or_default()
     })
 }
